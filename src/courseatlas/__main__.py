@@ -1,0 +1,5 @@
+"""Run the CLI with ``python -m courseatlas``."""
+
+from courseatlas.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The catalog: providers, resources (courses and books), topics and skills."""

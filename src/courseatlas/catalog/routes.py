@@ -1,0 +1,52 @@
+"""JSON API of the catalog: one resource, and filtered listings."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from courseatlas.catalog import repository
+from courseatlas.catalog.schemas import Kind, Level, ResourceOut, ResourcePage, ResourceSummary
+from courseatlas.errors import NotFound
+from courseatlas.web.deps import DbSession
+
+router = APIRouter(prefix="/api/v1", tags=["catalog"])
+
+MAX_ID = 2**31 - 1
+ResourceId = Annotated[int, Path(ge=1, le=MAX_ID, description="The resource's id.")]
+Slug = Annotated[str | None, Query(max_length=300, pattern=r"^[a-z0-9-]+$")]
+
+
+@router.get("/resources/{resource_id}", response_model=ResourceOut)
+def get_resource(resource_id: ResourceId, session: DbSession) -> ResourceOut:
+    resource = repository.get_resource(session, resource_id)
+    if resource is None:
+        raise NotFound(f"no resource has id {resource_id}")
+    return ResourceOut.of(resource)
+
+
+@router.get("/resources", response_model=ResourcePage)
+def list_resources(
+    session: DbSession,
+    kind: Kind | None = None,
+    provider: Slug = None,
+    topic: Slug = None,
+    level: Level | None = None,
+    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    free: bool | None = None,
+    sort: Literal["popular", "rating", "newest", "title"] = "popular",
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> ResourcePage:
+    """Resources matching every given filter, with the exact total; `topic` includes subtopics."""
+    filters = repository.ResourceFilter(kind, provider, topic, level, language, free)
+    total, resources = repository.list_resources(
+        session, filters, sort, offset=(page - 1) * per_page, limit=per_page
+    )
+    return ResourcePage(
+        total=total,
+        page=page,
+        per_page=per_page,
+        results=[ResourceSummary.of(r) for r in resources],
+    )

@@ -1,0 +1,144 @@
+"""API shapes of catalog objects."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from courseatlas.catalog.models import Resource
+
+Kind = Literal["course", "book"]
+Level = Literal["beginner", "intermediate", "advanced", "all"]
+
+
+class ProviderOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    slug: str
+    name: str
+
+
+class TopicRef(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    slug: str
+    name: str
+    path: str
+
+
+class SkillRef(BaseModel):
+    slug: str
+    name: str
+    weight: float
+
+
+class Price(BaseModel):
+    free: bool | None
+    amount: Decimal | None
+    currency: str | None
+
+
+class ResourceSummary(BaseModel):
+    id: int
+    kind: Kind
+    slug: str
+    title: str
+    provider: ProviderOut | None
+    level: Level | None
+    language: str | None
+    price: Price
+    rating: float | None
+    rating_count: int | None
+    popularity: int | None
+    url: str  # The resource's page on this site.
+    outbound_url: str  # The referral redirect to the provider.
+
+    @classmethod
+    def of(cls, resource: Resource) -> ResourceSummary:
+        return cls.model_validate(_summary_fields(resource))
+
+
+class ResourceOut(ResourceSummary):
+    description: str | None
+    syllabus: str | None
+    provider_url: str | None
+    image_url: str | None
+    institution: str | None
+    instructors: list[str]
+    authors: list[str]
+    duration_hours: float | None
+    certificate: bool | None
+    isbn13: str | None
+    publisher: str | None
+    year: int | None
+    pages: int | None
+    published_at: date | None
+    skills: list[SkillRef]
+    topics: list[TopicRef]
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, resource: Resource) -> ResourceOut:
+        return cls.model_validate(
+            {
+                **_summary_fields(resource),
+                **{name: getattr(resource, name) for name in _DETAIL_FIELDS},
+                "provider_url": resource.url,
+                "skills": [
+                    SkillRef(slug=link.skill.slug, name=link.skill.name, weight=link.weight)
+                    for link in resource.skills
+                ],
+                "topics": [TopicRef.model_validate(t) for t in resource.topics],
+            }
+        )
+
+
+_DETAIL_FIELDS = (
+    "description",
+    "syllabus",
+    "image_url",
+    "institution",
+    "instructors",
+    "authors",
+    "duration_hours",
+    "certificate",
+    "isbn13",
+    "publisher",
+    "year",
+    "pages",
+    "published_at",
+    "updated_at",
+)
+
+
+def page_path(resource: Resource) -> str:
+    return f"/{resource.kind}s/{resource.slug}"
+
+
+def _summary_fields(resource: Resource) -> dict[str, object]:
+    return {
+        "id": resource.id,
+        "kind": resource.kind,
+        "slug": resource.slug,
+        "title": resource.title,
+        "provider": ProviderOut.model_validate(resource.provider) if resource.provider else None,
+        "level": resource.level,
+        "language": resource.language,
+        "price": Price(free=resource.free, amount=resource.price, currency=resource.currency),
+        "rating": resource.rating,
+        "rating_count": resource.rating_count,
+        "popularity": resource.popularity,
+        "url": page_path(resource),
+        "outbound_url": f"/go/{resource.id}",
+    }
+
+
+class ResourcePage(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    results: list[ResourceSummary]

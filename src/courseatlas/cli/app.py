@@ -1,0 +1,19 @@
+"""The Typer application and the options every command shares."""
+
+from __future__ import annotations
+
+import typer
+
+from courseatlas.cli import database, imports, server
+
+app = typer.Typer(
+    name="courseatlas",
+    help="courseatlas: a learning-resource discovery service.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+app.add_typer(database.app, name="db")
+app.command("import")(imports.import_command)
+app.command("serve")(server.serve)
+app.command("demo")(server.demo)

@@ -1,0 +1,33 @@
+"""What commands share: settings from the environment, the database, and a console."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from courseatlas.db.database import Database
+from courseatlas.logging import configure_logging
+from courseatlas.settings import Settings
+
+console = Console(stderr=True)
+
+
+@cache
+def settings() -> Settings:
+    try:
+        loaded = Settings()
+    except ValidationError as error:
+        for problem in error.errors(include_url=False):
+            console.print(f"[red]error:[/] setting {problem['loc']}: {problem['msg']}")
+        raise typer.Exit(1) from None
+    # Commands talk to people through the console; their log events matter only when asked for.
+    quiet = "log_level" not in loaded.model_fields_set and loaded.env != "production"
+    configure_logging(loaded.model_copy(update={"log_level": "WARNING"}) if quiet else loaded)
+    return loaded
+
+
+def database() -> Database:
+    return Database(settings())

@@ -1,0 +1,30 @@
+"""Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
+
+from courseatlas.catalog.models import (
+    Provider,
+    Resource,
+    ResourceContribution,
+    ResourceSkill,
+    ResourceTopic,
+    Skill,
+    SkillAlias,
+    Topic,
+)
+from courseatlas.db.base import Base
+from courseatlas.ingest.models import ImportRejection, ImportRun
+from courseatlas.search.models import SearchChange
+
+__all__ = [
+    "Base",
+    "ImportRejection",
+    "ImportRun",
+    "Provider",
+    "Resource",
+    "ResourceContribution",
+    "ResourceSkill",
+    "ResourceTopic",
+    "SearchChange",
+    "Skill",
+    "SkillAlias",
+    "Topic",
+]

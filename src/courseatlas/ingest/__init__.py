@@ -1,0 +1,1 @@
+"""Ingest: read feeds and datasets, validate, normalise, dedupe and upsert in batches."""

@@ -1,0 +1,201 @@
+"""Pure functions that turn a feed's raw values into clean ones, or raise ValueError saying why."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit, urlunsplit
+
+import nh3
+
+from courseatlas.ingest.vocabularies import (
+    CURRENCIES,
+    CURRENCY_SYMBOLS,
+    LANGUAGE_LOOKUP,
+    LEVEL_LOOKUP,
+)
+
+MAX_URL_LENGTH = 2048
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n\s*")
+_BLOCK_TAGS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/tr)\b[^>]*>", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"<\s*li\b[^>]*>", re.IGNORECASE)
+_SLUG_DROP = re.compile(r"[^a-z0-9]+")
+_ALIAS_DROP = re.compile(r"[\s._\-]+")
+
+
+def clean_line(value: str) -> str:
+    """One line of text: no control characters, single spaces."""
+    value = _CONTROL.sub("", value.replace("\r", " ").replace("\n", " "))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+
+
+def clean_text(value: str) -> str:
+    """Multi-line text from possibly HTML input: tags removed (script content too), paragraphs kept."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in value or "&" in value:
+        value = _LIST_ITEM.sub("\n- ", _BLOCK_TAGS.sub("\n", value))
+        value = html.unescape(nh3.clean(value, tags=set()))
+    lines = (clean_line(line) for line in _CONTROL.sub("", value).split("\n"))
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def slugify(value: str, max_length: int = 80) -> str:
+    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    slug = _SLUG_DROP.sub("-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "untitled"
+
+
+def alias_key(value: str) -> str:
+    """How skill spellings are compared: "Node.js", "node js" and "NodeJS" are one key."""
+    return _ALIAS_DROP.sub("", unicodedata.normalize("NFKC", value).casefold())
+
+
+def parse_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = str(value).strip().casefold()
+    if text in {"true", "yes", "y", "1", "t"}:
+        return True
+    if text in {"false", "no", "n", "0", "f"}:
+        return False
+    raise ValueError(f"expected true or false, got {_show(value)}")
+
+
+def parse_number(value: object) -> Decimal:
+    """A number from JSON or text; thousands separators ("6,706") are accepted."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, got {_show(value)}")
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(str(value))
+    else:
+        text = str(value).strip().replace(",", "").replace("_", "")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(f"expected a number, got {_show(value)}") from None
+    if not number.is_finite():
+        raise ValueError(f"expected a finite number, got {_show(value)}")
+    return number
+
+
+def parse_int(value: object, minimum: int = 0) -> int:
+    number = parse_number(value)
+    if number != number.to_integral_value():
+        raise ValueError(f"expected a whole number, got {_show(value)}")
+    if number < minimum:
+        raise ValueError(f"must be at least {minimum}, got {_show(value)}")
+    return int(number)
+
+
+def parse_isbn13(value: object) -> str:
+    """ISBN-10 or ISBN-13, hyphens and spaces allowed, checksum verified; returns the ISBN-13."""
+    digits = re.sub(r"[\s\-]", "", str(value)).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        if isbn10_check_digit(digits[:9]) != digits[9]:
+            raise ValueError(f"ISBN-10 checksum does not match in {_show(value)}")
+        stem = "978" + digits[:9]
+        return stem + isbn13_check_digit(stem)
+    if re.fullmatch(r"\d{13}", digits):
+        if isbn13_check_digit(digits[:12]) != digits[12]:
+            raise ValueError(f"ISBN-13 checksum does not match in {_show(value)}")
+        return digits
+    raise ValueError(f"an ISBN has 10 or 13 digits, got {_show(value)}")
+
+
+def isbn10_check_digit(stem: str) -> str:
+    total = sum((10 - i) * int(d) for i, d in enumerate(stem))
+    check = (11 - total % 11) % 11
+    return "X" if check == 10 else str(check)
+
+
+def isbn13_check_digit(stem: str) -> str:
+    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(stem))
+    return str((10 - total % 10) % 10)
+
+
+def parse_url(value: object) -> str:
+    text = str(value).strip()
+    if len(text) > MAX_URL_LENGTH:
+        raise ValueError(f"a URL has at most {MAX_URL_LENGTH} characters")
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in {"http", "https"}:
+        raise ValueError(f"only http and https URLs are accepted, got {_show(text)}")
+    if not parts.hostname or any(c.isspace() for c in text):
+        raise ValueError(f"not a valid URL: {_show(text)}")
+    return urlunsplit(
+        (parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, parts.fragment)
+    )
+
+
+def url_identity(url: str) -> str:
+    """The form of a URL that identifies a resource: no fragment, no trailing slash."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), parts.query, ""))
+
+
+def parse_language(value: object) -> str:
+    text = str(value).strip()
+    code = LANGUAGE_LOOKUP.get(text.casefold().replace("_", "-"))
+    if code is None:
+        raise ValueError(f"unknown language {_show(text)} (use an ISO 639-1 code or English name)")
+    return code
+
+
+def parse_level(value: object) -> str:
+    text = clean_line(str(value)).casefold()
+    level = LEVEL_LOOKUP.get(text)
+    if level is None:
+        raise ValueError(
+            f"unknown level {_show(value)} (use beginner, intermediate, advanced or all)"
+        )
+    return level
+
+
+def parse_currency(value: object) -> str:
+    text = str(value).strip()
+    code = CURRENCY_SYMBOLS.get(text, text.upper())
+    if code not in CURRENCIES:
+        raise ValueError(f"unknown currency {_show(value)} (use an ISO 4217 code such as USD)")
+    return code
+
+
+def parse_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ValueError(f"expected a date like 2024-05-31, got {_show(value)}") from None
+
+
+def split_list(value: object) -> list[str]:
+    """A list field: a JSON list, or text separated by ``|``; blanks and repeats removed."""
+    if isinstance(value, str):
+        items: list[object] = list(value.split("|"))
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        raise ValueError(f"expected a list, got {_show(value)}")
+    cleaned: list[str] = []
+    for item in items:
+        if not isinstance(item, str | int | float) or isinstance(item, bool):
+            raise ValueError(f"list items must be text, got {_show(item)}")
+        text = clean_line(str(item))
+        if text and text not in cleaned:
+            cleaned.append(text)
+    return cleaned
+
+
+def _show(value: object, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

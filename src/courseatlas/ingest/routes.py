@@ -1,0 +1,26 @@
+"""JSON API of import runs: the report with its rejected rows."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from courseatlas.errors import NotFound
+from courseatlas.ingest.models import ImportRun
+from courseatlas.ingest.schemas import ImportRunOut
+from courseatlas.web.deps import DbSession
+
+router = APIRouter(prefix="/api/v1", tags=["imports"])
+
+
+@router.get("/imports/{run_id}", response_model=ImportRunOut)
+def get_import(run_id: Annotated[int, Path(ge=1, le=2**31 - 1)], session: DbSession) -> ImportRun:
+    run = session.scalar(
+        select(ImportRun).where(ImportRun.id == run_id).options(selectinload(ImportRun.rejections))
+    )
+    if run is None:
+        raise NotFound(f"no import run has id {run_id}")
+    return run

@@ -1,0 +1,266 @@
+"""Writes batches of validated records into the catalog: dedupe, merge, upsert, change log."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from courseatlas.catalog.models import (
+    Resource,
+    ResourceContribution,
+    ResourceSkill,
+    ResourceTopic,
+)
+from courseatlas.catalog.vocabulary import Vocabulary
+from courseatlas.db.base import utcnow
+from courseatlas.ingest.merge import merge_rows
+from courseatlas.ingest.normalise import slugify
+from courseatlas.ingest.record import ResourceRecord, content_hash
+from courseatlas.search.models import SearchChange
+
+CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+
+# Record fields stored as resource columns under the same name.
+_COLUMNS = (
+    "kind",
+    "title",
+    "description",
+    "syllabus",
+    "url",
+    "image_url",
+    "source",
+    "external_id",
+    "institution",
+    "language",
+    "level",
+    "free",
+    "currency",
+    "rating",
+    "rating_count",
+    "popularity",
+    "duration_hours",
+    "certificate",
+    "authors",
+    "instructors",
+    "publisher",
+    "year",
+    "pages",
+)
+
+
+@dataclass
+class _Pending:
+    """A resource this batch creates."""
+
+    key: str
+    rows: list[dict[str, Any]]
+    hashes: list[str]
+
+    def add(self, data: dict[str, Any], row_hash: str) -> str:
+        """Another row with the same identity in this batch."""
+        if row_hash in self.hashes:
+            return UNCHANGED
+        self.rows.append(data)
+        self.hashes.append(row_hash)
+        return UPDATED
+
+
+class CatalogWriter:
+    """Upserts batches for one feed within one import run; the caller owns the transaction."""
+
+    def __init__(self, session: Session, feed: str, run_id: int) -> None:
+        self.session = session
+        self.feed = feed
+        self.run_id = run_id
+        self.vocabulary = Vocabulary(session)
+
+    def write(self, records: list[ResourceRecord]) -> Counter[str]:
+        rows = [(r.identity_key, r.to_data()) for r in records]
+        keys = list(dict.fromkeys(key for key, _ in rows))
+        existing = self._existing(keys)
+        mine = self._contributions(list(existing.values()))
+        counts: Counter[str] = Counter()
+        pending: dict[str, _Pending] = {}
+        dirty: dict[int, int] = Counter()
+        for key, data in rows:
+            row_hash = content_hash(data)
+            if key in pending:
+                counts[pending[key].add(data, row_hash)] += 1
+            elif key in existing:
+                contribution = mine.get(existing[key])
+                if self._absorb(existing[key], contribution, data, row_hash, mine):
+                    dirty[existing[key]] += 1
+                else:
+                    counts[UNCHANGED] += 1
+            else:
+                pending[key] = _Pending(key, [data], [row_hash])
+        changed = self._refresh(list(dirty))
+        for resource_id, n_rows in dirty.items():
+            counts[UPDATED if resource_id in changed else UNCHANGED] += n_rows
+        self._create(list(pending.values()))
+        counts[CREATED] += len(pending)
+        self.session.add_all(SearchChange(resource_id=rid) for rid in sorted(changed))
+        self.session.flush()
+        return counts
+
+    def _existing(self, keys: list[str]) -> dict[str, int]:
+        query = select(Resource.identity_key, Resource.id).where(Resource.identity_key.in_(keys))
+        return dict(self.session.execute(query).all())
+
+    def _contributions(self, resource_ids: list[int]) -> dict[int, ResourceContribution]:
+        query = select(ResourceContribution).where(
+            ResourceContribution.resource_id.in_(resource_ids),
+            ResourceContribution.feed == self.feed,
+        )
+        return {c.resource_id: c for c in self.session.scalars(query)}
+
+    def _absorb(
+        self,
+        resource_id: int,
+        contribution: ResourceContribution | None,
+        data: dict[str, Any],
+        row_hash: str,
+        mine: dict[int, ResourceContribution],
+    ) -> bool:
+        """Fold a row into this feed's contribution; False when the row was already there."""
+        if contribution is None:
+            mine[resource_id] = ResourceContribution(
+                resource_id=resource_id,
+                feed=self.feed,
+                run_id=self.run_id,
+                row_hashes=[row_hash],
+                data=data,
+            )
+            self.session.add(mine[resource_id])
+            return True
+        if row_hash in contribution.row_hashes:
+            return False
+        if contribution.run_id == self.run_id:  # A second row of this run: merge, do not replace.
+            contribution.data = merge_rows([contribution.data, data])
+            contribution.row_hashes = [*contribution.row_hashes, row_hash]
+        else:  # The feed changed this row since the last run.
+            contribution.data, contribution.row_hashes = data, [row_hash]
+            contribution.run_id = self.run_id
+        return True
+
+    def _refresh(self, resource_ids: list[int]) -> set[int]:
+        """Recompute resources from all their contributions; returns the ids that changed."""
+        if not resource_ids:
+            return set()
+        self.session.flush()
+        contributions: dict[int, list[ResourceContribution]] = {}
+        query = (
+            select(ResourceContribution)
+            .where(ResourceContribution.resource_id.in_(resource_ids))
+            .order_by(ResourceContribution.feed)
+        )
+        for c in self.session.scalars(query):
+            contributions.setdefault(c.resource_id, []).append(c)
+        hashes = dict(
+            self.session.execute(
+                select(Resource.id, Resource.content_hash).where(Resource.id.in_(resource_ids))
+            ).all()
+        )
+        changed = []
+        for rid, items in contributions.items():
+            merged = merge_rows([c.data for c in items])
+            columns = self._columns(merged)
+            if columns["content_hash"] != hashes[rid]:
+                changed.append((rid, merged, {"id": rid, **columns, "updated_at": utcnow()}))
+        if changed:
+            self.session.execute(update(Resource), [values for _, _, values in changed])
+            self._link([(rid, merged) for rid, merged, _ in changed])
+        return {rid for rid, _, _ in changed}
+
+    def _create(self, pending: list[_Pending]) -> None:
+        if not pending:
+            return
+        merged = [merge_rows(item.rows) for item in pending]
+        slugs = self._allocate_slugs(pending, merged)
+        values = [
+            {**self._columns(data), "identity_key": item.key, "slug": slug}
+            for item, data, slug in zip(pending, merged, slugs, strict=True)
+        ]
+        ids = self.session.scalars(
+            insert(Resource).returning(Resource.id, sort_by_parameter_order=True), values
+        ).all()
+        self.session.execute(
+            insert(ResourceContribution),
+            [
+                {
+                    "resource_id": rid,
+                    "feed": self.feed,
+                    "run_id": self.run_id,
+                    "row_hashes": item.hashes,
+                    "data": merge_rows(item.rows),
+                }
+                for rid, item in zip(ids, pending, strict=True)
+            ],
+        )
+        self._link(list(zip(ids, merged, strict=True)))
+        self.session.add_all(SearchChange(resource_id=rid) for rid in ids)
+
+    def _columns(self, data: dict[str, Any]) -> dict[str, Any]:
+        columns: dict[str, Any] = {name: data.get(name) for name in _COLUMNS}
+        columns["authors"] = data.get("authors", [])
+        columns["instructors"] = data.get("instructors", [])
+        columns["isbn13"] = data.get("isbn")
+        columns["price"] = Decimal(data["price"]) if "price" in data else None
+        columns["published_at"] = (
+            date.fromisoformat(data["published_at"]) if "published_at" in data else None
+        )
+        provider = data.get("provider")
+        columns["provider_id"] = self.vocabulary.provider_id(provider) if provider else None
+        columns["content_hash"] = content_hash(data)
+        return columns
+
+    def _link(self, resources: list[tuple[int, dict[str, Any]]]) -> None:
+        """Replace the skill and topic links of these resources."""
+        ids = [rid for rid, _ in resources]
+        self.session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(ids)))
+        self.session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(ids)))
+        skills = [
+            {"resource_id": rid, "skill_id": sid, "weight": 1.0}
+            for rid, data in resources
+            for sid in self.vocabulary.skill_ids(data.get("skills", []))
+        ]
+        topics = [
+            {"resource_id": rid, "topic_id": tid}
+            for rid, data in resources
+            for tid in dict.fromkeys(self.vocabulary.topic_id(p) for p in data.get("topics", []))
+        ]
+        if skills:
+            self.session.execute(insert(ResourceSkill), skills)
+        if topics:
+            self.session.execute(insert(ResourceTopic), topics)
+
+    def _allocate_slugs(self, pending: list[_Pending], merged: list[dict[str, Any]]) -> list[str]:
+        """A readable slug per new resource: the title, else title + provider, else + a hash."""
+        options = [
+            _slug_options(item.key, data) for item, data in zip(pending, merged, strict=True)
+        ]
+        wanted = [slug for opts in options for slug in opts]
+        taken = set(self.session.scalars(select(Resource.slug).where(Resource.slug.in_(wanted))))
+        chosen = []
+        for opts in options:
+            slug = next((s for s in opts if s not in taken), opts[-1])
+            taken.add(slug)
+            chosen.append(slug)
+        return chosen
+
+
+def _slug_options(identity_key: str, data: dict[str, Any]) -> list[str]:
+    base = slugify(data["title"])
+    digest = hashlib.sha256(identity_key.encode()).hexdigest()[:8]
+    options = [base]
+    if data.get("provider"):
+        options.append(f"{base}-{slugify(data['provider'], max_length=40)}")
+    options.append(f"{base}-{digest}")
+    return options

@@ -1,0 +1,1 @@
+"""Alembic migrations (dated file names, batch mode on SQLite)."""

@@ -1,0 +1,1 @@
+"""Search: the change log today; the tantivy index behind a small interface."""

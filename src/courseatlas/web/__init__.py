@@ -1,0 +1,1 @@
+"""HTTP plumbing: dependencies, middleware and error rendering."""

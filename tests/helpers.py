@@ -1,0 +1,41 @@
+"""Small helpers shared by tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+
+from courseatlas.catalog.models import Resource
+from courseatlas.db.database import Database
+
+
+def write_jsonl(path: Path, *rows: dict[str, Any] | str) -> Path:
+    """Rows as JSON Lines; a str row is written as it is (for malformed lines)."""
+    lines = [row if isinstance(row, str) else json.dumps(row) for row in rows]
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def course(n: int, **fields: Any) -> dict[str, Any]:
+    """A valid canonical course row."""
+    return {
+        "kind": "course",
+        "title": f"Course number {n}",
+        "source": "test",
+        "external_id": f"c{n}",
+        "url": f"https://courses.example/c/{n}",
+        "provider": "Test Academy",
+        "level": "beginner",
+        "language": "en",
+        "skills": ["Python"],
+        "topics": ["Computer Science > Programming"],
+        **fields,
+    }
+
+
+def count_resources(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(Resource)) or 0
