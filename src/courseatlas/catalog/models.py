@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -22,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from courseatlas.db.base import Base, JSONType, utcnow
+from courseatlas.ingest.record import canonical_json
 
 KINDS = ("course", "book")
 LEVELS = ("beginner", "intermediate", "advanced", "all")
@@ -99,9 +101,9 @@ class Resource(Base):
     source: Mapped[str | None] = mapped_column(String(200))
     external_id: Mapped[str | None] = mapped_column(String(300))
     institution: Mapped[str | None] = mapped_column(String(300))
-    language: Mapped[str | None] = mapped_column(String(8), index=True)
-    level: Mapped[str | None] = mapped_column(String(16), index=True)
-    free: Mapped[bool | None] = mapped_column(index=True)
+    language: Mapped[str | None] = mapped_column(String(8))
+    level: Mapped[str | None] = mapped_column(String(16))
+    free: Mapped[bool | None]
     price: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     currency: Mapped[str | None] = mapped_column(String(3))
     rating: Mapped[float | None] = mapped_column(Float)
@@ -168,4 +170,14 @@ class ResourceContribution(Base):
     run_id: Mapped[int | None] = mapped_column(Integer)
     # Hashes of the rows merged into ``data``: a row seen before changes nothing.
     row_hashes: Mapped[list[str]] = mapped_column(JSONType)
-    data: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    # The normalised row as canonical JSON text, written as the import worker encoded it.
+    data_json: Mapped[str] = mapped_column(Text)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        loaded: dict[str, Any] = json.loads(self.data_json)
+        return loaded
+
+    @data.setter
+    def data(self, value: dict[str, Any]) -> None:
+        self.data_json = canonical_json(value)

@@ -21,6 +21,7 @@ from courseatlas.ingest.vocabularies import (
 MAX_URL_LENGTH = 2048
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_UNTIDY = re.compile(r"[\x00-\x1f\x7f\u00a0\u2000-\u200b\u3000]|  ")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
 _BLOCK_TAGS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/tr)\b[^>]*>", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"<\s*li\b[^>]*>", re.IGNORECASE)
@@ -29,19 +30,33 @@ _ALIAS_DROP = re.compile(r"[\s._\-]+")
 
 
 def clean_line(value: str) -> str:
-    """One line of text: no control characters, single spaces."""
-    value = _CONTROL.sub("", value.replace("\r", " ").replace("\n", " "))
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    """One line of plain text: no markup, no control characters, single spaces."""
+    return _squeeze(strip_markup(value).replace("\r", " ").replace("\n", " "))
 
 
 def clean_text(value: str) -> str:
     """Multi-line text from possibly HTML input: tags removed (script content too), paragraphs kept."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
-    if "<" in value or "&" in value:
-        value = _LIST_ITEM.sub("\n- ", _BLOCK_TAGS.sub("\n", value))
-        value = html.unescape(nh3.clean(value, tags=set()))
-    lines = (clean_line(line) for line in _CONTROL.sub("", value).split("\n"))
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    value = strip_markup(value.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\n" not in value:
+        return _squeeze(value)
+    lines = "\n".join(_squeeze(line) for line in value.split("\n"))
+    return _BLANK_LINES.sub("\n\n", lines).strip()
+
+
+def strip_markup(value: str) -> str:
+    """HTML reduced to its text; block ends become line breaks, list items dashes."""
+    if "<" not in value and "&" not in value:
+        return value
+    value = _LIST_ITEM.sub("\n- ", _BLOCK_TAGS.sub("\n", value))
+    return html.unescape(nh3.clean(value, tags=set()))
+
+
+def _squeeze(value: str) -> str:
+    if not value.isascii():
+        value = unicodedata.normalize("NFC", value)
+    if _UNTIDY.search(value) is None:  # The common case, at a fraction of the cost.
+        return value.strip()
+    return _SPACES.sub(" ", _CONTROL.sub("", value)).strip()
 
 
 def slugify(value: str, max_length: int = 80) -> str:
@@ -129,6 +144,8 @@ def parse_url(value: object) -> str:
         raise ValueError(f"only http and https URLs are accepted, got {_show(text)}")
     if not parts.hostname or any(c.isspace() for c in text):
         raise ValueError(f"not a valid URL: {_show(text)}")
+    if parts.scheme.islower() and parts.netloc.islower():
+        return text
     return urlunsplit(
         (parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, parts.fragment)
     )

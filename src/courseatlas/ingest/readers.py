@@ -85,7 +85,11 @@ def _parse_json_line(line_no: int, chunk: bytes) -> ReadResult:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         hint = "" if chunk.endswith(b"\n") else " (the last line looks truncated)"
-        return RowError(line_no, "row", f"invalid JSON: {error.msg.removesuffix(' at')} (column {error.colno}){hint}")
+        return RowError(
+            line_no,
+            "row",
+            f"invalid JSON: {error.msg.removesuffix(' at')} (column {error.colno}){hint}",
+        )
     if not isinstance(data, dict):
         return RowError(line_no, "row", f"expected a JSON object, got {type(data).__name__}")
     return RawRow(line_no, data)

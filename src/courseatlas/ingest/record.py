@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -17,11 +18,11 @@ MAX_TEXT = 100_000
 MAX_SHORT = 300
 
 
-def _text(limit: int) -> Any:
+def _text_checker(limit: int, clean: Callable[[str], str]) -> Any:
     def check(value: object) -> str:
         if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise ValueError("expected text")
-        text = n.clean_text(str(value))
+        text = clean(str(value))
         if len(text) > limit:
             raise ValueError(f"longer than {limit:,} characters ({len(text):,})")
         return text
@@ -29,16 +30,12 @@ def _text(limit: int) -> Any:
     return BeforeValidator(check)
 
 
-def _line(limit: int) -> Any:
-    def check(value: object) -> str:
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise ValueError("expected text")
-        text = n.clean_text(str(value)).replace("\n", " ")
-        if len(text) > limit:
-            raise ValueError(f"longer than {limit:,} characters ({len(text):,})")
-        return n.clean_line(text)
+def _text(limit: int) -> Any:
+    return _text_checker(limit, n.clean_text)
 
-    return BeforeValidator(check)
+
+def _line(limit: int) -> Any:
+    return _text_checker(limit, n.clean_line)
 
 
 def _list(value: object) -> list[str]:
@@ -157,9 +154,17 @@ class ResourceRecord(BaseModel):
         return data
 
 
-def content_hash(data: dict[str, Any]) -> str:
-    encoded = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+def canonical_json(data: dict[str, Any]) -> str:
+    """The one serialisation of a row: what is stored, and what its hash is taken of."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def hash_json(encoded: str) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    return hash_json(canonical_json(data))
 
 
 def validation_problems(error: ValidationError) -> list[tuple[str, str]]:

@@ -2,34 +2,45 @@
 
 Every batch is one transaction holding its resources, their change-log entries, its rejected
 rows and the run's counters, so a crash at any point leaves a consistent catalog and the next
-run finishes the work (rows already stored count as unchanged).
+run finishes the work (rows already stored count as unchanged). Large files are validated in
+a second process while this one writes the previous batch.
 """
 
 from __future__ import annotations
 
+import os
 import zlib
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import timedelta
+from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 import structlog
-from pydantic import ValidationError
 from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from courseatlas.db.base import utcnow
+from courseatlas.db.maintenance import refresh_statistics
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.ingest.profiles import get_profile
 from courseatlas.ingest.profiles.base import Profile
-from courseatlas.ingest.readers import ByteCounter, RawRow, RowError, open_binary
-from courseatlas.ingest.record import ResourceRecord, validation_problems
+from courseatlas.ingest.readers import ReadResult, open_binary
 from courseatlas.ingest.store import CREATED, UNCHANGED, UPDATED, CatalogWriter
+from courseatlas.ingest.validate import PreparedBatch, Rejection, prepare
 
 log = structlog.get_logger(__name__)
 
 STALE_AFTER = timedelta(minutes=10)
+# Below this size a second process costs more to start than it saves.
+PARALLEL_FROM_BYTES = 4 * 2**20
+KEPT_REJECTIONS = 1000
+IMPORT_TABLES = ("resources", "resource_contributions", "resource_skills", "resource_topics")
 
 # Called with (file name, bytes read, file size) as a file is read.
 ProgressCallback = Callable[[str, int, int], None]
@@ -40,6 +51,7 @@ class ImportSummary:
     run_id: int
     status: str = "running"
     counts: Counter[str] = field(default_factory=Counter)
+    # The first rejections, for the caller to show; all of them are stored with the run.
     rejections: list[ImportRejection] = field(default_factory=list)
 
     @property
@@ -49,16 +61,7 @@ class ImportSummary:
     @property
     def exit_code(self) -> int:
         """0: every row stored; 2: some rows rejected, the rest stored; 1: nothing imported."""
-        if self.status == "succeeded":
-            return 0
-        return 2 if self.status == "partial" else 1
-
-
-@dataclass
-class _Batch:
-    records: list[ResourceRecord] = field(default_factory=list)
-    rejections: list[ImportRejection] = field(default_factory=list)
-    rejected_rows: int = 0
+        return {"succeeded": 0, "partial": 2}.get(self.status, 1)
 
 
 def run_import(
@@ -70,12 +73,13 @@ def run_import(
 ) -> ImportSummary:
     profile = get_profile(profile_name)
     paths = list(paths)
-    with factory() as session:
+    with factory() as session, _Validators() as validators:
         summary = ImportSummary(_start_run(session, profile.name, paths))
         log.info("import_started", run_id=summary.run_id, profile=profile.name, files=len(paths))
         try:
             for path in paths:
-                _import_file(session, summary, profile, path, batch_size, progress)
+                job = _FileImport(session, summary, profile, path, batch_size)
+                job.run(validators.for_file(path), progress)
         except BaseException as error:
             session.rollback()
             _finish_run(session, summary, error=f"{type(error).__name__}: {error}")
@@ -83,6 +87,133 @@ def run_import(
         _finish_run(session, summary)
     log.info("import_finished", run_id=summary.run_id, status=summary.status, **summary.counts)
     return summary
+
+
+class _InlineExecutor(Executor):
+    """Runs the work at once, in this process: for small files."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:
+            future.set_exception(error)
+        return future
+
+
+class _Validators(ExitStack):
+    """Chooses where validation runs; the second process starts once, when first needed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._inline = _InlineExecutor()
+        self._process: ProcessPoolExecutor | None = None
+
+    def for_file(self, path: Path) -> Executor:
+        try:
+            large = path.stat().st_size >= PARALLEL_FROM_BYTES
+        except OSError:
+            large = False
+        if not large or (os.cpu_count() or 1) < 2:
+            return self._inline
+        if self._process is None:
+            context = get_context("spawn")  # Never fork a process holding database connections.
+            self._process = self.enter_context(ProcessPoolExecutor(1, mp_context=context))
+        return self._process
+
+
+class _FileImport:
+    def __init__(
+        self,
+        session: Session,
+        summary: ImportSummary,
+        profile: Profile,
+        path: Path,
+        batch_size: int,
+    ) -> None:
+        self.session = session
+        self.summary = summary
+        self.profile = profile
+        self.path = path
+        self.batch_size = batch_size
+        self.batches = 0
+        self.writer = CatalogWriter(
+            session, feed=f"{profile.name}:{path.name}", run_id=summary.run_id
+        )
+
+    def run(self, validator: Executor, progress: ProgressCallback | None) -> None:
+        """Validate batch n+1 while batch n is written; a read error ends the file, not the run."""
+        in_flight: deque[Future[PreparedBatch]] = deque()
+        try:
+            with open_binary(self.path) as (stream, counter):
+                items = self.profile.read(self.path, stream)
+                for chunk in _chunks(items, self.batch_size):
+                    in_flight.append(validator.submit(prepare, chunk))
+                    if progress is not None:
+                        progress(self.path.name, counter.done, counter.total)
+                    if len(in_flight) > 1:
+                        self._commit(in_flight.popleft().result())
+        except (OSError, EOFError, zlib.error, ValueError) as error:
+            self._drain(in_flight)
+            self._reject_file(_unreadable(error))
+            return
+        self._drain(in_flight)
+
+    def _drain(self, in_flight: deque[Future[PreparedBatch]]) -> None:
+        while in_flight:
+            self._commit(in_flight.popleft().result())
+
+    def _commit(self, batch: PreparedBatch) -> None:
+        counts = self.writer.write(batch.rows) if batch.rows else Counter[str]()
+        counts["rejected"] = batch.rejected_rows
+        self._store(batch.rejections, counts)
+        self.batches += 1
+        if self.batches & (self.batches - 1) == 0:  # After batch 1, 2, 4, 8, ...
+            refresh_statistics(self.session, IMPORT_TABLES)
+
+    def _reject_file(self, reason: str) -> None:
+        self._store([Rejection(0, "file", reason)], Counter(rejected_files=1))
+
+    def _store(self, rejections: list[Rejection], counts: Counter[str]) -> None:
+        """Commit the batch with its rejections and the run's new counters, then forget it."""
+        stored = [
+            ImportRejection(
+                run_id=self.summary.run_id,
+                file=str(self.path),
+                line=r.line,
+                field=r.field,
+                reason=r.reason[:1000],
+            )
+            for r in rejections
+        ]
+        self.session.add_all(stored)
+        self.session.execute(
+            update(ImportRun)
+            .where(ImportRun.id == self.summary.run_id)
+            .values(
+                created=ImportRun.created + counts[CREATED],
+                updated=ImportRun.updated + counts[UPDATED],
+                unchanged=ImportRun.unchanged + counts[UNCHANGED],
+                rejected=ImportRun.rejected + counts["rejected"],
+                heartbeat_at=utcnow(),
+            )
+        )
+        self.session.commit()
+        self.session.expunge_all()  # Keep memory flat: nothing of this batch is needed again.
+        self.summary.counts.update(counts)
+        room = KEPT_REJECTIONS - len(self.summary.rejections)
+        self.summary.rejections.extend(stored[: max(0, room)])
+
+
+def _chunks(items: Iterator[ReadResult], size: int) -> Iterator[list[ReadResult]]:
+    while chunk := list(islice(items, size)):
+        yield chunk
+
+
+def _unreadable(error: Exception) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return f"cannot read: {error.strerror}"
+    return f"cannot read: {error}"
 
 
 def _start_run(session: Session, profile: str, paths: list[Path]) -> int:
@@ -97,110 +228,10 @@ def _start_run(session: Session, profile: str, paths: list[Path]) -> int:
     return run.id
 
 
-def _import_file(
-    session: Session,
-    summary: ImportSummary,
-    profile: Profile,
-    path: Path,
-    batch_size: int,
-    progress: ProgressCallback | None,
-) -> None:
-    writer = CatalogWriter(session, feed=f"{profile.name}:{path.name}", run_id=summary.run_id)
-    batch = _Batch()
-    try:
-        with open_binary(path) as (stream, counter):
-            for item in _report_progress(profile.read(path, stream), path, counter, progress):
-                _add(batch, path, item)
-                if len(batch.records) + batch.rejected_rows >= batch_size:
-                    _commit_batch(session, summary, writer, batch)
-                    batch = _Batch()
-    except (OSError, EOFError, zlib.error, ValueError) as error:
-        # An unreadable file stops here; what earlier batches stored stays stored.
-        _commit_batch(session, summary, writer, batch)
-        _reject_file(session, summary, path, _unreadable(error))
-        return
-    _commit_batch(session, summary, writer, batch)
-
-
-def _unreadable(error: Exception) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return f"cannot read: {error.strerror}"
-    return f"cannot read: {error}"
-
-
-def _report_progress(
-    items: Iterator[RawRow | RowError],
-    path: Path,
-    counter: ByteCounter,
-    progress: ProgressCallback | None,
-) -> Iterator[RawRow | RowError]:
-    for n, item in enumerate(items):
-        if progress is not None and n % 500 == 0:
-            progress(path.name, counter.done, counter.total)
-        yield item
-    if progress is not None:
-        progress(path.name, counter.total, counter.total)
-
-
-def _add(batch: _Batch, path: Path, item: RawRow | RowError) -> None:
-    if isinstance(item, RowError):
-        batch.rejected_rows += 1
-        batch.rejections.append(_rejection(path, item.line, item.field, item.reason))
-        return
-    try:
-        batch.records.append(ResourceRecord.model_validate(item.data))
-    except ValidationError as error:
-        batch.rejected_rows += 1
-        batch.rejections.extend(
-            _rejection(path, item.line, name, reason) for name, reason in validation_problems(error)
-        )
-
-
-def _commit_batch(
-    session: Session, summary: ImportSummary, writer: CatalogWriter, batch: _Batch
-) -> None:
-    if not batch.records and not batch.rejections:
-        return
-    counts = writer.write(batch.records) if batch.records else Counter[str]()
-    counts["rejected"] = batch.rejected_rows
-    session.add_all(batch.rejections)
-    for rejection in batch.rejections:
-        rejection.run_id = summary.run_id
-    session.execute(
-        update(ImportRun)
-        .where(ImportRun.id == summary.run_id)
-        .values(
-            created=ImportRun.created + counts[CREATED],
-            updated=ImportRun.updated + counts[UPDATED],
-            unchanged=ImportRun.unchanged + counts[UNCHANGED],
-            rejected=ImportRun.rejected + counts["rejected"],
-            heartbeat_at=utcnow(),
-        )
-    )
-    session.commit()
-    session.expunge_all()  # Keep memory flat: nothing of this batch is needed again.
-    summary.counts.update(counts)
-    summary.rejections.extend(batch.rejections[: max(0, 1000 - len(summary.rejections))])
-
-
-def _reject_file(session: Session, summary: ImportSummary, path: Path, reason: str) -> None:
-    batch = _Batch(rejections=[_rejection(path, 0, "file", reason)], rejected_rows=0)
-    session.add_all(batch.rejections)
-    batch.rejections[0].run_id = summary.run_id
-    session.commit()
-    summary.counts["rejected_files"] += 1
-    summary.rejections.append(batch.rejections[0])
-
-
-def _rejection(path: Path, line: int, field_name: str, reason: str) -> ImportRejection:
-    return ImportRejection(file=str(path), line=line, field=field_name, reason=reason[:1000])
-
-
 def _finish_run(session: Session, summary: ImportSummary, error: str | None = None) -> None:
-    rejected = summary.counts["rejected"] + summary.counts["rejected_files"]
     if error is not None or summary.stored == 0:
         summary.status = "failed"
-    elif rejected:
+    elif summary.counts["rejected"] or summary.counts["rejected_files"]:
         summary.status = "partial"
     else:
         summary.status = "succeeded"

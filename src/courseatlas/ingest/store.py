@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import (
@@ -19,40 +18,15 @@ from courseatlas.catalog.models import (
     ResourceTopic,
 )
 from courseatlas.catalog.vocabulary import Vocabulary
-from courseatlas.db.base import utcnow
+from courseatlas.db.base import Base, utcnow
+from courseatlas.db.bulk import bulk_insert
 from courseatlas.ingest.merge import merge_rows
 from courseatlas.ingest.normalise import slugify
-from courseatlas.ingest.record import ResourceRecord, content_hash
+from courseatlas.ingest.record import canonical_json, hash_json
+from courseatlas.ingest.validate import PreparedRow, resource_columns
 from courseatlas.search.models import SearchChange
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
-
-# Record fields stored as resource columns under the same name.
-_COLUMNS = (
-    "kind",
-    "title",
-    "description",
-    "syllabus",
-    "url",
-    "image_url",
-    "source",
-    "external_id",
-    "institution",
-    "language",
-    "level",
-    "free",
-    "currency",
-    "rating",
-    "rating_count",
-    "popularity",
-    "duration_hours",
-    "certificate",
-    "authors",
-    "instructors",
-    "publisher",
-    "year",
-    "pages",
-)
 
 
 @dataclass
@@ -60,16 +34,25 @@ class _Pending:
     """A resource this batch creates."""
 
     key: str
-    rows: list[dict[str, Any]]
+    rows: list[PreparedRow]
     hashes: list[str]
 
-    def add(self, data: dict[str, Any], row_hash: str) -> str:
+    def add(self, row: PreparedRow) -> str:
         """Another row with the same identity in this batch."""
-        if row_hash in self.hashes:
+        if row.row_hash in self.hashes:
             return UNCHANGED
-        self.rows.append(data)
-        self.hashes.append(row_hash)
+        self.rows.append(row)
+        self.hashes.append(row.row_hash)
         return UPDATED
+
+    def merged(self) -> PreparedRow:
+        """The rows merged into one; a single row as the worker prepared it."""
+        if len(self.rows) == 1:
+            return self.rows[0]
+        data = merge_rows([row.data for row in self.rows])
+        encoded = canonical_json(data)
+        row_hash = hash_json(encoded)
+        return PreparedRow(self.key, data, row_hash, encoded, resource_columns(data, row_hash))
 
 
 class CatalogWriter:
@@ -81,33 +64,31 @@ class CatalogWriter:
         self.run_id = run_id
         self.vocabulary = Vocabulary(session)
 
-    def write(self, records: list[ResourceRecord]) -> Counter[str]:
-        rows = [(r.identity_key, r.to_data()) for r in records]
-        keys = list(dict.fromkeys(key for key, _ in rows))
+    def write(self, rows: list[PreparedRow]) -> Counter[str]:
+        keys = list(dict.fromkeys(row.identity_key for row in rows))
         existing = self._existing(keys)
         mine = self._contributions(list(existing.values()))
         counts: Counter[str] = Counter()
         pending: dict[str, _Pending] = {}
         dirty: dict[int, int] = Counter()
-        for key, data in rows:
-            row_hash = content_hash(data)
+        for row in rows:
+            key = row.identity_key
             if key in pending:
-                counts[pending[key].add(data, row_hash)] += 1
+                counts[pending[key].add(row)] += 1
             elif key in existing:
                 contribution = mine.get(existing[key])
-                if self._absorb(existing[key], contribution, data, row_hash, mine):
+                if self._absorb(existing[key], contribution, row.data, row.row_hash, mine):
                     dirty[existing[key]] += 1
                 else:
                     counts[UNCHANGED] += 1
             else:
-                pending[key] = _Pending(key, [data], [row_hash])
+                pending[key] = _Pending(key, [row], [row.row_hash])
         changed = self._refresh(list(dirty))
         for resource_id, n_rows in dirty.items():
             counts[UPDATED if resource_id in changed else UNCHANGED] += n_rows
         self._create(list(pending.values()))
         counts[CREATED] += len(pending)
-        self.session.add_all(SearchChange(resource_id=rid) for rid in sorted(changed))
-        self.session.flush()
+        self._log_changes(sorted(changed))
         return counts
 
     def _existing(self, keys: list[str]) -> dict[str, int]:
@@ -176,56 +157,56 @@ class CatalogWriter:
                 changed.append((rid, merged, {"id": rid, **columns, "updated_at": utcnow()}))
         if changed:
             self.session.execute(update(Resource), [values for _, _, values in changed])
-            self._link([(rid, merged) for rid, merged, _ in changed])
+            self._link([(rid, merged) for rid, merged, _ in changed], replace=True)
         return {rid for rid, _, _ in changed}
 
     def _create(self, pending: list[_Pending]) -> None:
         if not pending:
             return
-        merged = [merge_rows(item.rows) for item in pending]
-        slugs = self._allocate_slugs(pending, merged)
+        merged = [item.merged() for item in pending]
+        slugs = self._allocate_slugs(pending, [row.data for row in merged])
         values = [
-            {**self._columns(data), "identity_key": item.key, "slug": slug}
-            for item, data, slug in zip(pending, merged, slugs, strict=True)
+            {**self._columns(row.data, row.columns), "identity_key": item.key, "slug": slug}
+            for item, row, slug in zip(pending, merged, slugs, strict=True)
         ]
-        ids = self.session.scalars(
-            insert(Resource).returning(Resource.id, sort_by_parameter_order=True), values
-        ).all()
-        self.session.execute(
-            insert(ResourceContribution),
-            [
-                {
-                    "resource_id": rid,
-                    "feed": self.feed,
-                    "run_id": self.run_id,
-                    "row_hashes": item.hashes,
-                    "data": merge_rows(item.rows),
-                }
-                for rid, item in zip(ids, pending, strict=True)
-            ],
-        )
-        self._link(list(zip(ids, merged, strict=True)))
-        self.session.add_all(SearchChange(resource_id=rid) for rid in ids)
+        # A plain executemany, then one lookup: SQLite cannot return ids in order from a batch.
+        bulk_insert(self.session, _table(Resource), values)
+        found = self._existing([item.key for item in pending])
+        ids = [found[item.key] for item in pending]
+        contributions = [
+            {
+                "resource_id": rid,
+                "feed": self.feed,
+                "run_id": self.run_id,
+                "row_hashes": item.hashes,
+                "data_json": row.encoded,
+            }
+            for rid, item, row in zip(ids, pending, merged, strict=True)
+        ]
+        bulk_insert(self.session, _table(ResourceContribution), contributions)
+        self._link([(rid, row.data) for rid, row in zip(ids, merged, strict=True)], replace=False)
+        self._log_changes(ids)
 
-    def _columns(self, data: dict[str, Any]) -> dict[str, Any]:
-        columns: dict[str, Any] = {name: data.get(name) for name in _COLUMNS}
-        columns["authors"] = data.get("authors", [])
-        columns["instructors"] = data.get("instructors", [])
-        columns["isbn13"] = data.get("isbn")
-        columns["price"] = Decimal(data["price"]) if "price" in data else None
-        columns["published_at"] = (
-            date.fromisoformat(data["published_at"]) if "published_at" in data else None
-        )
+    def _log_changes(self, resource_ids: Sequence[int]) -> None:
+        if resource_ids:
+            rows = [{"resource_id": rid} for rid in resource_ids]
+            bulk_insert(self.session, _table(SearchChange), rows)
+
+    def _columns(
+        self, data: dict[str, Any], columns: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Column values of a resource; the provider is looked up (or created) here."""
+        columns = dict(columns or resource_columns(data))
         provider = data.get("provider")
         columns["provider_id"] = self.vocabulary.provider_id(provider) if provider else None
-        columns["content_hash"] = content_hash(data)
         return columns
 
-    def _link(self, resources: list[tuple[int, dict[str, Any]]]) -> None:
-        """Replace the skill and topic links of these resources."""
-        ids = [rid for rid, _ in resources]
-        self.session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(ids)))
-        self.session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(ids)))
+    def _link(self, resources: list[tuple[int, dict[str, Any]]], replace: bool) -> None:
+        """Write the skill and topic links of these resources, replacing any they had."""
+        if replace:
+            ids = [rid for rid, _ in resources]
+            self.session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(ids)))
+            self.session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(ids)))
         skills = [
             {"resource_id": rid, "skill_id": sid, "weight": 1.0}
             for rid, data in resources
@@ -237,23 +218,33 @@ class CatalogWriter:
             for tid in dict.fromkeys(self.vocabulary.topic_id(p) for p in data.get("topics", []))
         ]
         if skills:
-            self.session.execute(insert(ResourceSkill), skills)
+            bulk_insert(self.session, _table(ResourceSkill), skills)
         if topics:
-            self.session.execute(insert(ResourceTopic), topics)
+            bulk_insert(self.session, _table(ResourceTopic), topics)
 
     def _allocate_slugs(self, pending: list[_Pending], merged: list[dict[str, Any]]) -> list[str]:
         """A readable slug per new resource: the title, else title + provider, else + a hash."""
         options = [
             _slug_options(item.key, data) for item, data in zip(pending, merged, strict=True)
         ]
-        wanted = [slug for opts in options for slug in opts]
-        taken = set(self.session.scalars(select(Resource.slug).where(Resource.slug.in_(wanted))))
+        bases = [opts[0] for opts in options]
+        taken = self._taken_slugs(bases)
+        if taken or len(set(bases)) < len(bases):  # Only then are the other options needed.
+            taken |= self._taken_slugs([slug for opts in options for slug in opts[1:]])
         chosen = []
         for opts in options:
             slug = next((s for s in opts if s not in taken), opts[-1])
             taken.add(slug)
             chosen.append(slug)
         return chosen
+
+    def _taken_slugs(self, slugs: list[str]) -> set[str]:
+        return set(self.session.scalars(select(Resource.slug).where(Resource.slug.in_(slugs))))
+
+
+def _table(model: type[Base]) -> Table:
+    """The model's table, for Core statements: bulk writes skip the ORM's bookkeeping."""
+    return Base.metadata.tables[model.__tablename__]
 
 
 def _slug_options(identity_key: str, data: dict[str, Any]) -> list[str]:

@@ -1,0 +1,110 @@
+"""Turns raw rows into prepared ones (validated, normalised, identified, hashed) or rejections.
+
+Pure and picklable, so large imports can run it in a second process while the first writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from courseatlas.ingest.readers import RawRow, RowError
+from courseatlas.ingest.record import (
+    ResourceRecord,
+    canonical_json,
+    content_hash,
+    hash_json,
+    validation_problems,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRow:
+    identity_key: str
+    data: dict[str, Any]
+    row_hash: str
+    encoded: str  # ``data`` as canonical JSON
+    columns: dict[str, Any]  # Resource column values, but for the provider id.
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    line: int
+    field: str
+    reason: str
+
+
+@dataclass
+class PreparedBatch:
+    rows: list[PreparedRow] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    rejected_rows: int = 0
+
+
+def prepare(items: list[RawRow | RowError]) -> PreparedBatch:
+    batch = PreparedBatch()
+    for item in items:
+        if isinstance(item, RowError):
+            batch.rejected_rows += 1
+            batch.rejections.append(Rejection(item.line, item.field, item.reason))
+            continue
+        try:
+            record = ResourceRecord.model_validate(item.data)
+        except ValidationError as error:
+            batch.rejected_rows += 1
+            batch.rejections.extend(
+                Rejection(item.line, name, reason) for name, reason in validation_problems(error)
+            )
+            continue
+        data = record.to_data()
+        encoded = canonical_json(data)
+        row_hash = hash_json(encoded)
+        batch.rows.append(
+            PreparedRow(
+                record.identity_key, data, row_hash, encoded, resource_columns(data, row_hash)
+            )
+        )
+    return batch
+
+
+# Row fields stored in resource columns of the same name.
+_SAME_NAME = (
+    "kind",
+    "title",
+    "description",
+    "syllabus",
+    "url",
+    "image_url",
+    "source",
+    "external_id",
+    "institution",
+    "language",
+    "level",
+    "free",
+    "currency",
+    "rating",
+    "rating_count",
+    "popularity",
+    "duration_hours",
+    "certificate",
+    "publisher",
+    "year",
+    "pages",
+)
+
+
+def resource_columns(data: dict[str, Any], data_hash: str | None = None) -> dict[str, Any]:
+    """The resource's column values for a (merged) row; the provider is resolved by the writer."""
+    columns: dict[str, Any] = {name: data.get(name) for name in _SAME_NAME}
+    columns["authors"] = data.get("authors", [])
+    columns["instructors"] = data.get("instructors", [])
+    columns["isbn13"] = data.get("isbn")
+    columns["price"] = Decimal(data["price"]) if "price" in data else None
+    published = data.get("published_at")
+    columns["published_at"] = date.fromisoformat(published) if published else None
+    columns["content_hash"] = data_hash or content_hash(data)
+    return columns
