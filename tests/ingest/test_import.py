@@ -43,9 +43,17 @@ def _changes(db: Database) -> int:
 def test_import_normalises_and_links(db: Database, tmp_path: Path) -> None:
     feed = write_jsonl(
         tmp_path / "feed.jsonl",
-        course(1, title="  Intro   to <b>SQL</b> ", skills=["Postgres", "JS", "sql"],
-               topics=["Computer Science > Databases > SQL"], price="1,299.50", currency="inr",
-               rating="4.5", rating_count="6,706", description="<p>Joins</p><script>x()</script>"),
+        course(
+            1,
+            title="  Intro   to <b>SQL</b> ",
+            skills=["Postgres", "JS", "sql"],
+            topics=["Computer Science > Databases > SQL"],
+            price="1,299.50",
+            currency="inr",
+            rating="4.5",
+            rating_count="6,706",
+            description="<p>Joins</p><script>x()</script>",
+        ),
         BOOK,
     )
     summary = run_import(db.sessions, [feed])
@@ -65,8 +73,12 @@ def test_import_normalises_and_links(db: Database, tmp_path: Path) -> None:
         ).all()
         assert set(skills) >= {"PostgreSQL", "JavaScript", "SQL", "User Experience Design"}
         paths = set(session.scalars(select(Topic.path)))
-        assert {"Computer Science", "Computer Science > Databases",
-                "Computer Science > Databases > SQL", "Design"} <= paths
+        assert {
+            "Computer Science",
+            "Computer Science > Databases",
+            "Computer Science > Databases > SQL",
+            "Design",
+        } <= paths
     assert _changes(db) == 2
 
 
@@ -85,7 +97,8 @@ def test_reimport_changes_nothing(db: Database, tmp_path: Path) -> None:
 def test_changed_row_updates_its_resource(db: Database, tmp_path: Path) -> None:
     run_import(db.sessions, [write_jsonl(tmp_path / "a.jsonl", course(1), course(2))])
     changed = write_jsonl(
-        tmp_path / "a.jsonl", course(1, title="Course number 1, second edition", level="advanced"),
+        tmp_path / "a.jsonl",
+        course(1, title="Course number 1, second edition", level="advanced"),
         course(2),
     )
     summary = run_import(db.sessions, [changed])
@@ -98,9 +111,16 @@ def test_changed_row_updates_its_resource(db: Database, tmp_path: Path) -> None:
 
 
 def test_same_isbn_in_two_feeds_merges_in_any_order(db: Database, tmp_path: Path) -> None:
-    other = {**BOOK, "isbn": "0306406152", "title": "Designing Calm Interfaces (2nd ed.)",
-             "authors": ["Lena Marsh", "Bo Li"], "description": "A longer description.",
-             "rating": 4.1, "rating_count": 200, "skills": ["Accessibility"]}
+    other = {
+        **BOOK,
+        "isbn": "0306406152",
+        "title": "Designing Calm Interfaces (2nd ed.)",
+        "authors": ["Lena Marsh", "Bo Li"],
+        "description": "A longer description.",
+        "rating": 4.1,
+        "rating_count": 200,
+        "skills": ["Accessibility"],
+    }
     first = write_jsonl(tmp_path / "first.jsonl", BOOK)
     second = write_jsonl(tmp_path / "second.jsonl", other)
     run_import(db.sessions, [second, first])

@@ -78,8 +78,15 @@ def test_url_host_is_lowercased_but_path_kept() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "code"),
-    [("en", "en"), ("English", "en"), ("eng", "en"), ("en-US", "en"), ("Español", "es"),
-     ("fre", "fr"), ("日本語", "ja")],
+    [
+        ("en", "en"),
+        ("English", "en"),
+        ("eng", "en"),
+        ("en-US", "en"),
+        ("Español", "es"),
+        ("fre", "fr"),
+        ("日本語", "ja"),
+    ],
 )
 def test_languages(raw: str, code: str) -> None:
     assert n.parse_language(raw) == code
@@ -92,8 +99,14 @@ def test_unknown_language_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "level"),
-    [("Beginner", "beginner"), ("Introductory", "beginner"), ("All Levels", "all"),
-     ("Mixed", "all"), ("Expert Level", "advanced"), ("Intermediate", "intermediate")],
+    [
+        ("Beginner", "beginner"),
+        ("Introductory", "beginner"),
+        ("All Levels", "all"),
+        ("Mixed", "all"),
+        ("Expert Level", "advanced"),
+        ("Intermediate", "intermediate"),
+    ],
 )
 def test_levels(raw: str, level: str) -> None:
     assert n.parse_level(raw) == level

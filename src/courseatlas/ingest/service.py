@@ -9,6 +9,7 @@ a second process while this one writes the previous batch.
 from __future__ import annotations
 
 import os
+import socket
 import zlib
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from courseatlas.db.base import utcnow
@@ -217,15 +218,34 @@ def _unreadable(error: Exception) -> str:
 
 
 def _start_run(session: Session, profile: str, paths: list[Path]) -> int:
-    session.execute(
-        update(ImportRun)
-        .where(ImportRun.status == "running", ImportRun.heartbeat_at < utcnow() - STALE_AFTER)
-        .values(status="interrupted")
+    _mark_interrupted_runs(session)
+    run = ImportRun(
+        profile=profile, files=[str(p) for p in paths], host=socket.gethostname(), pid=os.getpid()
     )
-    run = ImportRun(profile=profile, files=[str(p) for p in paths])
     session.add(run)
     session.commit()
     return run.id
+
+
+def _mark_interrupted_runs(session: Session) -> None:
+    """Runs left "running" by a process that died (killed, crashed, machine restarted)."""
+    here = socket.gethostname()
+    for run in session.scalars(select(ImportRun).where(ImportRun.status == "running")):
+        stale = run.heartbeat_at < utcnow() - STALE_AFTER
+        if stale or (run.host == here and run.pid is not None and not _alive(run.pid)):
+            run.status = "interrupted"
+            run.error = "the importing process stopped before the run finished"
+    session.commit()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _finish_run(session: Session, summary: ImportSummary, error: str | None = None) -> None:

@@ -1,0 +1,80 @@
+"""A ``kill -9`` in the middle of an import leaves a consistent catalog; the next run completes it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from courseatlas.catalog.models import Resource, ResourceContribution, ResourceSkill
+from courseatlas.db.database import Database
+from courseatlas.ingest.models import ImportRun
+from courseatlas.search.models import SearchChange
+from tests.helpers import course, write_jsonl
+
+ROWS = 30_000
+
+
+def _cli_env(db: Database) -> dict[str, str]:
+    env = dict(os.environ)
+    env["COURSEATLAS_DATA_DIR"] = str(db.settings.data_dir)
+    env["COURSEATLAS_DATABASE_URL"] = db.settings.database_url
+    return env
+
+
+def _created_so_far(db: Database) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.coalesce(func.sum(ImportRun.created), 0))) or 0
+
+
+def _count(db: Database, what: object) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(what)) or 0  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_kill_9_mid_import_then_rerun_completes(db: Database, tmp_path: Path) -> None:
+    filler = "A practical course. " * 20  # big enough that validation runs in a second process
+    feed = write_jsonl(
+        tmp_path / "feed.jsonl", *(course(n, description=filler) for n in range(ROWS))
+    )
+    command = [sys.executable, "-m", "courseatlas", "import", str(feed), "--batch-size", "250"]
+    process = subprocess.Popen(
+        command,
+        env=_cli_env(db),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while _created_so_far(db) < 2_000:
+        assert process.poll() is None, "the import finished before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)  # the importer and its validation process
+    process.wait()
+
+    stored = _count(db, Resource)
+    assert 0 < stored < ROWS
+    assert _count(db, ResourceContribution) == stored
+    assert _count(db, ResourceSkill) == stored  # one skill each: no half-written batch
+    with db.session() as session:
+        changed = session.scalar(select(func.count(func.distinct(SearchChange.resource_id))))
+        assert changed == stored  # every stored resource is announced to the indexer
+
+    rerun = subprocess.run(command, env=_cli_env(db), capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+    assert _count(db, Resource) == ROWS
+    with db.session() as session:
+        runs = session.scalars(select(ImportRun).order_by(ImportRun.id)).all()
+    killed, finished = runs
+    assert killed.status == "interrupted"
+    assert finished.status == "succeeded"
+    assert finished.unchanged == stored
+    assert finished.created == ROWS - stored

@@ -1,0 +1,86 @@
+"""The ``courseatlas`` command as operators run it: exit codes and messages, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from courseatlas.db.database import Database
+from tests.helpers import count_resources, course, write_jsonl
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def cli(db: Database) -> Cli:
+    def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+        environment = {
+            **os.environ,
+            "COURSEATLAS_DATA_DIR": str(db.settings.data_dir),
+            "COURSEATLAS_DATABASE_URL": db.settings.database_url,
+            "COLUMNS": "200",
+            **env,
+        }
+        return subprocess.run(
+            [sys.executable, "-m", "courseatlas", *args],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+
+    return run
+
+
+def test_import_exit_codes_and_report(cli: Cli, db: Database, tmp_path: Path) -> None:
+    good = write_jsonl(tmp_path / "good.jsonl", course(1), course(2))
+    result = cli("import", str(good))
+    assert result.returncode == 0, result.stderr
+    assert "succeeded" in result.stderr and "Traceback" not in result.stderr
+
+    partial = write_jsonl(tmp_path / "partial.jsonl", course(3), course(4, rating=9))
+    result = cli("import", str(partial))
+    assert result.returncode == 2
+    assert f"{partial}:2: rating: a rating is between 0 and 5, got 9" in result.stderr
+
+    bad = write_jsonl(tmp_path / "bad.jsonl", {"kind": "course"})
+    result = cli("import", str(bad))
+    assert result.returncode == 1
+    assert f"{bad}:1: title: required" in result.stderr
+    assert count_resources(db) == 3
+
+
+def test_missing_file_and_unknown_profile(cli: Cli, tmp_path: Path) -> None:
+    missing = cli("import", str(tmp_path / "nope.jsonl"))
+    assert missing.returncode == 1
+    assert "nope.jsonl:0: file: cannot read: No such file or directory" in missing.stderr
+    unknown = cli("import", "--profile", "nonsense", str(tmp_path / "x.csv"))
+    assert unknown.returncode == 1
+    assert "unknown profile 'nonsense'" in unknown.stderr
+    assert "Traceback" not in missing.stderr + unknown.stderr
+
+
+def test_db_upgrade(cli: Cli) -> None:
+    result = cli("db", "upgrade")
+    assert result.returncode == 0, result.stderr
+    assert "is up to date" in result.stderr
+
+
+def test_production_needs_a_secret_key(cli: Cli) -> None:
+    result = cli("db", "upgrade", COURSEATLAS_ENV="production", COURSEATLAS_SECRET_KEY="")
+    assert result.returncode == 1
+    assert "COURSEATLAS_SECRET_KEY is required" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_setting_is_reported(cli: Cli) -> None:
+    result = cli("db", "upgrade", COURSEATLAS_IMPORT_BATCH_SIZE="lots")
+    assert result.returncode == 1
+    assert "import_batch_size" in result.stderr
+    assert "Traceback" not in result.stderr

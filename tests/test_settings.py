@@ -1,0 +1,36 @@
+"""Settings: defaults that run with no setup, and every setting documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from courseatlas.settings import Settings
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "settings.md"
+
+
+def test_every_setting_is_documented() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    for name in Settings.model_fields:
+        assert f"`COURSEATLAS_{name.upper()}`" in text, f"COURSEATLAS_{name.upper()} undocumented"
+
+
+def test_defaults_use_sqlite_in_the_data_dir(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path)
+    assert settings.sqlalchemy_url == f"sqlite:///{tmp_path / 'courseatlas.db'}"
+    assert settings.is_sqlite
+
+
+def test_postgres_urls_use_psycopg() -> None:
+    settings = Settings(database_url="postgresql://u@h:5432/db")
+    assert settings.sqlalchemy_url == "postgresql+psycopg://u@h:5432/db"
+    assert not settings.is_sqlite
+
+
+def test_production_requires_a_secret() -> None:
+    with pytest.raises(ValidationError, match="SECRET_KEY is required"):
+        Settings(env="production")
+    assert Settings(env="production", secret_key="s3cret").effective_secret_key == "s3cret"
