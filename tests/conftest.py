@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -48,31 +48,47 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A database of our own on the PostgreSQL server, migrated once per test session."""
+def postgres_server() -> Iterator[Callable[[str], str]]:
+    """Makes databases of our own on the PostgreSQL server; drops them at the end."""
     admin_url = Settings(database_url=POSTGRES_URL).sqlalchemy_url
-    name = f"courseatlas_test_{_worker_suffix()}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
     try:
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
         with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text("SELECT 1"))
     except Exception as error:
         if IN_CI:
             raise
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL}: {error}")
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    database = Database(Settings(env="test", database_url=url))
-    database.upgrade()
-    database.dispose()
-    yield url
+    created: list[str] = []
+
+    def make(purpose: str) -> str:
+        # The process id keeps concurrent test runs on one server apart.
+        name = f"courseatlas_{purpose}_{_worker_suffix()}_{os.getpid()}"
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+        created.append(name)
+        return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+    yield make
     with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        for name in created:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def postgres_url(postgres_server: Callable[[str], str]) -> str:
+    """A database migrated once per session, emptied before each test that uses it."""
+    url = postgres_server("test")
+    database = Database(Settings(env="test", database_url=url))
+    database.upgrade()
+    database.dispose()
+    return url
+
+
 def _postgres_settings(url: str, data_dir: Path) -> Settings:
-    return Settings(env="test", database_url=url, data_dir=data_dir)
+    return Settings(env="test", database_url=url, data_dir=data_dir, search_sync_seconds=0)
 
 
 def _empty_postgres(url: str, data_dir: Path) -> Database:
@@ -90,7 +106,7 @@ def db_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     if request.param == "sqlite":
         template: Path = request.getfixturevalue("sqlite_template")
         shutil.copy(template, tmp_path / "courseatlas.db")
-        return Settings(env="test", data_dir=tmp_path)
+        return Settings(env="test", data_dir=tmp_path, search_sync_seconds=0)
     url: str = request.getfixturevalue("postgres_url")
     _empty_postgres(url, tmp_path).dispose()
     return _postgres_settings(url, tmp_path)
@@ -107,3 +123,35 @@ def db(db_settings: Settings) -> Iterator[Database]:
 def client(db: Database) -> Iterator[TestClient]:
     with TestClient(create_app(db.settings, db), raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def demo_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """The demo catalog, loaded and indexed once per session on each database: read-only."""
+    from courseatlas.demo import load_demo
+    from courseatlas.search.runtime import SearchRuntime
+
+    folder = tmp_path_factory.mktemp(f"demo-{request.param}")
+    if request.param == "sqlite":
+        settings = Settings(env="test", data_dir=folder, search_sync_seconds=0)
+    else:
+        make: Callable[[str], str] = request.getfixturevalue("postgres_server")
+        settings = _postgres_settings(make("demo"), folder)
+    database = Database(settings)
+    load_demo(database)
+    runtime = SearchRuntime(database)
+    runtime.sync()
+    runtime.stop()
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_api(demo_db: Database) -> Iterator[TestClient]:
+    """The app serving the demo catalog; tests that use it must not change anything."""
+    with TestClient(create_app(demo_db.settings, demo_db), raise_server_exceptions=False) as client:
+        yield client

@@ -10,6 +10,8 @@ from sqlalchemy import func, select
 
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
+from courseatlas.search.base import SearchRequest
+from courseatlas.search.runtime import SearchRuntime
 
 
 def write_jsonl(path: Path, *rows: dict[str, Any] | str) -> Path:
@@ -39,3 +41,14 @@ def course(n: int, **fields: Any) -> dict[str, Any]:
 def count_resources(db: Database) -> int:
     with db.session() as session:
         return session.scalar(select(func.count()).select_from(Resource)) or 0
+
+
+def indexed_ids(runtime: SearchRuntime) -> set[int]:
+    """Every resource id the search index holds."""
+    result = runtime.engine.search(SearchRequest(limit=1_000_000, facets=False, snippets=False))
+    return {hit.id for hit in result.hits}
+
+
+def database_ids(db: Database) -> set[int]:
+    with db.session() as session:
+        return set(session.scalars(select(Resource.id)))

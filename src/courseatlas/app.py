@@ -12,6 +12,8 @@ from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
 from courseatlas.ingest.routes import router as imports_router
 from courseatlas.logging import configure_logging
+from courseatlas.search.routes import router as search_router
+from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from courseatlas.web.errors import install_error_handlers
 from courseatlas.web.health import router as health_router
@@ -23,9 +25,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     configure_logging(settings)
     database = database or Database(settings)
 
+    search = SearchRuntime(database)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        search.sync()  # Catch up before serving: results never start out stale.
+        search.start(settings.search_sync_seconds)
         yield
+        search.stop()
         database.dispose()
 
     app = FastAPI(
@@ -36,8 +43,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     app.state.settings = settings
     app.state.database = database
+    app.state.search = search
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)
-    for router in (health_router, catalog_router, imports_router):
+    for router in (health_router, catalog_router, search_router, imports_router):
         app.include_router(router)
     return app

@@ -42,6 +42,11 @@ class Settings(BaseSettings):
     import_batch_size: int = Field(
         default=1000, ge=1, le=50_000, description="Rows upserted per transaction by imports."
     )
+    search_sync_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="How often a web process applies catalog changes to its search index; 0 never.",
+    )
     db_pool_size: int = Field(
         default=10, ge=1, description="PostgreSQL connections kept per process."
     )

@@ -16,7 +16,8 @@ from courseatlas.catalog.models import Resource, ResourceContribution, ResourceS
 from courseatlas.db.database import Database
 from courseatlas.ingest.models import ImportRun
 from courseatlas.search.models import SearchChange
-from tests.helpers import course, write_jsonl
+from courseatlas.search.runtime import SearchRuntime
+from tests.helpers import course, database_ids, indexed_ids, write_jsonl
 
 ROWS = 30_000
 
@@ -68,9 +69,18 @@ def test_kill_9_mid_import_then_rerun_completes(db: Database, tmp_path: Path) ->
         changed = session.scalar(select(func.count(func.distinct(SearchChange.resource_id))))
         assert changed == stored  # every stored resource is announced to the indexer
 
+    search = SearchRuntime(db)
+    search.sync()  # the index catches up with whatever the killed run committed
+    assert indexed_ids(search) == database_ids(db)
+    search.stop()
+
     rerun = subprocess.run(command, env=_cli_env(db), capture_output=True, text=True, check=False)
     assert rerun.returncode == 0, rerun.stderr
     assert _count(db, Resource) == ROWS
+    search = SearchRuntime(db)
+    assert search.lag() == 0  # the importer brought the index up to date itself
+    assert indexed_ids(search) == database_ids(db)
+    search.stop()
     with db.session() as session:
         runs = session.scalars(select(ImportRun).order_by(ImportRun.id)).all()
     killed, finished = runs

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -58,8 +58,8 @@ class ResourceSummary(BaseModel):
     outbound_url: str  # The referral redirect to the provider.
 
     @classmethod
-    def of(cls, resource: Resource) -> ResourceSummary:
-        return cls.model_validate(_summary_fields(resource))
+    def of(cls, resource: Resource, **extra: object) -> Self:
+        return cls.model_validate({**_summary_fields(resource), **extra})
 
 
 class ResourceOut(ResourceSummary):
@@ -82,10 +82,11 @@ class ResourceOut(ResourceSummary):
     updated_at: datetime
 
     @classmethod
-    def of(cls, resource: Resource) -> ResourceOut:
+    def of(cls, resource: Resource, **extra: object) -> Self:
         return cls.model_validate(
             {
                 **_summary_fields(resource),
+                **extra,
                 **{name: getattr(resource, name) for name in _DETAIL_FIELDS},
                 "provider_url": resource.url,
                 "skills": [

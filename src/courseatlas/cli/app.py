@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from courseatlas.cli import database, imports, server
+from courseatlas.cli import database, imports, search, server
 
 app = typer.Typer(
     name="courseatlas",
@@ -17,3 +17,4 @@ app.add_typer(database.app, name="db")
 app.command("import")(imports.import_command)
 app.command("serve")(server.serve)
 app.command("demo")(server.demo)
+app.command("reindex")(search.reindex)

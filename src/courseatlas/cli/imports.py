@@ -17,6 +17,7 @@ from rich.progress import (
 from rich.table import Table
 
 from courseatlas.cli.context import console, database, settings
+from courseatlas.cli.search import sync_index
 from courseatlas.ingest.profiles import PROFILES
 from courseatlas.ingest.service import ImportSummary, run_import
 
@@ -56,6 +57,8 @@ def import_command(
             progress=advance,
         )
     _report(summary)
+    if summary.stored:
+        sync_index()
     raise typer.Exit(summary.exit_code)
 
 

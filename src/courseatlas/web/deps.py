@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from courseatlas.db.database import Database
+from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 
 
@@ -27,5 +28,11 @@ def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterato
         yield session
 
 
+def get_search(request: Request) -> SearchRuntime:
+    runtime: SearchRuntime = request.app.state.search
+    return runtime
+
+
 DbSession = Annotated[Session, Depends(get_session)]
+Runtime = Annotated[SearchRuntime, Depends(get_search)]
 AppSettings = Annotated[Settings, Depends(get_settings)]

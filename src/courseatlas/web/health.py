@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from courseatlas.web.deps import DbSession
+from courseatlas.web.deps import DbSession, Runtime
 
 router = APIRouter(tags=["health"])
 
@@ -18,12 +18,14 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz")
-def readyz(session: DbSession) -> JSONResponse:
-    """The process can serve: its database answers."""
+def readyz(session: DbSession, runtime: Runtime) -> JSONResponse:
+    """The process can serve: its database answers, and how far its index lags behind."""
     try:
         session.execute(text("SELECT 1"))
+        lag = runtime.lag()
+        documents = runtime.engine.document_count()
     except Exception as error:  # Readiness reports any failure; it must not raise.
-        return JSONResponse(
-            {"status": "unavailable", "database": str(error)[:200]}, status_code=503
-        )
-    return JSONResponse({"status": "ok", "database": "ok"})
+        return JSONResponse({"status": "unavailable", "error": str(error)[:200]}, status_code=503)
+    return JSONResponse(
+        {"status": "ok", "database": "ok", "search": {"documents": documents, "lag": lag}}
+    )

@@ -1,0 +1,40 @@
+"""``courseatlas reindex``: rebuild the search index beside the live one and swap it in."""
+
+from __future__ import annotations
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from courseatlas.cli.context import console, database
+from courseatlas.search.runtime import SearchRuntime
+
+
+def reindex() -> None:
+    """Build a fresh search index from the database; the live one serves until the swap."""
+    db = database()
+    db.upgrade()
+    runtime = SearchRuntime(db)
+    with Progress(
+        TextColumn("indexing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        task = bar.add_task("indexing", total=None)
+        path = runtime.indexer.rebuild(
+            lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    runtime.location.remove_others(keep=path)
+    console.print(f"search index rebuilt: {runtime.engine.document_count():,} documents in {path}")
+    runtime.stop()
+
+
+def sync_index() -> None:
+    """Apply pending catalog changes to the index, unless a running server does it already."""
+    runtime = SearchRuntime(database())
+    applied = runtime.sync()
+    runtime.stop()
+    if applied:
+        console.print(f"search index: {applied:,} changes applied")

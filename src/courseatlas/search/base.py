@@ -1,0 +1,66 @@
+"""The search interface: what callers ask for and get back, whatever engine answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from courseatlas.search.documents import IndexDocument
+from courseatlas.search.query import ParsedQuery
+
+Sort = Literal["relevance", "rating", "popular", "newest"]
+FACETS = ("kind", "topic", "provider", "level", "language", "price")
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    kind: str | None = None
+    topic: str | None = None  # a topic slug; its subtopics are included
+    provider: str | None = None  # a provider slug
+    level: str | None = None
+    language: str | None = None
+    price: Literal["free", "paid"] | None = None
+    min_rating: float | None = None
+
+    def selected(self) -> dict[str, str]:
+        """The facet filters in force, by facet name."""
+        return {name: value for name in FACETS if (value := getattr(self, name)) is not None}
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: ParsedQuery = field(default_factory=ParsedQuery)
+    filters: SearchFilters = field(default_factory=SearchFilters)
+    sort: Sort = "relevance"
+    offset: int = 0
+    limit: int = 20
+    facets: bool = True
+    snippets: bool = True
+
+
+@dataclass
+class SearchHit:
+    id: int
+    score: float
+    snippet: str | None = None  # escaped HTML, matched words in <mark>
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    corrected_query: str | None = None
+
+
+class SearchBackend(Protocol):
+    """What the rest of the application may ask of a search engine."""
+
+    def search(self, request: SearchRequest) -> SearchResult: ...
+
+    def suggest_titles(self, prefix: str, limit: int) -> list[tuple[int, str]]: ...
+
+    def write(self, documents: Iterable[IndexDocument], deleted: Sequence[int]) -> None: ...
+
+    def document_count(self) -> int: ...

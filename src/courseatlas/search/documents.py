@@ -1,0 +1,172 @@
+"""What the search index holds for each resource, loaded from the catalog in batches."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from courseatlas.catalog.models import (
+    Provider,
+    Resource,
+    ResourceSkill,
+    ResourceTopic,
+    Skill,
+    Topic,
+)
+
+# The Bayesian prior: an unrated resource counts as PRIOR_VOTES ratings of PRIOR_MEAN, so five
+# stars from three reviews do not outrank 4.7 from thirty thousand.
+PRIOR_MEAN = 3.8
+PRIOR_VOTES = 25
+EPOCH = date(1970, 1, 1)
+
+
+@dataclass
+class IndexDocument:
+    id: int
+    kind: str
+    title: str
+    description: str = ""
+    skills: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)  # names, ancestors included
+    topic_slugs: list[str] = field(default_factory=list)  # slugs, ancestors included
+    people: list[str] = field(default_factory=list)  # authors, instructors, institution, ...
+    provider: str | None = None  # slug
+    level: str | None = None
+    language: str | None = None
+    price: str | None = None  # "free" or "paid"
+    isbn: str | None = None
+    rating: float = 0.0
+    rating_count: int = 0
+    popularity: int = 0
+    published: int = 0  # days since 1970, for "newest"
+
+    @property
+    def bayesian_rating(self) -> float:
+        return bayesian_rating(self.rating, self.rating_count)
+
+    @property
+    def quality(self) -> float:
+        return quality(self.rating, self.rating_count, self.popularity)
+
+
+def bayesian_rating(rating: float | None, count: int | None) -> float:
+    votes = count or 0 if rating is not None else 0
+    return (PRIOR_MEAN * PRIOR_VOTES + (rating or 0.0) * votes) / (PRIOR_VOTES + votes)
+
+
+def quality(rating: float | None, count: int | None, popularity: int | None) -> float:
+    """A prior between 0 and 0.6 that multiplies relevance by 1 to 1.38 (log2(2 + q)).
+
+    Small on purpose: it breaks ties between similar matches and never buries an exact one.
+    """
+    rated = max(0.0, min(1.0, (bayesian_rating(rating, count) - 3.0) / 2.0))
+    popular = min(1.0, math.log10(1 + (popularity or 0)) / 6.0)
+    return round(0.35 * rated + 0.25 * popular, 4)
+
+
+def load_documents(session: Session, resource_ids: Sequence[int]) -> list[IndexDocument]:
+    """Documents of the resources that still exist among ``resource_ids``."""
+    if not resource_ids:
+        return []
+    rows = session.execute(
+        select(Resource, Provider.slug, Provider.name)
+        .outerjoin(Provider, Provider.id == Resource.provider_id)
+        .where(Resource.id.in_(resource_ids))
+    ).all()
+    skills = _skills(session, resource_ids)
+    topics = _topic_paths(session, resource_ids)
+    slugs = dict(session.execute(select(Topic.path, Topic.slug)).all())
+    return [
+        _document(
+            resource,
+            provider_slug,
+            provider_name,
+            skills.get(resource.id, []),
+            _ancestor_paths(topics.get(resource.id, [])),
+            slugs,
+        )
+        for resource, provider_slug, provider_name in rows
+    ]
+
+
+def iter_all_ids(session: Session, batch_size: int = 5000) -> Iterator[list[int]]:
+    """Every resource id, in batches, by keyset pagination (no deep OFFSET)."""
+    last = 0
+    while ids := list(
+        session.scalars(
+            select(Resource.id).where(Resource.id > last).order_by(Resource.id).limit(batch_size)
+        )
+    ):
+        yield ids
+        last = ids[-1]
+
+
+def _skills(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    query = (
+        select(ResourceSkill.resource_id, Skill.name)
+        .join(Skill, Skill.id == ResourceSkill.skill_id)
+        .where(ResourceSkill.resource_id.in_(ids))
+    )
+    for resource_id, name in session.execute(query):
+        found.setdefault(resource_id, []).append(name)
+    return found
+
+
+def _topic_paths(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    query = (
+        select(ResourceTopic.resource_id, Topic.path)
+        .join(Topic, Topic.id == ResourceTopic.topic_id)
+        .where(ResourceTopic.resource_id.in_(ids))
+    )
+    for resource_id, path in session.execute(query):
+        found.setdefault(resource_id, []).append(path)
+    return found
+
+
+def _document(
+    resource: Resource,
+    provider_slug: str | None,
+    provider_name: str | None,
+    skills: list[str],
+    topic_paths: list[str],
+    slugs: dict[str, str],
+) -> IndexDocument:
+    people = [*resource.authors, *resource.instructors]
+    people += [name for name in (provider_name, resource.institution, resource.publisher) if name]
+    return IndexDocument(
+        id=resource.id,
+        kind=resource.kind,
+        title=resource.title,
+        description=resource.description or "",
+        skills=skills,
+        topics=list(dict.fromkeys(path.split(" > ")[-1] for path in topic_paths)),
+        topic_slugs=[slugs[path] for path in topic_paths if path in slugs],
+        people=list(dict.fromkeys(people)),
+        provider=provider_slug,
+        level=resource.level,
+        language=resource.language,
+        price=None if resource.free is None else ("free" if resource.free else "paid"),
+        isbn=resource.isbn13,
+        rating=resource.rating or 0.0,
+        rating_count=resource.rating_count or 0,
+        popularity=resource.popularity or 0,
+        published=(resource.published_at - EPOCH).days if resource.published_at else 0,
+    )
+
+
+def _ancestor_paths(paths: list[str]) -> list[str]:
+    """ "A > B > C" and its ancestors "A > B" and "A", each once, in order."""
+    found: dict[str, None] = {}
+    for path in paths:
+        parts = path.split(" > ")
+        for depth in range(1, len(parts) + 1):
+            found[" > ".join(parts[:depth])] = None
+    return list(found)

@@ -1,0 +1,223 @@
+"""The tantivy search engine: ranked, filtered, faceted, corrected and highlighted search."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from courseatlas.search import text
+from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
+from courseatlas.search.documents import IndexDocument
+from courseatlas.search.query import ParsedQuery
+from courseatlas.search.querybuild import (
+    NO_SYNONYMS,
+    Synonyms,
+    combine,
+    filter_queries,
+    text_query,
+)
+from courseatlas.search.schema import schema, to_tantivy
+from courseatlas.search.spelling import correct_words
+
+SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "published"}
+FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are exact
+FACET_VALUES_SHOWN = 30
+SNIPPET_CHARS = 220
+WEAK_RESULT_COUNT = 3  # fewer hits than this and a spelling correction is tried
+WRITER_HEAP = 64_000_000
+
+
+class TantivyEngine:
+    """Searches one index directory; writes to it when this process holds the writer."""
+
+    def __init__(self, path: Path, synonyms: Synonyms = NO_SYNONYMS) -> None:
+        self.path = path
+        path.mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(schema(), path=str(path), reuse=True)
+        text.register(self.index)
+        self.synonyms = synonyms
+        self._writer: tantivy.IndexWriter | None = None
+
+    # --- reading
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        searcher = self.index.searcher()
+        result = self._run(searcher, request, request.query)
+        if result.total < WEAK_RESULT_COUNT and not request.query.is_empty:
+            result = self._maybe_corrected(searcher, request, result)
+        return result
+
+    def suggest_titles(self, prefix: str, limit: int) -> list[tuple[int, str]]:
+        """Titles whose words start with what was typed, most popular first."""
+        tokens = text.words(prefix)
+        if not tokens:
+            return []
+        query = tantivy.Query.phrase_prefix_query(
+            schema(), "title_words", list[str | tuple[int, str]](tokens)
+        )
+        searcher = self.index.searcher()
+        hits = searcher.search(query, limit, count=False, order_by_field="popularity").hits
+        found = []
+        for _, address in hits:
+            doc = searcher.doc(address)
+            found.append((int(doc.get_first("id") or 0), str(doc.get_first("title"))))
+        return found
+
+    def document_count(self) -> int:
+        return int(self.index.searcher().num_docs)
+
+    def reload(self) -> None:
+        self.index.reload()
+
+    # --- writing
+
+    def write(self, documents: Iterable[IndexDocument], deleted: Sequence[int]) -> None:
+        writer = self._writer_or_open()
+        for resource_id in deleted:
+            writer.delete_documents_by_term("id", resource_id)
+        for document in documents:
+            writer.delete_documents_by_term("id", document.id)
+            writer.add_document(to_tantivy(document))
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+            self.index.reload()
+
+    def close_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.wait_merging_threads()
+            self._writer = None
+
+    def _writer_or_open(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+        return self._writer
+
+    # --- one search
+
+    def _run(
+        self, searcher: tantivy.Searcher, request: SearchRequest, parsed: ParsedQuery
+    ) -> SearchResult:
+        words = text_query(parsed, self.synonyms)
+        if words is not None and request.query.words and len(parsed.words) >= 3:
+            strict = _count(searcher.search(combine(words, filter_queries(request.filters)), 1))
+            if strict == 0:  # No result has every word: accept all but one.
+                words = text_query(parsed, self.synonyms, all_words=False)
+        if words is None and not parsed.is_empty:
+            return SearchResult(
+                0, [], self._facets(searcher, None, request) if request.facets else {}
+            )
+        query = combine(words, filter_queries(request.filters))
+        found = self._ranked(searcher, query, request, has_text=words is not None)
+        hits = [SearchHit(int(i), float(score)) for score, i in found[1]]
+        if request.snippets and words is not None:
+            self._add_snippets(searcher, words, hits, found[2])
+        facets = self._facets(searcher, words, request) if request.facets else {}
+        return SearchResult(found[0], hits, facets)
+
+    def _ranked(
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        request: SearchRequest,
+        has_text: bool,
+    ) -> tuple[int, list[tuple[float, int]], list[Any]]:
+        sort = request.sort if has_text or request.sort != "relevance" else "popular"
+        if sort == "relevance":
+            result = searcher.search(
+                query, request.limit, offset=request.offset, weight_by_field="quality"
+            )
+        else:
+            result = searcher.search(
+                query, request.limit, offset=request.offset, order_by_field=SORT_FIELDS[sort]
+            )
+        addresses = [address for _, address in result.hits]
+        ids = (
+            [int(v or 0) for v in searcher.fast_field_values("id", addresses)] if addresses else []
+        )
+        scores = [float(key) if isinstance(key, float) else 0.0 for key, _ in result.hits]
+        return _count(result), list(zip(scores, ids, strict=True)), addresses
+
+    def _maybe_corrected(
+        self, searcher: tantivy.Searcher, request: SearchRequest, original: SearchResult
+    ) -> SearchResult:
+        corrected = correct_words(searcher, request.query.words)
+        if corrected is None:
+            return original
+        parsed = request.query.replace_words(corrected)
+        alternative = self._run(searcher, request, parsed)
+        if alternative.total <= max(original.total, 0) * 2 or alternative.total == 0:
+            return original
+        alternative.corrected_query = parsed.text
+        return alternative
+
+    # --- facets: disjunctive, exact
+
+    def _facets(
+        self, searcher: tantivy.Searcher, words: tantivy.Query | None, request: SearchRequest
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Counts per facet value; a facet's own filter is left out of its counts."""
+        selected = request.filters.selected()
+        counts: dict[str, list[tuple[str, int]]] = {}
+        shared = [name for name in FACETS if name not in selected]
+        if shared:
+            query = combine(words, filter_queries(request.filters))
+            counts.update(_aggregate(searcher, query, shared))
+        for name in selected:
+            query = combine(words, filter_queries(request.filters, skip=name))
+            counts.update(_aggregate(searcher, query, [name]))
+        return {name: counts.get(name, []) for name in FACETS}
+
+    # --- snippets
+
+    def _add_snippets(
+        self,
+        searcher: tantivy.Searcher,
+        query: tantivy.Query,
+        hits: list[SearchHit],
+        addresses: list[Any],
+    ) -> None:
+        generator = tantivy.SnippetGenerator.create(searcher, query, schema(), "description")
+        generator.set_max_num_chars(SNIPPET_CHARS)
+        for hit, address in zip(hits, addresses, strict=True):
+            hit.snippet = _highlighted_html(generator.snippet_from_doc(searcher.doc(address)))
+
+
+def _count(result: tantivy.SearchResult) -> int:
+    return int(result.count)  # type: ignore[attr-defined]  # missing from tantivy's stubs
+
+
+def _aggregate(
+    searcher: tantivy.Searcher, query: tantivy.Query, names: list[str]
+) -> dict[str, list[tuple[str, int]]]:
+    spec = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in names}
+    result = searcher.aggregate(query, spec)
+    return {
+        name: [(str(b["key"]), int(b["doc_count"])) for b in result[name]["buckets"]]
+        for name in names
+    }
+
+
+def _highlighted_html(snippet: tantivy.Snippet) -> str | None:
+    """The fragment as escaped HTML with matched words in <mark>; None when nothing matched."""
+    fragment: str = snippet.fragment()
+    if not fragment:
+        return None
+    encoded = fragment.encode()
+    pieces: list[str] = []
+    position = 0
+    for span in snippet.highlighted():
+        start, end = span.start, span.end
+        pieces.append(html.escape(encoded[position:start].decode(errors="ignore")))
+        pieces.append(f"<mark>{html.escape(encoded[start:end].decode(errors='ignore'))}</mark>")
+        position = end
+    pieces.append(html.escape(encoded[position:].decode(errors="ignore")))
+    return "".join(pieces)
+
+
+__all__ = ["SearchFilters", "TantivyEngine"]

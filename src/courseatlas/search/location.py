@@ -1,0 +1,100 @@
+"""Where the index lives on disk: versioned directories, a CURRENT pointer, the writer lock.
+
+``reindex`` builds a new directory beside the live one and swaps CURRENT atomically; every
+process notices the swap and reopens. Each directory records how far into the change log
+it has been brought (``applied.json``), so it can always be caught up or rebuilt.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from pathlib import Path
+from typing import IO
+
+from courseatlas.search.schema import SCHEMA_VERSION
+
+
+class IndexLocation:
+    def __init__(self, data_dir: Path) -> None:
+        self.root = data_dir / "search"
+        self._lock_file: IO[bytes] | None = None
+
+    def current(self) -> Path | None:
+        try:
+            name = (self.root / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            return None
+        path = self.root / name
+        return path if path.is_dir() and self.schema_version(path) == SCHEMA_VERSION else None
+
+    def current_marker(self) -> float:
+        """Changes whenever CURRENT is replaced: cheap to poll."""
+        try:
+            return (self.root / "CURRENT").stat().st_mtime_ns
+        except FileNotFoundError:
+            return 0
+
+    def new_directory(self) -> Path:
+        path = self.root / f"index-{time.time_ns()}"
+        path.mkdir(parents=True)
+        self._write_json(path / "applied.json", {"floor": 0, "schema": SCHEMA_VERSION})
+        return path
+
+    def switch_to(self, path: Path) -> None:
+        _atomic_write(self.root / "CURRENT", path.name)
+
+    def remove_others(self, keep: Path) -> None:
+        for path in self.root.glob("index-*"):
+            if path != keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def applied_floor(self, path: Path) -> int:
+        return int(self._read_json(path / "applied.json").get("floor", 0))
+
+    def schema_version(self, path: Path) -> int:
+        return int(self._read_json(path / "applied.json").get("schema", 0))
+
+    def set_applied_floor(self, path: Path, floor: int) -> None:
+        self._write_json(path / "applied.json", {"floor": floor, "schema": SCHEMA_VERSION})
+
+    def try_lock_writer(self) -> bool:
+        """Become the one process that writes the index; False while another one is."""
+        if self._lock_file is not None:
+            return True
+        self.root.mkdir(parents=True, exist_ok=True)
+        handle = (self.root / "writer.lock").open("ab")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return False
+        self._lock_file = handle
+        return True
+
+    def unlock_writer(self) -> None:
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            self._lock_file.close()
+            self._lock_file = None
+
+    @staticmethod
+    def _read_json(path: Path) -> dict[str, int]:
+        try:
+            loaded: dict[str, int] = json.loads(path.read_text())
+        except (FileNotFoundError, ValueError):
+            return {}
+        return loaded
+
+    @staticmethod
+    def _write_json(path: Path, value: dict[str, int]) -> None:
+        _atomic_write(path, json.dumps(value))
+
+
+def _atomic_write(path: Path, content: str) -> None:
+    temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+    temporary.write_text(content)
+    os.replace(temporary, path)

@@ -1,0 +1,61 @@
+"""JSON API of search: ``/api/v1/search`` and ``/api/v1/suggest``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from courseatlas.catalog.schemas import Kind, Level
+from courseatlas.search import service
+from courseatlas.search.base import SearchFilters, SearchRequest, Sort
+from courseatlas.search.query import MAX_QUERY_LENGTH, parse_query
+from courseatlas.search.schemas import SearchPage, SuggestPage
+from courseatlas.web.deps import DbSession, Runtime
+
+router = APIRouter(prefix="/api/v1", tags=["search"])
+
+MAX_PAGE = 100_000
+Slug = Annotated[str | None, Query(max_length=300, pattern=r"^[a-z0-9-]+$")]
+Text = Annotated[str, Query(max_length=MAX_QUERY_LENGTH)]
+
+
+@router.get("/search", response_model=SearchPage)
+def search(
+    session: DbSession,
+    runtime: Runtime,
+    q: Text = "",
+    kind: Kind | None = None,
+    topic: Slug = None,
+    provider: Slug = None,
+    level: Level | None = None,
+    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    price: Literal["free", "paid"] | None = None,
+    min_rating: Annotated[float | None, Query(ge=0, le=5)] = None,
+    sort: Sort = "relevance",
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> SearchPage:
+    """Full-text search with filters, exact disjunctive facets and spelling correction.
+
+    Without `q` it browses the filtered catalog, most popular first.
+    """
+    request = SearchRequest(
+        query=parse_query(q),
+        filters=SearchFilters(kind, topic, provider, level, language, price, min_rating),
+        sort=sort,
+        offset=(page - 1) * per_page,
+        limit=per_page,
+    )
+    return service.search(session, runtime, request)
+
+
+@router.get("/suggest", response_model=SuggestPage)
+def suggest(
+    session: DbSession,
+    runtime: Runtime,
+    q: Annotated[str, Query(max_length=100)] = "",
+    limit: Annotated[int, Query(ge=1, le=20)] = 8,
+) -> SuggestPage:
+    """Completions for search-as-you-type: titles, skills and topics."""
+    return service.suggest(session, runtime, q, limit)

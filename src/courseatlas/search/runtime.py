@@ -1,0 +1,105 @@
+"""Search in a running process: the current index, kept fresh, written by one process only.
+
+Every process searches the index named by CURRENT and reopens it when a reindex swaps it.
+The process holding the writer lock also applies the change log; the others only reload.
+A background thread does both every ``interval`` seconds.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import structlog
+from sqlalchemy import select
+
+from courseatlas.catalog.models import Skill, SkillAlias
+from courseatlas.db.database import Database
+from courseatlas.search.engine import TantivyEngine
+from courseatlas.search.indexer import Indexer
+from courseatlas.search.location import IndexLocation
+from courseatlas.search.querybuild import Synonyms
+
+log = structlog.get_logger(__name__)
+
+
+class SearchRuntime:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.location = IndexLocation(database.settings.data_dir)
+        self.indexer = Indexer(database, self.location)
+        self._engine: TantivyEngine | None = None
+        self._marker = -1.0
+        self._lock = threading.RLock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    @property
+    def engine(self) -> TantivyEngine:
+        with self._lock:
+            if self._engine is None or self._marker != self.location.current_marker():
+                self._open_current()
+            assert self._engine is not None
+            return self._engine
+
+    def sync(self) -> int:
+        """Catch the index up if this process is the writer; returns the changes applied."""
+        engine = self.engine
+        if not self.location.try_lock_writer():
+            engine.reload()
+            return 0
+        with self._lock:
+            applied = self.indexer.catch_up(engine)
+            if applied:
+                engine.synonyms = load_synonyms(self.database)
+            return applied
+
+    def lag(self) -> int:
+        return self.indexer.lag(self.engine)
+
+    def start(self, interval: float) -> None:
+        """Keep the index fresh in the background (interval 0: never)."""
+        if interval <= 0 or self._thread is not None:
+            return
+        self._thread = threading.Thread(
+            target=self._loop, args=(interval,), name="search-sync", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+        with self._lock:
+            if self._engine is not None:
+                self._engine.close_writer()
+        self.location.unlock_writer()
+
+    def _loop(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            try:
+                self.sync()
+            except Exception:  # A failed cycle is logged and retried; serving goes on.
+                log.exception("search_sync_failed")
+
+    def _open_current(self) -> None:
+        """Open the index CURRENT names; the first time, create an empty one."""
+        marker = self.location.current_marker()
+        path = self.location.current()
+        if path is None:
+            path = self.location.new_directory()
+            self.location.switch_to(path)
+            marker = self.location.current_marker()
+        if self._engine is not None:
+            self._engine.close_writer()
+        self._engine = TantivyEngine(path, load_synonyms(self.database))
+        self._marker = marker
+
+
+def load_synonyms(database: Database) -> Synonyms:
+    """Every skill spelling that differs from its skill's name, from the skills table."""
+    with database.session() as session:
+        rows = session.execute(
+            select(SkillAlias.alias, Skill.name).join(Skill, Skill.id == SkillAlias.skill_id)
+        ).all()
+    return Synonyms({alias: name for alias, name in rows})

@@ -1,0 +1,70 @@
+"""The tantivy schema, and how a catalog document becomes a tantivy document."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import tantivy
+
+from courseatlas.search import text
+from courseatlas.search.documents import IndexDocument
+
+# Text fields searched by words, and how much a match in each counts.
+FIELD_BOOSTS = {"title": 6.0, "skills": 3.0, "topics": 2.5, "people": 1.5, "description": 1.0}
+# Single-term fields that filter and facet.
+KEYWORD_FIELDS = ("kind", "topic", "provider", "level", "language", "price")
+SCHEMA_VERSION = 1
+
+
+@cache
+def schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("id", stored=True, indexed=True, fast=True)
+    builder.add_text_field("title", stored=True, tokenizer_name=text.STEMMED)
+    builder.add_text_field("description", stored=True, tokenizer_name=text.STEMMED)
+    for name in ("skills", "topics", "people"):
+        builder.add_text_field(name, tokenizer_name=text.STEMMED)
+    # Unstemmed words: prefixes for search-as-you-type, and the vocabulary for spelling.
+    builder.add_text_field("title_words", tokenizer_name=text.WORDS)
+    builder.add_text_field("words", tokenizer_name=text.WORDS)
+    builder.add_text_field("title_key", tokenizer_name=text.KEYWORD)
+    builder.add_text_field("isbn", tokenizer_name="raw")
+    for name in KEYWORD_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", fast=True)
+    builder.add_float_field("rating", indexed=True, fast=True)
+    builder.add_float_field("bayesian_rating", fast=True)
+    builder.add_float_field("quality", fast=True)
+    builder.add_integer_field("popularity", fast=True)
+    builder.add_integer_field("published", fast=True)
+    return builder.build()
+
+
+def to_tantivy(document: IndexDocument) -> tantivy.Document:
+    doc = tantivy.Document()
+    doc.add_integer("id", document.id)
+    doc.add_text("title", text.spell_out(document.title))
+    doc.add_text("title_words", text.spell_out(document.title))
+    doc.add_text("title_key", text.keyword(document.title))
+    if document.description:
+        doc.add_text("description", text.spell_out(document.description))
+    for field_name, values in (
+        ("skills", document.skills),
+        ("topics", document.topics),
+        ("people", document.people),
+    ):
+        for value in values:
+            doc.add_text(field_name, text.spell_out(value))
+    for value in (document.title, *document.skills, *document.topics, *document.people):
+        doc.add_text("words", text.spell_out(value))
+    for field_name in ("kind", "provider", "level", "language", "price", "isbn"):
+        value = getattr(document, field_name)
+        if value:
+            doc.add_text(field_name, value)
+    for slug in document.topic_slugs:
+        doc.add_text("topic", slug)
+    doc.add_float("rating", document.rating)
+    doc.add_float("bayesian_rating", document.bayesian_rating)
+    doc.add_float("quality", document.quality)
+    doc.add_integer("popularity", document.popularity)
+    doc.add_integer("published", document.published)
+    return doc

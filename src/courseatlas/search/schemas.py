@@ -1,0 +1,39 @@
+"""API shapes of search results and suggestions."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from courseatlas.catalog.schemas import ResourceSummary
+
+
+class SearchResultOut(ResourceSummary):
+    snippet: str | None  # escaped HTML; matched words wrapped in <mark>
+
+
+class FacetValue(BaseModel):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class SearchPage(BaseModel):
+    query: str
+    corrected_query: str | None
+    total: int
+    page: int
+    per_page: int
+    results: list[SearchResultOut]
+    facets: dict[str, list[FacetValue]]
+
+
+class Suggestion(BaseModel):
+    kind: str  # "title", "skill", "topic" or "career"
+    label: str
+    url: str
+
+
+class SuggestPage(BaseModel):
+    query: str
+    suggestions: list[Suggestion]

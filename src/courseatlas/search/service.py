@@ -1,0 +1,134 @@
+"""A search as the API and the pages ask for it: engine results made into catalog results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import quote
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from courseatlas.catalog.models import Provider, Resource, Skill, Topic
+from courseatlas.catalog.schemas import page_path
+from courseatlas.ingest.vocabularies import LANGUAGES
+from courseatlas.search.base import SearchRequest, SearchResult
+from courseatlas.search.runtime import SearchRuntime
+from courseatlas.search.schemas import (
+    FacetValue,
+    SearchPage,
+    SearchResultOut,
+    Suggestion,
+    SuggestPage,
+)
+
+FIXED_LABELS = {
+    "kind": {"course": "Courses", "book": "Books"},
+    "price": {"free": "Free", "paid": "Paid"},
+    "level": {
+        "beginner": "Beginner",
+        "intermediate": "Intermediate",
+        "advanced": "Advanced",
+        "all": "All levels",
+    },
+    "language": {code: names[0] for code, names in LANGUAGES.items()},
+}
+
+
+def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
+    result = runtime.engine.search(request)
+    resources = _hydrate(session, [hit.id for hit in result.hits])
+    results = [
+        SearchResultOut.of(resources[hit.id], snippet=hit.snippet)
+        for hit in result.hits
+        if hit.id in resources
+    ]
+    return SearchPage(
+        query=request.query.text,
+        corrected_query=result.corrected_query,
+        total=result.total,
+        page=request.offset // request.limit + 1,
+        per_page=request.limit,
+        results=results,
+        facets=_facets(session, result, request),
+    )
+
+
+def suggest(session: Session, runtime: SearchRuntime, prefix: str, limit: int) -> SuggestPage:
+    """Titles first (most popular), then skills and topics whose names start the same way."""
+    titles = runtime.engine.suggest_titles(prefix, limit)
+    resources = _hydrate(session, [resource_id for resource_id, _ in titles])
+    suggestions = [
+        Suggestion(kind="title", label=title, url=page_path(resources[rid]))
+        for rid, title in titles
+        if rid in resources
+    ]
+    needle = prefix.strip().lower()
+    if needle:
+        suggestions += _skills_and_topics(session, needle, limit)
+    return SuggestPage(query=prefix, suggestions=suggestions[: limit * 2])
+
+
+def _skills_and_topics(session: Session, needle: str, limit: int) -> list[Suggestion]:
+    pattern = f"{_escape_like(needle)}%"
+    skills = session.scalars(
+        select(Skill.name)
+        .where(Skill.name.ilike(pattern, escape="\\"))
+        .order_by(Skill.name)
+        .limit(limit)
+    ).all()
+    topics = session.execute(
+        select(Topic.name, Topic.slug)
+        .where(Topic.name.ilike(pattern, escape="\\"))
+        .order_by(Topic.depth, Topic.name)
+        .limit(limit)
+    ).all()
+    return [
+        Suggestion(kind="skill", label=name, url=f"/search?q={quote(name)}") for name in skills
+    ] + [Suggestion(kind="topic", label=name, url=f"/topics/{slug}") for name, slug in topics]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _hydrate(session: Session, ids: Sequence[int]) -> dict[int, Resource]:
+    if not ids:
+        return {}
+    query = select(Resource).where(Resource.id.in_(ids)).options(selectinload(Resource.provider))
+    return {resource.id: resource for resource in session.scalars(query)}
+
+
+def _facets(
+    session: Session, result: SearchResult, request: SearchRequest
+) -> dict[str, list[FacetValue]]:
+    selected = request.filters.selected()
+    labels = {
+        "provider": _labels(session, Provider, _values(result, "provider")),
+        "topic": _labels(session, Topic, _values(result, "topic")),
+        **FIXED_LABELS,
+    }
+    facets: dict[str, list[FacetValue]] = {}
+    for name, values in result.facets.items():
+        facets[name] = [
+            FacetValue(
+                value=value,
+                label=labels.get(name, {}).get(value, value),
+                count=count,
+                selected=selected.get(name) == value,
+            )
+            for value, count in values
+        ]
+    return facets
+
+
+def _values(result: SearchResult, facet: str) -> list[str]:
+    return [value for value, _ in result.facets.get(facet, [])]
+
+
+def _labels(
+    session: Session, model: type[Provider] | type[Topic], slugs: list[str]
+) -> dict[str, str]:
+    if not slugs:
+        return {}
+    rows = session.execute(select(model.slug, model.name).where(model.slug.in_(slugs))).all()
+    return {slug: name for slug, name in rows}

@@ -1,0 +1,227 @@
+"""The search API contract, on SQLite and PostgreSQL, over the demo catalog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def _search(client: TestClient, **params: Any) -> dict[str, Any]:
+    response = client.get("/api/v1/search", params=params)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def _titles(body: dict[str, Any]) -> list[str]:
+    return [r["title"] for r in body["results"]]
+
+
+def _counts(body: dict[str, Any], facet: str) -> dict[str, int]:
+    return {v["value"]: v["count"] for v in body["facets"][facet]}
+
+
+def test_results_carry_what_the_contract_says(demo_api: TestClient) -> None:
+    body = _search(demo_api, q="blues guitar")
+    assert body["total"] >= 3
+    assert all("blues" in t.lower() for t in _titles(body)[:3])
+    first = body["results"][0]
+    assert set(first) >= {
+        "id",
+        "kind",
+        "slug",
+        "title",
+        "provider",
+        "level",
+        "price",
+        "rating",
+        "url",
+        "snippet",
+    }
+    assert first["url"] == f"/{first['kind']}s/{first['slug']}"
+    assert body["corrected_query"] is None
+
+
+def test_exact_title_comes_first(demo_api: TestClient) -> None:
+    assert (
+        _titles(_search(demo_api, q="Machine Learning in Production"))[0]
+        == "Machine Learning in Production"
+    )
+    assert _titles(_search(demo_api, q="blues guitar handbook"))[0] == "Blues Guitar Handbook"
+
+
+def test_typo_is_corrected_only_when_it_helps(demo_api: TestClient) -> None:
+    typo = _search(demo_api, q="pyhton")
+    assert typo["corrected_query"] == "python"
+    assert typo["total"] == _search(demo_api, q="python")["total"] > 0
+    assert _search(demo_api, q="python")["corrected_query"] is None
+    assert _search(demo_api, q="sql")["corrected_query"] is None  # short words are never corrected
+
+
+def test_prefix_of_the_last_word_matches(demo_api: TestClient) -> None:
+    typing = _search(demo_api, q="machine lea")
+    assert typing["total"] > 0
+    assert all("machine" in t.lower() for t in _titles(typing)[:3])
+
+
+def test_skill_synonyms(demo_api: TestClient) -> None:
+    assert (
+        _search(demo_api, q="postgres")["total"] == _search(demo_api, q="postgresql")["total"] > 0
+    )
+    assert any("JavaScript" in t for t in _titles(_search(demo_api, q="js", per_page=50)))
+
+
+def test_phrases_and_exclusions(demo_api: TestClient) -> None:
+    everything = _search(demo_api, q="introduction", per_page=100)
+    without = _search(demo_api, q="introduction -python", per_page=100)
+    assert 0 < without["total"] < everything["total"]
+    assert not any("python" in t.lower() for t in _titles(without))
+    phrase = _search(demo_api, q='"machine learning"', per_page=100)
+    assert phrase["total"] > 0
+
+
+def test_isbn_finds_the_book_with_or_without_hyphens(demo_api: TestClient) -> None:
+    book = _search(demo_api, kind="book", per_page=1)["results"][0]
+    isbn = demo_api.get(f"/api/v1/resources/{book['id']}").json()["isbn13"]
+    hyphenated = f"{isbn[:3]}-{isbn[3]}-{isbn[4:9]}-{isbn[9:12]}-{isbn[12]}"
+    for query in (isbn, hyphenated):
+        assert _titles(_search(demo_api, q=query)) == [book["title"]]
+
+
+def test_facets_count_exactly_what_filters_return(demo_api: TestClient) -> None:
+    body = _search(demo_api, q="data")
+    for facet in ("kind", "level", "price", "provider", "topic"):
+        for value, count in _counts(body, facet).items():
+            assert _search(demo_api, q="data", per_page=1, **{facet: value})["total"] == count
+    assert sum(_counts(body, "kind").values()) == body["total"]
+
+
+def test_facets_are_disjunctive(demo_api: TestClient) -> None:
+    unfiltered = _search(demo_api, q="data")
+    books = _search(demo_api, q="data", kind="book")
+    assert _counts(books, "kind") == _counts(unfiltered, "kind")  # its own filter is left out
+    assert sum(_counts(books, "level").values()) <= books["total"]
+    assert next(v for v in books["facets"]["kind"] if v["selected"])["value"] == "book"
+    labels = {v["value"]: v["label"] for v in unfiltered["facets"]["kind"]}
+    assert labels == {"course": "Courses", "book": "Books"}
+
+
+def test_browsing_without_text(demo_api: TestClient) -> None:
+    body = _search(demo_api, topic="music", sort="popular", per_page=100)
+    assert body["total"] >= 20
+    popularity = [
+        demo_api.get(f"/api/v1/resources/{r['id']}").json()["popularity"]
+        for r in body["results"][:5]
+    ]
+    assert popularity == sorted(popularity, reverse=True)
+    everything = _search(demo_api)
+    assert everything["total"] == 405
+
+
+def test_deep_pages_and_exact_total(demo_api: TestClient) -> None:
+    total = _search(demo_api, per_page=1)["total"]
+    seen = [
+        r["id"]
+        for page in range(1, 6)
+        for r in _search(demo_api, per_page=100, page=page)["results"]
+    ]
+    assert len(seen) == len(set(seen)) == total
+    assert _search(demo_api, page=999, per_page=100)["results"] == []
+
+
+def test_sort_by_rating_uses_the_bayesian_average(demo_api: TestClient) -> None:
+    body = _search(demo_api, sort="rating", per_page=20)
+    ratings = [r["rating"] for r in body["results"]]
+    assert ratings[0] >= 4.5
+
+
+def test_min_rating_filter(demo_api: TestClient) -> None:
+    body = _search(demo_api, min_rating=4.6, per_page=100)
+    assert body["total"] > 0 and all(r["rating"] >= 4.6 for r in body["results"])
+
+
+def test_snippets_are_escaped_with_marks(demo_api: TestClient) -> None:
+    snippet = _search(demo_api, q="kubernetes")["results"][0]["snippet"]
+    assert "<mark>" in snippet.lower()
+    stripped = snippet.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in stripped and ">" not in stripped
+
+
+def test_nothing_matches(demo_api: TestClient) -> None:
+    body = _search(demo_api, q="zzqxv")
+    assert body["total"] == 0 and body["results"] == [] and body["corrected_query"] is None
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"',
+        '"""',
+        "((((",
+        "title:",
+        "*",
+        "AND OR NOT",
+        "-",
+        "\\",
+        "😀🎸",
+        "'; DROP TABLE resources;--",
+        "a" * 400,
+        "<script>alert(1)</script>",
+        "%00",
+        "\u202e\u0000x",
+        "~1^2",
+        "[1 TO 5]",
+        "{!}",
+    ],
+)
+def test_any_text_gets_an_answer(demo_api: TestClient, q: str) -> None:
+    response = demo_api.get("/api/v1/search", params={"q": q})
+    assert response.status_code == 200, response.text
+    assert isinstance(response.json()["total"], int)
+
+
+def test_nul_and_overlong_text(demo_api: TestClient) -> None:
+    assert demo_api.get("/api/v1/search?q=python%00sql").status_code == 200
+    response = demo_api.get("/api/v1/search", params={"q": "x " * 5000})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "q" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"sort": "random"},
+        {"per_page": 101},
+        {"page": 0},
+        {"price": "cheap"},
+        {"min_rating": 6},
+        {"kind": "podcast"},
+        {"topic": "Not A Slug"},
+    ],
+)
+def test_bad_parameters_are_422(demo_api: TestClient, params: dict[str, Any]) -> None:
+    response = demo_api.get("/api/v1/search", params=params)
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+def test_suggest(demo_api: TestClient) -> None:
+    body = demo_api.get("/api/v1/suggest", params={"q": "kube"}).json()
+    kinds = {s["kind"] for s in body["suggestions"]}
+    assert {"title", "skill"} <= kinds
+    assert all(
+        s["label"].lower().startswith("kube") or "kube" in s["label"].lower()
+        for s in body["suggestions"]
+    )
+    title = next(s for s in body["suggestions"] if s["kind"] == "title")
+    assert title["url"].startswith(("/courses/", "/books/"))
+    assert demo_api.get("/api/v1/suggest", params={"q": ""}).json()["suggestions"] == []
+    assert demo_api.get("/api/v1/suggest", params={"q": "%_\\"}).status_code == 200
+
+
+def test_readyz_reports_the_index(demo_api: TestClient) -> None:
+    body = demo_api.get("/readyz").json()
+    assert body["search"] == {"documents": 405, "lag": 0}

@@ -1,0 +1,102 @@
+"""The index follows the catalog through the change log, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import delete, select
+
+from courseatlas.catalog.models import Resource
+from courseatlas.db.database import Database
+from courseatlas.ingest.service import run_import
+from courseatlas.search.base import SearchRequest
+from courseatlas.search.indexer import GAP_GRACE, ChangeCursor
+from courseatlas.search.models import SearchChange
+from courseatlas.search.query import parse_query
+from courseatlas.search.runtime import SearchRuntime
+from tests.helpers import course, database_ids, indexed_ids, write_jsonl
+
+
+def _titles(runtime: SearchRuntime, q: str) -> list[str]:
+    from courseatlas.search.service import _hydrate
+
+    hits = runtime.engine.search(SearchRequest(query=parse_query(q + " "))).hits
+    with runtime.database.session() as session:
+        found = _hydrate(session, [h.id for h in hits])
+        return [found[h.id].title for h in hits]
+
+
+def test_imports_reach_the_index(db: Database, tmp_path: Path) -> None:
+    runtime = SearchRuntime(db)
+    assert runtime.sync() == 0
+    feed = write_jsonl(tmp_path / "a.jsonl", *(course(n) for n in range(50)))
+    run_import(db.sessions, [feed])
+    assert runtime.lag() == 50
+    assert runtime.sync() == 50
+    assert indexed_ids(runtime) == database_ids(db)
+    assert runtime.lag() == 0
+
+    renamed = write_jsonl(tmp_path / "a.jsonl", course(0, title="Quantum Origami Basics"))
+    run_import(db.sessions, [renamed])
+    runtime.sync()
+    assert _titles(runtime, "origami") == ["Quantum Origami Basics"]
+    runtime.stop()
+
+
+def test_deleted_resources_leave_the_index(db: Database, tmp_path: Path) -> None:
+    run_import(db.sessions, [write_jsonl(tmp_path / "a.jsonl", course(1), course(2))])
+    runtime = SearchRuntime(db)
+    runtime.sync()
+    with db.session() as session:
+        gone = session.scalars(select(Resource.id).order_by(Resource.id)).first()
+        session.execute(delete(Resource).where(Resource.id == gone))
+        session.add(SearchChange(resource_id=gone))
+    runtime.sync()
+    assert indexed_ids(runtime) == database_ids(db)
+    assert len(indexed_ids(runtime)) == 1
+    runtime.stop()
+
+
+def test_one_process_writes_the_others_follow(db: Database, tmp_path: Path) -> None:
+    leader, follower = SearchRuntime(db), SearchRuntime(db)
+    leader.sync()
+    run_import(db.sessions, [write_jsonl(tmp_path / "a.jsonl", course(1, title="Zebra Finance"))])
+    assert follower.sync() == 0  # the leader holds the writer lock
+    assert _titles(follower, "zebra") == []
+    leader.sync()
+    follower.sync()  # reloads what the leader committed
+    assert _titles(follower, "zebra") == ["Zebra Finance"]
+    leader.stop()
+    assert follower.sync() == 0  # nothing left to apply once it takes over
+    follower.stop()
+
+
+def test_reindex_swaps_in_a_fresh_index(db: Database, tmp_path: Path) -> None:
+    run_import(db.sessions, [write_jsonl(tmp_path / "a.jsonl", *(course(n) for n in range(20)))])
+    live = SearchRuntime(db)
+    live.sync()
+    old_path = live.engine.path
+    builder = SearchRuntime(db)
+    new_path = builder.indexer.rebuild()
+    assert new_path != old_path
+    assert live.engine.path == new_path  # the live runtime noticed the swap
+    assert indexed_ids(live) == database_ids(db)
+    run_import(db.sessions, [write_jsonl(tmp_path / "b.jsonl", course(99, title="After Swap"))])
+    live.stop()
+    builder.stop()
+    fresh = SearchRuntime(db)
+    fresh.sync()
+    assert _titles(fresh, "swap") == ["After Swap"]
+    fresh.stop()
+
+
+def test_cursor_waits_for_holes_then_gives_up() -> None:
+    cursor = ChangeCursor(floor=10)
+    cursor.advance([11, 12, 14], now=0.0)
+    assert (cursor.floor, cursor.applied_above) == (12, {14})
+    cursor.advance([13], now=1.0)  # a late commit fills the hole
+    assert (cursor.floor, cursor.applied_above) == (14, set())
+    cursor.advance([16], now=2.0)  # 15 may still be in flight...
+    assert cursor.floor == 14
+    cursor.advance([], now=2.0 + GAP_GRACE + 1)  # ...or rolled back: skipped eventually
+    assert (cursor.floor, cursor.applied_above) == (16, set())
