@@ -6,10 +6,37 @@ for lines it cannot read. Validation happens afterwards, the same for every prof
 
 from __future__ import annotations
 
-from courseatlas.ingest.profiles import canonical
+from courseatlas.ingest.profiles import (
+    books7k,
+    canonical,
+    coursera,
+    coursera_domains,
+    datascience_multi,
+    edx,
+    goodbooks,
+    mit_ocw,
+    progbooks,
+    udacity,
+    udemy,
+)
 from courseatlas.ingest.profiles.base import Profile
 
-PROFILES: dict[str, Profile] = {module.PROFILE.name: module.PROFILE for module in (canonical,)}
+PROFILES: dict[str, Profile] = {
+    module.PROFILE.name: module.PROFILE
+    for module in (
+        canonical,
+        coursera,
+        coursera_domains,
+        edx,
+        udemy,
+        udacity,
+        mit_ocw,
+        datascience_multi,
+        goodbooks,
+        books7k,
+        progbooks,
+    )
+}
 
 
 def get_profile(name: str) -> Profile:
