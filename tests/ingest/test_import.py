@@ -233,3 +233,26 @@ def test_every_resource_has_its_contribution(db: Database, tmp_path: Path, batch
     with db.session() as session:
         contributions = session.scalar(select(func.count()).select_from(ResourceContribution))
     assert contributions == count_resources(db) == 12
+
+
+def test_a_field_beyond_the_reader_limit_stops_the_file_not_the_run(
+    db: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("kind,title,source,external_id,description\n")
+        out.write("course,Fine,t,1,short\n")
+        out.write("course,Huge,t,2," + "x" * (17 * 2**20) + "\n")
+    good = write_jsonl(tmp_path / "good.jsonl", course(5))
+    summary = run_import(db.sessions, [path, good])
+    assert summary.exit_code == 2
+    assert summary.counts["created"] == 2  # the row before, and the next file
+    assert "field larger than field limit" in summary.rejections[-1].reason
+
+
+def test_skill_names_must_fit(db: Database, tmp_path: Path) -> None:
+    summary = run_import(
+        db.sessions, [write_jsonl(tmp_path / "f.jsonl", course(1, skills=["s" * 201]))]
+    )
+    assert summary.rejections[0].field == "skills"
+    assert "longer than 200" in summary.rejections[0].reason

@@ -31,6 +31,7 @@ class Vocabulary:
         self.session = session
         self._providers: dict[str, int] = {}
         self._skills: dict[str, int] | None = None
+        self._skill_slugs: set[str] | None = None
         self._topics: dict[str, int] = {}
 
     def provider_id(self, name: str) -> int:
@@ -45,19 +46,22 @@ class Vocabulary:
         return self._providers[key]
 
     def skill_id(self, name: str) -> int:
-        aliases = self._alias_map()
-        key = alias_key(name)
-        return aliases[key] if key in aliases else self._add_skill(name)
+        return self.skill_ids([name])[0]
 
     def skill_ids(self, names: Iterable[str]) -> list[int]:
-        return list(dict.fromkeys(self.skill_id(name) for name in names))
+        """Ids of the named skills, in order, repeats dropped; unknown skills are created."""
+        names = list(names)
+        aliases = self._alias_map()
+        missing = [name for name in names if alias_key(name) not in aliases]
+        if missing:
+            self._add_skills(missing)
+        return list(dict.fromkeys(aliases[alias_key(name)] for name in names))
 
     def ensure_seed_skills(self) -> None:
         aliases = self._alias_map()
         for names in seed_skills():
-            known = {aliases[k] for k in map(alias_key, names) if k in aliases}
-            skill_id = known.pop() if known else self._add_skill(names[0])
-            for name in names:
+            skill_id = self.skill_ids(names[:1])[0]
+            for name in names[1:]:
                 if alias_key(name) not in aliases:
                     self.session.add(SkillAlias(alias=alias_key(name), skill_id=skill_id))
                     aliases[alias_key(name)] = skill_id
@@ -92,15 +96,21 @@ class Vocabulary:
             self._skills = {alias: skill_id for alias, skill_id in rows}
         return self._skills
 
-    def _add_skill(self, name: str) -> int:
-        # "C++" and "C#" must not both become "c".
-        spelled = name.replace("+", " plus ").replace("#", " sharp ")
-        skill = Skill(name=name, slug=self._free_slug(Skill, slugify(spelled)))
-        self.session.add(skill)
+    def _add_skills(self, names: list[str]) -> None:
+        """Create skills in one flush: imports meet thousands of new ones."""
+        if self._skill_slugs is None:
+            self._skill_slugs = set(self.session.scalars(select(Skill.slug)))
+        new: dict[str, Skill] = {}
+        for name in names:
+            key = alias_key(name)
+            if key not in new:
+                # "C++" and "C#" must not both become "c".
+                spelled = slugify(name.replace("+", " plus ").replace("#", " sharp "))
+                new[key] = Skill(name=name, slug=_unused(spelled, self._skill_slugs))
+        self.session.add_all(new.values())
         self.session.flush()
-        self.session.add(SkillAlias(alias=alias_key(name), skill_id=skill.id))
-        self._alias_map()[alias_key(name)] = skill.id
-        return skill.id
+        self.session.add_all(SkillAlias(alias=key, skill_id=s.id) for key, s in new.items())
+        self._alias_map().update({key: skill.id for key, skill in new.items()})
 
     def _slug_taken(self, model: type[Provider | Skill | Topic], slug: str) -> bool:
         return self.session.scalar(select(model.id).where(model.slug == slug)) is not None
@@ -111,3 +121,13 @@ class Vocabulary:
             n += 1
             candidate = f"{slug}-{n}"
         return candidate
+
+
+def _unused(slug: str, taken: set[str]) -> str:
+    """``slug``, or ``slug-2``, ``slug-3``...: the first not in ``taken``, which it joins."""
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug}-{n}"
+    taken.add(candidate)
+    return candidate

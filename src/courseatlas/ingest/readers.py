@@ -9,6 +9,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -135,8 +136,12 @@ def _header(reader: Any) -> list[str] | None:
     return None
 
 
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
 def _undecodable(value: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in value)
+    """Bytes the text encoding could not decode (kept as lone surrogates)."""
+    return not value.isascii() and _SURROGATE.search(value) is not None
 
 
 Reader = Callable[[IO[bytes]], Iterator[ReadResult]]

@@ -16,6 +16,8 @@ from courseatlas.ingest import normalise as n
 MAX_TITLE = 500
 MAX_TEXT = 100_000
 MAX_SHORT = 300
+MAX_NAME = 200  # skill and topic names
+MAX_TOPIC_DEPTH = 4
 
 
 def _text_checker(limit: int, clean: Callable[[str], str]) -> Any:
@@ -38,19 +40,28 @@ def _line(limit: int) -> Any:
     return _text_checker(limit, n.clean_line)
 
 
-def _list(value: object) -> list[str]:
-    items = n.split_list(value)
-    if any(len(item) > MAX_SHORT for item in items):
-        raise ValueError(f"a list item is longer than {MAX_SHORT} characters")
-    return items
+def _list_of(limit: int) -> Any:
+    """A list field whose items fit the column they end up in."""
+
+    def check(value: object) -> list[str]:
+        items = n.split_list(value)
+        if any(len(item) > limit for item in items):
+            raise ValueError(f"a list item is longer than {limit} characters")
+        return items
+
+    return BeforeValidator(check)
 
 
 def _topics(value: object) -> list[str]:
     paths = []
-    for item in _list(value):
+    for item in n.split_list(value):
         parts = [n.clean_line(part) for part in item.split(">")]
         if not all(parts):
             raise ValueError(f"empty level in topic path {item!r}")
+        if any(len(part) > MAX_NAME for part in parts) or len(parts) > MAX_TOPIC_DEPTH:
+            raise ValueError(
+                f"a topic path has at most {MAX_TOPIC_DEPTH} levels of {MAX_NAME} characters"
+            )
         paths.append(" > ".join(parts))
     return paths
 
@@ -95,8 +106,8 @@ class ResourceRecord(BaseModel):
     url: Url | None = None
     provider: Line | None = None
     institution: Line | None = None
-    authors: Annotated[list[str], BeforeValidator(_list)] = []
-    instructors: Annotated[list[str], BeforeValidator(_list)] = []
+    authors: Annotated[list[str], _list_of(MAX_SHORT)] = []
+    instructors: Annotated[list[str], _list_of(MAX_SHORT)] = []
     language: Annotated[str | None, BeforeValidator(n.parse_language)] = None
     level: Annotated[str | None, BeforeValidator(n.parse_level)] = None
     free: Annotated[bool | None, BeforeValidator(n.parse_bool)] = None
@@ -105,7 +116,7 @@ class ResourceRecord(BaseModel):
     rating: Annotated[float | None, BeforeValidator(_rating)] = None
     rating_count: Count | None = None
     popularity: Count | None = None
-    skills: Annotated[list[str], BeforeValidator(_list)] = []
+    skills: Annotated[list[str], _list_of(MAX_NAME)] = []
     topics: Annotated[list[str], BeforeValidator(_topics)] = []
     duration_hours: Annotated[float | None, BeforeValidator(lambda v: float(_non_negative(v)))] = (
         None

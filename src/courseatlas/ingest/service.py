@@ -8,6 +8,7 @@ a second process while this one writes the previous batch.
 
 from __future__ import annotations
 
+import csv
 import os
 import socket
 import zlib
@@ -31,7 +32,7 @@ from courseatlas.db.maintenance import refresh_statistics
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.ingest.profiles import get_profile
 from courseatlas.ingest.profiles.base import Profile
-from courseatlas.ingest.readers import ReadResult, open_binary
+from courseatlas.ingest.readers import ReadResult, RowError, open_binary
 from courseatlas.ingest.store import CREATED, UNCHANGED, UPDATED, CatalogWriter
 from courseatlas.ingest.validate import PreparedBatch, Rejection, prepare
 
@@ -41,6 +42,7 @@ STALE_AFTER = timedelta(minutes=10)
 # Below this size a second process costs more to start than it saves.
 PARALLEL_FROM_BYTES = 4 * 2**20
 KEPT_REJECTIONS = 1000
+READ_ERRORS = (OSError, EOFError, zlib.error, ValueError, UnicodeError, csv.Error)
 IMPORT_TABLES = ("resources", "resource_contributions", "resource_skills", "resource_topics")
 
 # Called with (file name, bytes read, file size) as a file is read.
@@ -147,17 +149,15 @@ class _FileImport:
         in_flight: deque[Future[PreparedBatch]] = deque()
         try:
             with open_binary(self.path) as (stream, counter):
-                items = self.profile.read(self.path, stream)
+                items = _until_unreadable(lambda: self.profile.read(self.path, stream))
                 for chunk in _chunks(items, self.batch_size):
                     in_flight.append(validator.submit(prepare, chunk))
                     if progress is not None:
                         progress(self.path.name, counter.done, counter.total)
                     if len(in_flight) > 1:
                         self._commit(in_flight.popleft().result())
-        except (OSError, EOFError, zlib.error, ValueError) as error:
-            self._drain(in_flight)
+        except OSError as error:  # The file cannot be opened at all.
             self._reject_file(_unreadable(error))
-            return
         self._drain(in_flight)
 
     def _drain(self, in_flight: deque[Future[PreparedBatch]]) -> None:
@@ -204,6 +204,17 @@ class _FileImport:
         self.summary.counts.update(counts)
         room = KEPT_REJECTIONS - len(self.summary.rejections)
         self.summary.rejections.extend(stored[: max(0, room)])
+
+
+def _until_unreadable(read: Callable[[], Iterator[ReadResult]]) -> Iterator[ReadResult]:
+    """The rows, then, if the file turns out unreadable (at once or part way), one error.
+
+    Rows read before the failure are kept: they are stored like any others.
+    """
+    try:
+        yield from read()
+    except READ_ERRORS as error:
+        yield RowError(0, "file", _unreadable(error))
 
 
 def _chunks(items: Iterator[ReadResult], size: int) -> Iterator[list[ReadResult]]:

@@ -207,6 +207,8 @@ class CatalogWriter:
             ids = [rid for rid, _ in resources]
             self.session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(ids)))
             self.session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(ids)))
+        # Create the batch's new skills in one go before linking resource by resource.
+        self.vocabulary.skill_ids(name for _, data in resources for name in data.get("skills", []))
         skills = [
             {"resource_id": rid, "skill_id": sid, "weight": 1.0}
             for rid, data in resources
