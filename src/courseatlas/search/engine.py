@@ -19,15 +19,16 @@ from courseatlas.search.querybuild import (
     combine,
     filter_queries,
     text_query,
+    title_completions,
 )
 from courseatlas.search.schema import schema, to_tantivy
-from courseatlas.search.spelling import correct_words
+from courseatlas.search.spelling import completions_of, correct_words
 
 SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "published"}
 FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are exact
 FACET_VALUES_SHOWN = 30
 SNIPPET_CHARS = 220
-WEAK_RESULT_COUNT = 3  # fewer hits than this and a spelling correction is tried
+CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
 WRITER_HEAP = 64_000_000
 
 
@@ -47,19 +48,18 @@ class TantivyEngine:
     def search(self, request: SearchRequest) -> SearchResult:
         searcher = self.index.searcher()
         result = self._run(searcher, request, request.query)
-        if result.total < WEAK_RESULT_COUNT and not request.query.is_empty:
+        if result.total < CORRECTION_BELOW and request.query.words:
             result = self._maybe_corrected(searcher, request, result)
         return result
 
     def suggest_titles(self, prefix: str, limit: int) -> list[tuple[int, str]]:
         """Titles whose words start with what was typed, most popular first."""
         tokens = text.words(prefix)
-        if not tokens:
-            return []
-        query = tantivy.Query.phrase_prefix_query(
-            schema(), "title_words", list[str | tuple[int, str]](tokens)
-        )
         searcher = self.index.searcher()
+        completions = completions_of(searcher, tokens[-1]) if tokens else []
+        if not completions:
+            return []
+        query = title_completions(tokens[:-1], completions)
         hits = searcher.search(query, limit, count=False, order_by_field="popularity").hits
         found = []
         for _, address in hits:
@@ -103,11 +103,12 @@ class TantivyEngine:
     def _run(
         self, searcher: tantivy.Searcher, request: SearchRequest, parsed: ParsedQuery
     ) -> SearchResult:
-        words = text_query(parsed, self.synonyms)
-        if words is not None and request.query.words and len(parsed.words) >= 3:
+        completions = completions_of(searcher, parsed.words[-1]) if parsed.prefix else []
+        words = text_query(parsed, self.synonyms, completions=completions)
+        if words is not None and len(parsed.words) >= 3:
             strict = _count(searcher.search(combine(words, filter_queries(request.filters)), 1))
             if strict == 0:  # No result has every word: accept all but one.
-                words = text_query(parsed, self.synonyms, all_words=False)
+                words = text_query(parsed, self.synonyms, False, completions)
         if words is None and not parsed.is_empty:
             return SearchResult(
                 0, [], self._facets(searcher, None, request) if request.facets else {}

@@ -16,9 +16,9 @@ from courseatlas.search.schema import FIELD_BOOSTS, schema
 
 TIE_BREAKER = 0.1
 EXACT_TITLE_BOOST = 20.0
+MAIN_TITLE_BOOST = 6.0  # the title before its subtitle: "Clean Code" for "Clean Code: A ..."
 TITLE_PHRASE_BOOST = 4.0
 PREFIX_BOOSTS = {"title_words": 3.0, "words": 1.0}
-MIN_PREFIX = 2
 
 
 @dataclass(frozen=True)
@@ -35,15 +35,23 @@ class Synonyms:
 NO_SYNONYMS = Synonyms({})
 
 
-def text_query(parsed: ParsedQuery, synonyms: Synonyms, all_words: bool = True) -> Query | None:
-    """The query for the user's words; with ``all_words`` False, all but one must match."""
+def text_query(
+    parsed: ParsedQuery,
+    synonyms: Synonyms,
+    all_words: bool = True,
+    completions: Sequence[str] = (),
+) -> Query | None:
+    """The query for the user's words.
+
+    With ``all_words`` False, all but one word must match. ``completions`` are the words the
+    last one may be the start of, most frequent first (when the user is still typing).
+    """
     if parsed.isbn:
         return Query.term_query(schema(), "isbn", parsed.isbn)
     clauses = [clause for word in parsed.words if (clause := _word(word, synonyms))]
-    if parsed.prefix and parsed.words and clauses:
-        prefix = _prefix(parsed.words[-1])
-        if prefix is not None:
-            clauses[-1] = Query.disjunction_max_query([clauses[-1], prefix], TIE_BREAKER)
+    if parsed.prefix and completions and parsed.words:
+        completed = _completed(completions)
+        clauses[-1:] = [Query.disjunction_max_query([*clauses[-1:], completed], TIE_BREAKER)]
     phrases = [clause for phrase in parsed.phrases if (clause := _phrase(phrase))]
     if not clauses and not phrases:
         return None
@@ -54,7 +62,8 @@ def text_query(parsed: ParsedQuery, synonyms: Synonyms, all_words: bool = True) 
             [(Occur.Must, q) for q in phrases] + [(Occur.Should, q) for q in clauses],
             minimum_number_should_match=len(clauses) - 1,
         )
-    parts = [(Occur.Must, core)] + [(Occur.Should, q) for q in _title_boosters(parsed)]
+    boosters = _title_boosters(parsed, completions[0] if completions and parsed.prefix else None)
+    parts = [(Occur.Must, core)] + [(Occur.Should, q) for q in boosters]
     parts += [(Occur.MustNot, q) for words in parsed.excluded if (q := _phrase_or_word(words))]
     return Query.boolean_query(parts)
 
@@ -119,32 +128,44 @@ def _phrase_or_word(tokens: tuple[str, ...], stemmed: bool = False) -> Query | N
     return Query.disjunction_max_query(per_field, TIE_BREAKER)
 
 
-def _prefix(word: str) -> Query | None:
-    """Words that start with what the user has typed so far."""
-    tokens = text.words(word)
-    if not tokens or len(tokens[-1]) < MIN_PREFIX:
-        return None
+def title_completions(words: Sequence[str], completions: Sequence[str]) -> Query:
+    """Titles holding ``words`` followed by any of the completions of the word being typed."""
+    return Query.boolean_query(
+        [
+            (Occur.Should, Query.phrase_query(schema(), "title_words", _terms([*words, word])))
+            if words
+            else (Occur.Should, Query.term_query(schema(), "title_words", word))
+            for word in completions
+        ]
+    )
+
+
+def _completed(completions: Sequence[str]) -> Query:
+    """Any of the words the user may be typing, in titles above elsewhere."""
     return Query.disjunction_max_query(
         [
-            Query.boost_query(Query.phrase_prefix_query(schema(), name, _terms(tokens)), boost)
+            Query.boost_query(Query.term_query(schema(), name, word, index_option="freq"), boost)
+            for word in completions
             for name, boost in PREFIX_BOOSTS.items()
         ],
         TIE_BREAKER,
     )
 
 
-def _title_boosters(parsed: ParsedQuery) -> list[Query]:
-    """The title equal to the query, then the query as a phrase in the title, come first."""
+def _title_boosters(parsed: ParsedQuery, completion: str | None) -> list[Query]:
+    """A title equal to the query comes first, then titles holding it as a phrase."""
     words = [*parsed.words, *(w for phrase in parsed.phrases for w in phrase)]
+    if completion is not None and parsed.words:  # the user's last word, finished
+        words[len(parsed.words) - 1] = completion
     key = text.keyword(" ".join(words))
-    boosters = [Query.boost_query(Query.term_query(schema(), "title_key", key), EXACT_TITLE_BOOST)]
-    stems = [stem for word in words for stem in text.stems(word)]
-    if len(stems) > 1:
-        boosters.append(
-            Query.boost_query(
-                Query.phrase_query(schema(), "title", _terms(stems)), TITLE_PHRASE_BOOST
-            )
-        )
+    boosters = [
+        Query.boost_query(Query.term_query(schema(), "title_key", key), EXACT_TITLE_BOOST),
+        Query.boost_query(Query.term_query(schema(), "title_main", key), MAIN_TITLE_BOOST),
+    ]
+    exact_words = text.words(" ".join(words))
+    if len(exact_words) > 1:  # as written, stop words included
+        phrase = Query.phrase_query(schema(), "title_words", _terms(exact_words))
+        boosters.append(Query.boost_query(phrase, TITLE_PHRASE_BOOST))
     return boosters
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from courseatlas.catalog.schemas import Kind, Level
 from courseatlas.search import service
@@ -20,10 +20,7 @@ Slug = Annotated[str | None, Query(max_length=300, pattern=r"^[a-z0-9-]+$")]
 Text = Annotated[str, Query(max_length=MAX_QUERY_LENGTH)]
 
 
-@router.get("/search", response_model=SearchPage)
-def search(
-    session: DbSession,
-    runtime: Runtime,
+def search_request(
     q: Text = "",
     kind: Kind | None = None,
     topic: Slug = None,
@@ -35,18 +32,26 @@ def search(
     sort: Sort = "relevance",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> SearchPage:
-    """Full-text search with filters, exact disjunctive facets and spelling correction.
-
-    Without `q` it browses the filtered catalog, most popular first.
-    """
-    request = SearchRequest(
+) -> SearchRequest:
+    """A search from query parameters, read the same way by the API and the search page."""
+    return SearchRequest(
         query=parse_query(q),
         filters=SearchFilters(kind, topic, provider, level, language, price, min_rating),
         sort=sort,
         offset=(page - 1) * per_page,
         limit=per_page,
     )
+
+
+SearchParams = Annotated[SearchRequest, Depends(search_request)]
+
+
+@router.get("/search", response_model=SearchPage)
+def search(session: DbSession, runtime: Runtime, request: SearchParams) -> SearchPage:
+    """Full-text search with filters, exact disjunctive facets and spelling correction.
+
+    Without `q` it browses the filtered catalog, most popular first.
+    """
     return service.search(session, runtime, request)
 
 

@@ -13,7 +13,7 @@ from courseatlas.search.documents import IndexDocument
 FIELD_BOOSTS = {"title": 6.0, "skills": 3.0, "topics": 2.5, "people": 1.5, "description": 1.0}
 # Single-term fields that filter and facet.
 KEYWORD_FIELDS = ("kind", "topic", "provider", "level", "language", "price")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 
 @cache
@@ -28,6 +28,7 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("title_words", tokenizer_name=text.WORDS)
     builder.add_text_field("words", tokenizer_name=text.WORDS)
     builder.add_text_field("title_key", tokenizer_name=text.KEYWORD)
+    builder.add_text_field("title_main", tokenizer_name=text.KEYWORD)
     builder.add_text_field("isbn", tokenizer_name="raw")
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True)
@@ -45,6 +46,9 @@ def to_tantivy(document: IndexDocument) -> tantivy.Document:
     doc.add_text("title", text.spell_out(document.title))
     doc.add_text("title_words", text.spell_out(document.title))
     doc.add_text("title_key", text.keyword(document.title))
+    main_title = text.main_title_key(document.title)
+    if main_title:
+        doc.add_text("title_main", main_title)
     if document.description:
         doc.add_text("description", text.spell_out(document.description))
     for field_name, values in (

@@ -11,6 +11,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from courseatlas.search import text
 
 VOCABULARY_FIELD = "words"
+MIN_PREFIX = 2
 MIN_LENGTH = 4  # shorter words are never corrected: too many real words are one edit apart
 TWO_EDITS_FROM = 8  # long words may be two edits off
 PREFIX_SCAN_LIMIT = 5000
@@ -40,6 +41,16 @@ def correct_word(searcher: tantivy.Searcher, word: str) -> str | None:
     if own and not (own <= 2 and -best[1] >= 50 * own):
         return None
     return best[2]
+
+
+def completions_of(searcher: tantivy.Searcher, word: str, limit: int = 8) -> list[str]:
+    """The most frequent catalog words that start with what the user has typed so far."""
+    tokens = text.words(word)
+    if len(tokens) != 1 or len(tokens[0]) < MIN_PREFIX:
+        return []
+    return [
+        term for term, _ in searcher.terms_with_prefix(VOCABULARY_FIELD, tokens[0], limit=limit)
+    ]
 
 
 def _correctable(token: str) -> bool:

@@ -62,3 +62,13 @@ def words(text: str) -> list[str]:
 def keyword(text: str) -> str:
     """The exact-title key: lowercase, folded, single-spaced, symbols spelled out."""
     return " ".join(words(text))
+
+
+_SUBTITLE = re.compile(r"\s*(?::|\(|\s[-\u2013\u2014]\s).*$")
+
+
+def main_title_key(title: str) -> str | None:
+    """The title without its subtitle or series, when that is a name of its own:
+    "The Hunger Games (The Hunger Games, #1)" -> "the hunger games"; "Python: Basics" -> None."""
+    main = keyword(_SUBTITLE.sub("", title))
+    return main if " " in main and main != keyword(title) else None

@@ -1,0 +1,233 @@
+"""Search benchmark: in-process latency per query kind, index build time, size and memory.
+
+    .venv/bin/python bench/search.py --sizes 150000[,1500000] [--queries 300]
+
+For each size: the corpus is imported once (bench/catalog.py), the index is rebuilt with
+``courseatlas reindex`` (timed), then queries of each kind run through the engine exactly as
+the API calls it (facets and snippets included). Queries are drawn, seeded, from the corpus's
+own titles. Prints a table; writes bench/results/search-<timestamp>.json and search-latest.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from catalog import CLI, bench_env, ensure_catalog
+from corpus import ensure_corpus
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import select
+
+from courseatlas.catalog.models import Topic
+from courseatlas.db.database import Database
+from courseatlas.search.base import SearchFilters, SearchRequest
+from courseatlas.search.engine import TantivyEngine
+from courseatlas.search.query import parse_query
+from courseatlas.search.runtime import SearchRuntime
+from courseatlas.settings import Settings
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+SAMPLE_ROWS = 20_000
+WARMUP = 20
+STOP = {
+    "the",
+    "and",
+    "for",
+    "with",
+    "from",
+    "into",
+    "your",
+    "what",
+    "how",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "or",
+    "is",
+    "it",
+    "its",
+    "vs",
+    "guide",
+    "introduction",
+}
+
+Builder = Callable[[random.Random], SearchRequest]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--sizes", default="150000", help="comma-separated corpus sizes")
+    parser.add_argument("--queries", type=int, default=300, help="timed queries per kind")
+    args = parser.parse_args()
+    console = Console()
+    runs = [bench_size(int(size), args.queries, console) for size in args.sizes.split(",")]
+    report = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "runs": runs}
+    RESULTS_DIR.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for name in (f"search-{stamp}.json", "search-latest.json"):
+        (RESULTS_DIR / name).write_text(json.dumps(report, indent=2))
+    console.print(_table(runs))
+
+
+def bench_size(size: int, queries: int, console: Console) -> dict[str, Any]:
+    data_dir = ensure_catalog(size)
+    console.print(f"[bold]{size:,}[/]: rebuilding the index ...")
+    started = time.perf_counter()
+    subprocess.run(
+        [str(CLI), "reindex"],
+        env=bench_env(data_dir),
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    build_seconds = time.perf_counter() - started
+    database = Database(Settings(data_dir=data_dir, log_level="WARNING", search_sync_seconds=0))
+    runtime = SearchRuntime(database)
+    engine = runtime.engine
+    index_mb = _directory_mb(engine.path)
+    rss_open = _rss_mb()
+    kinds = _query_kinds(_titles(ensure_corpus(size)), _topic_slugs(database))
+    results = []
+    for kind, build in kinds.items():
+        timings, hits = _time(engine, build, queries)
+        results.append({"kind": kind, **_percentiles(timings), "mean_total": statistics.mean(hits)})
+        console.print(f"  {kind}: p50 {results[-1]['p50_ms']:.2f} ms")
+    runtime.stop()
+    return {
+        "size": size,
+        "documents": engine.document_count(),
+        "index_build_s": round(build_seconds, 1),
+        "index_mb": round(index_mb, 1),
+        "rss_after_open_mb": round(rss_open, 1),
+        "rss_after_queries_mb": round(_rss_mb(), 1),
+        "queries_per_kind": queries,
+        "kinds": results,
+    }
+
+
+def _query_kinds(titles: list[list[str]], topics: list[str]) -> dict[str, Builder]:
+    def words(rng: random.Random, n: int) -> list[str]:
+        title = rng.choice([t for t in titles if len(t) >= n])
+        start = rng.randrange(len(title) - n + 1)
+        return title[start : start + n]
+
+    def text(q: str, **filters: Any) -> SearchRequest:
+        return SearchRequest(query=parse_query(q), filters=SearchFilters(**filters))
+
+    def typo(rng: random.Random) -> SearchRequest:
+        word = rng.choice([w for t in titles for w in t if len(w) >= 6])
+        i = rng.randrange(1, len(word) - 2)
+        return text(word[:i] + word[i + 1] + word[i] + word[i + 2 :] + " ")
+
+    return {
+        "one word": lambda rng: text(" ".join(words(rng, 1)) + " "),
+        "two words": lambda rng: text(" ".join(words(rng, 2)) + " "),
+        "three words": lambda rng: text(" ".join(words(rng, 3)) + " "),
+        "phrase": lambda rng: text('"' + " ".join(words(rng, 2)) + '"'),
+        "prefix": lambda rng: text(" ".join(words(rng, 1))[: rng.randint(3, 5)]),
+        "typo": typo,
+        "filtered + faceted": lambda rng: text(
+            " ".join(words(rng, 1)) + " ",
+            kind=rng.choice(["course", "book"]),
+            level=rng.choice(["beginner", "intermediate", "advanced"]),
+        ),
+        "browse, no text": lambda rng: SearchRequest(
+            filters=SearchFilters(topic=rng.choice(topics)), sort="popular"
+        ),
+    }
+
+
+def _time(engine: TantivyEngine, build: Builder, n: int) -> tuple[list[float], list[int]]:
+    rng = random.Random(7)
+    for _ in range(WARMUP):
+        engine.search(build(rng))
+    timings, totals = [], []
+    for _ in range(n):
+        request = build(rng)
+        started = time.perf_counter()
+        result = engine.search(request)
+        timings.append((time.perf_counter() - started) * 1000)
+        totals.append(result.total)
+    return timings, totals
+
+
+def _percentiles(timings: list[float]) -> dict[str, float]:
+    cuts = statistics.quantiles(timings, n=100, method="inclusive")
+    return {
+        "p50_ms": round(cuts[49], 3),
+        "p95_ms": round(cuts[94], 3),
+        "p99_ms": round(cuts[98], 3),
+    }
+
+
+def _titles(corpus: Path) -> list[list[str]]:
+    titles = []
+    with corpus.open(encoding="utf-8") as stream:
+        for line in islice(stream, SAMPLE_ROWS):
+            words = [w.strip(":,.!?()").lower() for w in json.loads(line)["title"].split()]
+            kept = [w for w in words if w.isalpha() and w not in STOP and len(w) > 2]
+            if kept:
+                titles.append(kept)
+    return titles
+
+
+def _topic_slugs(database: Database) -> list[str]:
+    with database.session() as session:
+        return list(session.scalars(select(Topic.slug)))
+
+
+def _directory_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _table(runs: list[dict[str, Any]]) -> Table:
+    table = Table(title="search: in-process latency (facets and snippets included)")
+    for column in ("size", "query kind", "p50 ms", "p95 ms", "p99 ms", "mean total"):
+        table.add_column(column, justify="right")
+    for run in runs:
+        for row in run["kinds"]:
+            table.add_row(
+                f"{run['size']:,}",
+                row["kind"],
+                f"{row['p50_ms']:.2f}",
+                f"{row['p95_ms']:.2f}",
+                f"{row['p99_ms']:.2f}",
+                f"{row['mean_total']:,.0f}",
+            )
+        table.add_row(
+            f"{run['size']:,}",
+            "index",
+            f"build {run['index_build_s']} s",
+            f"{run['index_mb']} MB",
+            f"RSS {run['rss_after_queries_mb']} MB",
+            f"{run['documents']:,} docs",
+            end_section=True,
+        )
+    return table
+
+
+if __name__ == "__main__":
+    sys.exit(main())
