@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from courseatlas.search.spelling import completions_of, correct_words
 SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "published"}
 FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are exact
 FACET_VALUES_SHOWN = 30
+FACET_CACHE_SIZE = 4096
 SNIPPET_CHARS = 220
 CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
 WRITER_HEAP = 64_000_000
@@ -39,9 +41,14 @@ class TantivyEngine:
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         self.index = tantivy.Index(schema(), path=str(path), reuse=True)
+        # Searchers change only on reload(), so ``generation`` names what they see.
+        self.index.config_reader(reload_policy="Manual")
         text.register(self.index)
         self.synonyms = synonyms
+        self.generation = 0
         self._writer: tantivy.IndexWriter | None = None
+        self._facet_cache: dict[Hashable, dict[str, list[tuple[str, int]]]] = {}
+        self._cache_lock = threading.Lock()
 
     # --- reading
 
@@ -72,6 +79,7 @@ class TantivyEngine:
 
     def reload(self) -> None:
         self.index.reload()
+        self.generation += 1
 
     # --- writing
 
@@ -86,7 +94,7 @@ class TantivyEngine:
     def commit(self) -> None:
         if self._writer is not None:
             self._writer.commit()
-            self.index.reload()
+            self.reload()
 
     def close_writer(self) -> None:
         if self._writer is not None:
@@ -162,7 +170,24 @@ class TantivyEngine:
     def _facets(
         self, searcher: tantivy.Searcher, words: tantivy.Query | None, request: SearchRequest
     ) -> dict[str, list[tuple[str, int]]]:
-        """Counts per facet value; a facet's own filter is left out of its counts."""
+        """Counts per facet value, cached until the index changes (they are costly for
+        broad queries, and browsing repeats the same filters over and over)."""
+        key = (self.generation, request.query, request.filters, words is None)
+        with self._cache_lock:
+            cached = self._facet_cache.get(key)
+        if cached is None:
+            cached = self._count_facets(searcher, words, request)
+            with self._cache_lock:
+                if len(self._facet_cache) >= FACET_CACHE_SIZE:
+                    self._facet_cache.pop(next(iter(self._facet_cache)))
+                self._facet_cache[key] = cached
+        return cached
+
+    def _count_facets(
+        self, searcher: tantivy.Searcher, words: tantivy.Query | None, request: SearchRequest
+    ) -> dict[str, list[tuple[str, int]]]:
+        """Exact counts per facet value; a facet's own filter is left out of its counts.
+        The most frequent values are kept, and the selected one whatever its rank."""
         selected = request.filters.selected()
         counts: dict[str, list[tuple[str, int]]] = {}
         shared = [name for name in FACETS if name not in selected]
@@ -172,7 +197,7 @@ class TantivyEngine:
         for name in selected:
             query = combine(words, filter_queries(request.filters, skip=name))
             counts.update(_aggregate(searcher, query, [name]))
-        return {name: counts.get(name, []) for name in FACETS}
+        return {name: _shown(counts.get(name, []), selected.get(name)) for name in FACETS}
 
     # --- snippets
 
@@ -187,6 +212,12 @@ class TantivyEngine:
         generator.set_max_num_chars(SNIPPET_CHARS)
         for hit, address in zip(hits, addresses, strict=True):
             hit.snippet = _highlighted_html(generator.snippet_from_doc(searcher.doc(address)))
+
+
+def _shown(values: list[tuple[str, int]], selected: str | None) -> list[tuple[str, int]]:
+    shown = values[:FACET_VALUES_SHOWN]
+    shown += [(value, n) for value, n in values[FACET_VALUES_SHOWN:] if value == selected]
+    return shown
 
 
 def _count(result: tantivy.SearchResult) -> int:

@@ -29,6 +29,7 @@ class SearchRuntime:
         self.indexer = Indexer(database, self.location)
         self._engine: TantivyEngine | None = None
         self._marker = -1.0
+        self._followed_floor = -1
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -45,13 +46,22 @@ class SearchRuntime:
         """Catch the index up if this process is the writer; returns the changes applied."""
         engine = self.engine
         if not self.location.try_lock_writer():
-            engine.reload()
+            self._follow(engine)
             return 0
         with self._lock:
             applied = self.indexer.catch_up(engine)
             if applied:
                 engine.synonyms = load_synonyms(self.database)
+                engine.reload()
             return applied
+
+    def _follow(self, engine: TantivyEngine) -> None:
+        """Reload what the writing process committed, only when it committed something."""
+        floor = self.location.applied_floor(engine.path)
+        if floor != self._followed_floor:
+            engine.synonyms = load_synonyms(self.database)
+            engine.reload()
+            self._followed_floor = floor
 
     def lag(self) -> int:
         return self.indexer.lag(self.engine)
