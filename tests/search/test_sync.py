@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import delete, select
 
 from courseatlas.catalog.models import Resource
+from courseatlas.catalog.summaries import summaries
 from courseatlas.db.database import Database
 from courseatlas.ingest.service import run_import
 from courseatlas.search.base import SearchRequest
@@ -18,11 +19,9 @@ from tests.helpers import course, database_ids, indexed_ids, write_jsonl
 
 
 def _titles(runtime: SearchRuntime, q: str) -> list[str]:
-    from courseatlas.search.service import _hydrate
-
     hits = runtime.engine.search(SearchRequest(query=parse_query(q + " "))).hits
     with runtime.database.session() as session:
-        found = _hydrate(session, [h.id for h in hits])
+        found = summaries(session, [h.id for h in hits])
         return [found[h.id].title for h in hits]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal, Self
+from typing import Literal, Protocol, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -58,8 +58,8 @@ class ResourceSummary(BaseModel):
     outbound_url: str  # The referral redirect to the provider.
 
     @classmethod
-    def of(cls, resource: Resource, **extra: object) -> Self:
-        return cls.model_validate({**_summary_fields(resource), **extra})
+    def of(cls, resource: SummarySource, provider: object | None = None, **extra: object) -> Self:
+        return cls.model_validate({**_summary_fields(resource, provider), **extra})
 
 
 class ResourceOut(ResourceSummary):
@@ -82,10 +82,12 @@ class ResourceOut(ResourceSummary):
     updated_at: datetime
 
     @classmethod
-    def of(cls, resource: Resource, **extra: object) -> Self:
+    def of(cls, resource: SummarySource, provider: object | None = None, **extra: object) -> Self:
+        """The full record; only a Resource loaded with its skills and topics has one."""
+        assert isinstance(resource, Resource)
         return cls.model_validate(
             {
-                **_summary_fields(resource),
+                **_summary_fields(resource, provider),
                 **extra,
                 **{name: getattr(resource, name) for name in _DETAIL_FIELDS},
                 "provider_url": resource.url,
@@ -116,17 +118,35 @@ _DETAIL_FIELDS = (
 )
 
 
-def page_path(resource: Resource) -> str:
+class SummarySource(Protocol):
+    """What a result card is made from: a Resource, or a row of the same columns."""
+
+    id: int
+    kind: str
+    slug: str
+    title: str
+    level: str | None
+    language: str | None
+    free: bool | None
+    price: Decimal | None
+    currency: str | None
+    rating: float | None
+    rating_count: int | None
+    popularity: int | None
+
+
+def page_path(resource: SummarySource) -> str:
     return f"/{resource.kind}s/{resource.slug}"
 
 
-def _summary_fields(resource: Resource) -> dict[str, object]:
+def _summary_fields(resource: SummarySource, provider: object | None = None) -> dict[str, object]:
+    provider = provider if provider is not None else getattr(resource, "provider", None)
     return {
         "id": resource.id,
         "kind": resource.kind,
         "slug": resource.slug,
         "title": resource.title,
-        "provider": ProviderOut.model_validate(resource.provider) if resource.provider else None,
+        "provider": ProviderOut.model_validate(provider) if provider else None,
         "level": resource.level,
         "language": resource.language,
         "price": Price(free=resource.free, amount=resource.price, currency=resource.currency),

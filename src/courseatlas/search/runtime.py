@@ -28,6 +28,8 @@ class SearchRuntime:
         self.location = IndexLocation(database.settings.data_dir)
         self.indexer = Indexer(database, self.location)
         self._engine: TantivyEngine | None = None
+        # Display names of facet values (providers, topics) by table and slug.
+        self.labels: dict[str, dict[str, str]] = {}
         self._marker = -1.0
         self._followed_floor = -1
         self._lock = threading.RLock()

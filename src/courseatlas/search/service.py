@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from urllib.parse import quote
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from courseatlas.catalog.models import Provider, Resource, Skill, Topic
-from courseatlas.catalog.schemas import page_path
+from courseatlas.catalog.models import Provider, Skill, Topic
+from courseatlas.catalog.summaries import summaries
 from courseatlas.ingest.vocabularies import LANGUAGES
 from courseatlas.search.base import SearchRequest, SearchResult
 from courseatlas.search.runtime import SearchRuntime
@@ -21,6 +20,7 @@ from courseatlas.search.schemas import (
     SuggestPage,
 )
 
+MAX_REMEMBERED_NAMES = 100_000
 FIXED_LABELS = {
     "kind": {"course": "Courses", "book": "Books"},
     "price": {"free": "Free", "paid": "Paid"},
@@ -36,11 +36,12 @@ FIXED_LABELS = {
 
 def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
     result = runtime.engine.search(request)
-    resources = _hydrate(session, [hit.id for hit in result.hits])
+    cards = summaries(session, [hit.id for hit in result.hits])
     results = [
-        SearchResultOut.of(resources[hit.id], snippet=hit.snippet)
+        # Cards are validated already: adding the snippet needs no second validation.
+        SearchResultOut.model_construct(**dict(cards[hit.id]), snippet=hit.snippet)
         for hit in result.hits
-        if hit.id in resources
+        if hit.id in cards
     ]
     return SearchPage(
         query=request.query.text,
@@ -49,18 +50,18 @@ def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> 
         page=request.offset // request.limit + 1,
         per_page=request.limit,
         results=results,
-        facets=_facets(session, result, request),
+        facets=_facets(session, runtime, result, request),
     )
 
 
 def suggest(session: Session, runtime: SearchRuntime, prefix: str, limit: int) -> SuggestPage:
     """Titles first (most popular), then skills and topics whose names start the same way."""
     titles = runtime.engine.suggest_titles(prefix, limit)
-    resources = _hydrate(session, [resource_id for resource_id, _ in titles])
+    cards = summaries(session, [resource_id for resource_id, _ in titles])
     suggestions = [
-        Suggestion(kind="title", label=title, url=page_path(resources[rid]))
+        Suggestion(kind="title", label=title, url=cards[rid].url)
         for rid, title in titles
-        if rid in resources
+        if rid in cards
     ]
     needle = prefix.strip().lower()
     if needle:
@@ -91,20 +92,13 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _hydrate(session: Session, ids: Sequence[int]) -> dict[int, Resource]:
-    if not ids:
-        return {}
-    query = select(Resource).where(Resource.id.in_(ids)).options(selectinload(Resource.provider))
-    return {resource.id: resource for resource in session.scalars(query)}
-
-
 def _facets(
-    session: Session, result: SearchResult, request: SearchRequest
+    session: Session, runtime: SearchRuntime, result: SearchResult, request: SearchRequest
 ) -> dict[str, list[FacetValue]]:
     selected = request.filters.selected()
     labels = {
-        "provider": _labels(session, Provider, _values(result, "provider")),
-        "topic": _labels(session, Topic, _values(result, "topic")),
+        "provider": _labels(session, runtime, Provider, _values(result, "provider")),
+        "topic": _labels(session, runtime, Topic, _values(result, "topic")),
         **FIXED_LABELS,
     }
     facets: dict[str, list[FacetValue]] = {}
@@ -126,9 +120,18 @@ def _values(result: SearchResult, facet: str) -> list[str]:
 
 
 def _labels(
-    session: Session, model: type[Provider] | type[Topic], slugs: list[str]
+    session: Session,
+    runtime: SearchRuntime,
+    model: type[Provider] | type[Topic],
+    slugs: list[str],
 ) -> dict[str, str]:
-    if not slugs:
-        return {}
-    rows = session.execute(select(model.slug, model.name).where(model.slug.in_(slugs))).all()
-    return {slug: name for slug, name in rows}
+    """Display names of providers or topics; a name never changes for its slug, so the
+    runtime remembers them."""
+    known = runtime.labels.setdefault(model.__tablename__, {})
+    missing = [slug for slug in slugs if slug not in known]
+    if missing:
+        rows = session.execute(select(model.slug, model.name).where(model.slug.in_(missing)))
+        if len(known) > MAX_REMEMBERED_NAMES:
+            known.clear()
+        known.update({slug: name for slug, name in rows})
+    return {slug: known[slug] for slug in slugs if slug in known}
