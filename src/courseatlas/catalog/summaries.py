@@ -49,7 +49,8 @@ def summaries(session: Session, ids: Sequence[int]) -> dict[int, ResourceSummary
     """Summaries of the resources that exist among ``ids``, by id."""
     if not ids:
         return {}
-    rows = session.execute(_QUERY, {"ids": list(ids)}).all()
+    # Through the connection: the ORM has nothing to add to a plain row query.
+    rows = session.connection().execute(_QUERY, {"ids": list(ids)}).all()
     found = {}
     for row in rows:
         provider = (

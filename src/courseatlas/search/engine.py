@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import html
-import threading
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import tantivy
 
 from courseatlas.search import text
 from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
+from courseatlas.search.cache import LRUCache
 from courseatlas.search.documents import IndexDocument
 from courseatlas.search.query import ParsedQuery
 from courseatlas.search.querybuild import (
@@ -47,8 +47,7 @@ class TantivyEngine:
         self.synonyms = synonyms
         self.generation = 0
         self._writer: tantivy.IndexWriter | None = None
-        self._facet_cache: dict[Hashable, dict[str, list[tuple[str, int]]]] = {}
-        self._cache_lock = threading.Lock()
+        self._facet_cache: LRUCache[dict[str, list[tuple[str, int]]]] = LRUCache(FACET_CACHE_SIZE)
 
     # --- reading
 
@@ -173,14 +172,10 @@ class TantivyEngine:
         """Counts per facet value, cached until the index changes (they are costly for
         broad queries, and browsing repeats the same filters over and over)."""
         key = (self.generation, request.query, request.filters, words is None)
-        with self._cache_lock:
-            cached = self._facet_cache.get(key)
+        cached = self._facet_cache.get(key)
         if cached is None:
             cached = self._count_facets(searcher, words, request)
-            with self._cache_lock:
-                if len(self._facet_cache) >= FACET_CACHE_SIZE:
-                    self._facet_cache.pop(next(iter(self._facet_cache)))
-                self._facet_cache[key] = cached
+            self._facet_cache.put(key, cached)
         return cached
 
     def _count_facets(

@@ -14,12 +14,16 @@ from sqlalchemy import select
 
 from courseatlas.catalog.models import Skill, SkillAlias
 from courseatlas.db.database import Database
+from courseatlas.search.cache import LRUCache
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
 from courseatlas.search.location import IndexLocation
 from courseatlas.search.querybuild import Synonyms
+from courseatlas.search.schemas import SearchPage
 
 log = structlog.get_logger(__name__)
+
+PAGE_CACHE_SIZE = 2048
 
 
 class SearchRuntime:
@@ -30,6 +34,8 @@ class SearchRuntime:
         self._engine: TantivyEngine | None = None
         # Display names of facet values (providers, topics) by table and slug.
         self.labels: dict[str, dict[str, str]] = {}
+        # Result pages by (engine generation, request): head queries repeat all day long.
+        self.pages: LRUCache[SearchPage] = LRUCache(PAGE_CACHE_SIZE)
         self._marker = -1.0
         self._followed_floor = -1
         self._lock = threading.RLock()

@@ -35,6 +35,16 @@ FIXED_LABELS = {
 
 
 def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
+    """A page of results; the same request answers from memory until the index changes."""
+    key = (runtime.engine.generation, request)
+    page = runtime.pages.get(key)
+    if page is None:
+        page = _search(session, runtime, request)
+        runtime.pages.put(key, page)
+    return page
+
+
+def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
     result = runtime.engine.search(request)
     cards = summaries(session, [hit.id for hit in result.hits])
     results = [
