@@ -1,0 +1,765 @@
+"""Ingest benchmark: time and memory of ``courseatlas import`` on a realistic corpus.
+
+    .venv/bin/python bench/ingest.py --sizes 150000[,1500000] [--databases sqlite,postgres]
+
+For each size and database: make sure the corpus exists (bench/corpus.py), import it into a
+fresh database by running the real CLI in a subprocess, then import it again (every row
+unchanged). Each run has its own temporary data directory (the SQLite file, the search
+index); PostgreSQL runs use a freshly created database ``bench_ingest``. Prints a table and
+writes bench/results/ingest-<timestamp>.json and ingest-latest.json. Exits 1, loudly, when an
+import fails or does not store exactly the corpus (checked in the CLI's summary and in the
+database: the import run's counters and the number of resources).
+
+Time is the wall time of the whole command, as a user waits for it; the JSON splits it at the
+moment the summary table appears (rows stored; the search-index sync follows) and adds the
+CPU time of the importer and of everything else on the machine meanwhile, since other work
+inflates wall times.
+
+Memory: the importer validates large files in a second (spawned) process, so one number per
+process would hide half the picture. A thread samples /proc every 0.1 s and sums the resident
+set (VmRSS) of the importer and all its descendants; "peak RSS" is the largest such sum. As a
+cross-check that sampling cannot miss, the JSON also has each process's own high-water mark
+(VmHWM, as last read) and the ``ru_maxrss`` that ``wait4`` returns for the importer: the peak
+of the largest single process in its tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, LiteralString
+from urllib.parse import urlsplit
+
+import psycopg
+from corpus import ensure_corpus
+from psycopg import sql
+from rich.console import Console
+from rich.table import Table
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO_DIR = BENCH_DIR.parent
+RESULTS_DIR = BENCH_DIR / "results"
+CLI = REPO_DIR / ".venv" / "bin" / "courseatlas"
+DATABASES = ("sqlite", "postgres")
+PG_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+PG_DATABASE = "bench_ingest"
+SAMPLE_INTERVAL = 0.1  # seconds between /proc samples
+BUSY_CPUS = 0.3  # Warn when other processes used more CPUs than this during a SQLite run.
+MB = 2**20
+COUNT_NAMES = ("created", "updated", "unchanged", "rejected")
+# Where the importer would otherwise store its data: each run sets its own.
+LOCATION_VARS = ("COURSEATLAS_DATABASE_URL", "COURSEATLAS_DATA_DIR")
+# The title of the summary table the CLI prints once the rows are stored.
+_RUN_TITLE = re.compile(r"import run (\d+): (\w+)")
+_NUMBER = re.compile(r"\d[\d,]*")
+
+# Wide enough for the table when the output goes to a file or a pipe (rich assumes 80 then).
+console = Console(width=None if sys.stdout.isatty() else 110)
+
+
+class BenchmarkError(RuntimeError):
+    """An import failed or did not store what it was given."""
+
+
+# --- Measuring a process tree. ----------------------------------------------------------------
+
+
+@dataclass
+class ProcessPeak:
+    pid: int
+    role: str
+    hwm_kb: int = 0  # VmHWM: the process's own peak resident set, as last read
+    anon_kb: int = 0  # Largest RssAnon seen: private memory, not file pages mapped in
+
+
+@dataclass
+class RunMeasure:
+    command: list[str]
+    exit_code: int
+    wall_s: float
+    summary_at_s: float | None  # When the summary table appeared, if it did.
+    cpu_s: float  # User + system time of the tree (the reaped part of it: all that exited).
+    machine_cpu_s: float  # Busy CPU time of the whole machine meanwhile (from /proc/stat).
+    peak_tree_rss_mb: float  # Largest sampled sum of VmRSS over the process tree.
+    peak_tree_rss_storing_mb: float  # The same, until the summary appeared.
+    # The same for RssAnon: resident memory less the file pages mapped in (RssFile; the
+    # search index is read through mmap, so its pages count as resident while it is used).
+    peak_tree_anon_mb: float
+    peak_tree_anon_storing_mb: float
+    max_process_rss_mb: float  # ru_maxrss from wait4: the largest single process.
+    samples: int
+    processes: list[ProcessPeak]
+    output: str = field(repr=False)
+
+
+def _machine_busy_s() -> float:
+    """Seconds of CPU time the whole machine has spent busy since boot."""
+    with open("/proc/stat", encoding="ascii") as stat:
+        fields = [int(f) for f in stat.readline().split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _read_status(pid: int) -> dict[str, str]:
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            return dict(line.rstrip("\n").split(":\t", 1) for line in status if ":\t" in line)
+    except (FileNotFoundError, ProcessLookupError, PermissionError):
+        return {}
+
+
+def _kb(value: str | None) -> int:
+    return int(value.split()[0]) if value else 0
+
+
+def _parents() -> dict[int, int]:
+    """pid -> parent pid for every process visible in /proc."""
+    parents = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="utf-8") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            continue
+        parents[int(entry.name)] = int(fields[1])
+    return parents
+
+
+def _descendants(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for pid, parent in _parents().items():
+        children.setdefault(parent, []).append(pid)
+    tree, frontier = [root], [root]
+    while frontier:
+        frontier = [child for pid in frontier for child in children.get(pid, [])]
+        tree.extend(frontier)
+    return tree
+
+
+KNOWN_ROLES = ("importer", "validator (spawned)", "resource tracker")
+
+
+def _role(pid: int, root: int) -> str:
+    if pid == root:
+        return KNOWN_ROLES[0]
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return "?"
+    if "spawn_main" in cmdline:
+        return KNOWN_ROLES[1]
+    if "resource_tracker" in cmdline:
+        return KNOWN_ROLES[2]
+    return cmdline[:60] or "?"
+
+
+class Monitor(threading.Thread):
+    """Samples the resident memory of a process tree, and notes when the output shows the
+    import summary (the database work is done; what follows is the search-index sync)."""
+
+    def __init__(self, root: int, output: Path, started: float) -> None:
+        super().__init__(daemon=True)
+        self.root = root
+        self.output = output
+        self.started = started
+        self.peak_kb = 0
+        self.peak_kb_storing = 0  # Before the summary appeared: reading, validating, storing.
+        self.peak_anon_kb = 0
+        self.peak_anon_kb_storing = 0
+        self.samples = 0
+        self.processes: dict[int, ProcessPeak] = {}
+        self.summary_at: float | None = None
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self._sample()
+            self._watch_output()
+            self._stop_event.wait(SAMPLE_INTERVAL)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+    def _sample(self) -> None:
+        total = anon = 0
+        for pid in _descendants(self.root):
+            status = _read_status(pid)
+            if not status:
+                continue
+            total += _kb(status.get("VmRSS"))
+            anon += _kb(status.get("RssAnon"))
+            peak = self.processes.setdefault(pid, ProcessPeak(pid, "?"))
+            if peak.role not in KNOWN_ROLES:  # A child may not have exec'd yet.
+                peak.role = _role(pid, self.root)
+            peak.hwm_kb = max(peak.hwm_kb, _kb(status.get("VmHWM")))
+            peak.anon_kb = max(peak.anon_kb, _kb(status.get("RssAnon")))
+        self.peak_kb = max(self.peak_kb, total)
+        self.peak_anon_kb = max(self.peak_anon_kb, anon)
+        if self.summary_at is None:
+            self.peak_kb_storing = self.peak_kb
+            self.peak_anon_kb_storing = self.peak_anon_kb
+        self.samples += 1
+
+    def _watch_output(self) -> None:
+        if self.summary_at is None and _RUN_TITLE.search(self.output.read_text(errors="replace")):
+            self.summary_at = time.perf_counter() - self.started
+
+
+def run_measured(command: list[str], env: dict[str, str], log: Path) -> RunMeasure:
+    """Run ``command`` to completion (output to ``log``), measuring time and tree memory."""
+    busy_before = _machine_busy_s()
+    with log.open("w", encoding="utf-8") as out:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+        monitor = Monitor(process.pid, log, started)
+        monitor.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            wall = time.perf_counter() - started
+            monitor.stop()
+    process.returncode = os.waitstatus_to_exitcode(status)  # Popen must not reap it again.
+    return RunMeasure(
+        command=command,
+        exit_code=process.returncode,
+        wall_s=wall,
+        summary_at_s=monitor.summary_at,
+        cpu_s=usage.ru_utime + usage.ru_stime,
+        machine_cpu_s=_machine_busy_s() - busy_before,
+        peak_tree_rss_mb=monitor.peak_kb / 1024,
+        peak_tree_rss_storing_mb=monitor.peak_kb_storing / 1024,
+        peak_tree_anon_mb=monitor.peak_anon_kb / 1024,
+        peak_tree_anon_storing_mb=monitor.peak_anon_kb_storing / 1024,
+        max_process_rss_mb=usage.ru_maxrss / 1024,  # Linux reports kilobytes.
+        samples=monitor.samples,
+        processes=list(monitor.processes.values()),
+        output=log.read_text(errors="replace"),
+    )
+
+
+# --- Databases. -------------------------------------------------------------------------------
+
+
+class Target:
+    """A fresh database for one benchmark run, and what the importer needs to reach it.
+
+    Every run also gets its own data directory: the importer keeps local state there (the
+    search index), which must not land in the developer's ./var.
+    """
+
+    name: str
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def env(self) -> dict[str, str]:
+        """The importer's environment variables that point it at this database."""
+        return {"COURSEATLAS_DATA_DIR": str(self.data_dir)}
+
+    def query(self, query: str) -> tuple[Any, ...]:
+        """The first row of a query."""
+        raise NotImplementedError
+
+    def size_bytes(self) -> int:
+        raise NotImplementedError
+
+    def close(self, keep: bool) -> None:
+        """Drop the database, unless asked to keep it."""
+
+    def search_index_bytes(self) -> int:
+        return _tree_bytes(self.data_dir / "search")
+
+    def resource_count(self) -> int:
+        return int(self.query("SELECT count(*) FROM resources")[0])
+
+    def latest_run_id(self) -> int:
+        return int(self.query("SELECT max(id) FROM import_runs")[0])
+
+    def run_counts(self, run_id: int) -> dict[str, Any]:
+        """The import run's status and counters, as the importer stored them."""
+        names = ("status", *COUNT_NAMES)
+        row = self.query(f"SELECT {', '.join(names)} FROM import_runs WHERE id = {int(run_id)}")
+        return dict(zip(names, row, strict=True))
+
+
+def _tree_bytes(root: Path) -> int:
+    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.exists() else 0
+
+
+class SqliteTarget(Target):
+    """The default database: a SQLite file in the (fresh) data directory."""
+
+    name = "sqlite"
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(data_dir)
+        self.path = data_dir / "courseatlas.db"
+
+    def query(self, query: str) -> tuple[Any, ...]:
+        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as connection:
+            return tuple(connection.execute(query).fetchone())
+
+    def size_bytes(self) -> int:
+        """The database file with its write-ahead log (and the log's index), if present."""
+        files = [self.path.with_name(self.path.name + suffix) for suffix in ("", "-wal", "-shm")]
+        return sum(path.stat().st_size for path in files if path.exists())
+
+
+class PostgresTarget(Target):
+    """The database ``bench_ingest`` on the server, dropped and created anew."""
+
+    name = "postgres"
+
+    def __init__(self, data_dir: Path, admin_url: str, database: str = PG_DATABASE) -> None:
+        super().__init__(data_dir)
+        if not database.startswith("bench_"):
+            raise ValueError(f"refusing to recreate {database!r}: only bench_* databases")
+        self.admin_url = admin_url
+        self.database = database
+        self.url = urlsplit(admin_url)._replace(path=f"/{database}").geturl()
+        self._admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", "CREATE DATABASE {}")
+
+    def _admin(self, *statements: LiteralString) -> None:
+        with psycopg.connect(self.admin_url, autocommit=True) as connection:
+            for statement in statements:
+                connection.execute(sql.SQL(statement).format(sql.Identifier(self.database)))
+
+    def env(self) -> dict[str, str]:
+        return super().env() | {"COURSEATLAS_DATABASE_URL": self.url}
+
+    def query(self, query: str) -> tuple[Any, ...]:
+        with psycopg.connect(self.url) as connection:
+            row = connection.execute(query).fetchone()
+        if row is None:
+            raise BenchmarkError(f"no result: {query}")
+        return tuple(row)
+
+    def size_bytes(self) -> int:
+        return int(self.query("SELECT pg_database_size(current_database())")[0])
+
+    def close(self, keep: bool) -> None:
+        if keep:
+            console.print(f"  kept the PostgreSQL database: {self.url}")
+        else:
+            self._admin("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+
+
+def make_target(name: str, data_dir: Path, pg_url: str) -> Target:
+    return SqliteTarget(data_dir) if name == "sqlite" else PostgresTarget(data_dir, pg_url)
+
+
+def postgres_version(admin_url: str) -> str:
+    with psycopg.connect(admin_url, connect_timeout=5) as connection:
+        row = connection.execute("SHOW server_version").fetchone()
+    return str(row[0]) if row else "?"
+
+
+# --- One import, checked. ---------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    run_id: int
+    status: str
+    counts: dict[str, int]
+    wall_s: float  # The whole command, as a user waits for it.
+    rows_per_s: float  # Corpus rows over wall_s.
+    db_phase_s: float | None  # Until the summary table: reading, validating, storing.
+    search_sync_s: float | None  # After it: the search-index sync (and exit).
+    cpu_s: float  # The importer's tree.
+    # CPU time of everything else meanwhile (other users' work; the PostgreSQL server too).
+    other_cpu_s: float
+    peak_tree_rss_mb: float
+    peak_tree_rss_storing_mb: float  # Until the summary: without the search-index sync.
+    peak_tree_anon_mb: float  # RssAnon: without the (index) file pages mapped in.
+    peak_tree_anon_storing_mb: float
+    max_process_rss_mb: float
+    samples: int
+    processes: list[dict[str, Any]]
+    output_tail: str
+
+
+def parse_summary(output: str) -> tuple[int, str, dict[str, int]] | None:
+    """Run id, status and counts from the CLI's closing table; None if it is not there."""
+    title = _RUN_TITLE.search(output)
+    if title is None:
+        return None
+    for line in output[title.end() :].splitlines():
+        numbers = _NUMBER.findall(line)
+        if len(numbers) == len(COUNT_NAMES) and not re.search(r"[A-Za-z]", line):
+            counts = [int(n.replace(",", "")) for n in numbers]
+            return int(title.group(1)), title.group(2), dict(zip(COUNT_NAMES, counts, strict=True))
+    return None
+
+
+def _tail(output: str, lines: int = 30) -> str:
+    return "\n".join(output.rstrip().splitlines()[-lines:])
+
+
+def import_checked(corpus: Path, target: Target, expect: dict[str, int], log: Path) -> ImportResult:
+    """Import ``corpus`` into ``target``; raise unless it succeeded with the ``expect``ed counts."""
+    env = {k: v for k, v in os.environ.items() if k not in LOCATION_VARS}
+    env |= target.env() | {"COLUMNS": "200"}
+    measure = run_measured([str(CLI), "import", str(corpus)], env, log)
+    where = f"{target.name}, {corpus.name}; output in {log}"
+    if measure.exit_code != 0:
+        raise BenchmarkError(
+            f"import exited {measure.exit_code} ({where}):\n{_tail(measure.output)}"
+        )
+    parsed = parse_summary(measure.output)
+    if parsed is None:  # The output may change; the database is the authority anyway.
+        console.print(f"[yellow]warning:[/] no summary table in the CLI output ({where})")
+        run_id = target.latest_run_id()
+    else:
+        run_id = parsed[0]
+        _expect_counts("CLI summary", parsed[2], expect, where, measure.output)
+    stored = target.run_counts(run_id)
+    _expect_counts("import_runs row", stored, expect, where, measure.output)
+    if stored["status"] != "succeeded":
+        raise BenchmarkError(f"import run {run_id} has status {stored['status']!r} ({where})")
+    rows = sum(expect.values())
+    if (found := target.resource_count()) != rows:
+        raise BenchmarkError(f"the database holds {found:,} resources, expected {rows:,} ({where})")
+    return _result(run_id, stored, measure, rows)
+
+
+def _result(run_id: int, stored: dict[str, Any], measure: RunMeasure, rows: int) -> ImportResult:
+    db_phase = measure.summary_at_s
+    return ImportResult(
+        run_id=run_id,
+        status=str(stored["status"]),
+        counts={name: int(stored[name]) for name in COUNT_NAMES},
+        wall_s=round(measure.wall_s, 3),
+        rows_per_s=round(rows / measure.wall_s, 1),
+        db_phase_s=None if db_phase is None else round(db_phase, 1),
+        search_sync_s=None if db_phase is None else round(measure.wall_s - db_phase, 1),
+        cpu_s=round(measure.cpu_s, 1),
+        other_cpu_s=round(max(0.0, measure.machine_cpu_s - measure.cpu_s), 1),
+        peak_tree_rss_mb=round(measure.peak_tree_rss_mb, 1),
+        peak_tree_rss_storing_mb=round(measure.peak_tree_rss_storing_mb, 1),
+        peak_tree_anon_mb=round(measure.peak_tree_anon_mb, 1),
+        peak_tree_anon_storing_mb=round(measure.peak_tree_anon_storing_mb, 1),
+        max_process_rss_mb=round(measure.max_process_rss_mb, 1),
+        samples=measure.samples,
+        processes=[
+            {
+                "pid": p.pid,
+                "role": p.role,
+                "peak_rss_mb": round(p.hwm_kb / 1024, 1),
+                "peak_anon_mb": round(p.anon_kb / 1024, 1),
+            }
+            for p in measure.processes
+        ],
+        output_tail=_tail(measure.output, 12),
+    )
+
+
+def _expect_counts(
+    what: str, found: dict[str, Any], expect: dict[str, int], where: str, output: str
+) -> None:
+    got = {name: int(found[name]) for name in COUNT_NAMES}
+    if got != expect:
+        raise BenchmarkError(
+            f"{what}: counts {got} differ from the expected {expect} ({where})\n{_tail(output)}"
+        )
+
+
+# --- One benchmark run: import, re-import, size. ----------------------------------------------
+
+
+@dataclass
+class BenchRun:
+    size: int
+    database: str
+    corpus: str
+    corpus_bytes: int
+    first: ImportResult
+    again: ImportResult
+    db_bytes_after_import: int
+    db_bytes_after_reimport: int
+    search_index_bytes: int
+    source_digest_before: str
+    source_digest_after: str
+
+
+def bench_one(size: int, database: str, corpus: Path, pg_url: str, keep: bool) -> BenchRun:
+    """Import into a fresh database, import again, and measure; the database is then dropped."""
+    digest = source_digest()
+    workdir = Path(tempfile.mkdtemp(prefix=f"bench-ingest-{database}-{size}-"))
+    target = make_target(database, workdir / "data", pg_url)
+    try:
+        console.print(f"[bold]{database}[/] {size:,}: import ...")
+        first = import_checked(corpus, target, {**_zero(), "created": size}, workdir / "1.log")
+        after_import = target.size_bytes()
+        console.print(f"  {first.wall_s:,.1f} s; re-import ...")
+        again = import_checked(corpus, target, {**_zero(), "unchanged": size}, workdir / "2.log")
+        console.print(f"  {again.wall_s:,.1f} s")
+        run = BenchRun(
+            size=size,
+            database=database,
+            corpus=_shown(corpus),
+            corpus_bytes=corpus.stat().st_size,
+            first=first,
+            again=again,
+            db_bytes_after_import=after_import,
+            db_bytes_after_reimport=target.size_bytes(),
+            search_index_bytes=target.search_index_bytes(),
+            source_digest_before=digest,
+            source_digest_after=source_digest(),
+        )
+    except BaseException:
+        target.close(keep=True)
+        console.print(f"  kept {workdir} for inspection")
+        raise
+    target.close(keep)
+    if keep:
+        console.print(f"  kept {workdir}")
+    else:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return run
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(REPO_DIR) if path.is_relative_to(REPO_DIR) else path)
+
+
+def _zero() -> dict[str, int]:
+    return dict.fromkeys(COUNT_NAMES, 0)
+
+
+# --- Reporting. -------------------------------------------------------------------------------
+
+
+TABLE_NOTE = (
+    "import s and re-import s: the whole `courseatlas import` command, which after storing the "
+    "rows brings the search index up to date (search s: that part of the first import).\n"
+    "peak RSS: the largest sum of VmRSS over the importer's process tree (importer, "
+    f"validation helper, resource tracker), sampled every {SAMPLE_INTERVAL} s; the PostgreSQL "
+    "server is not in it.\ndb size: after the first import; SQLite file + WAL, or "
+    "pg_database_size. The search index is extra (in the JSON)."
+)
+
+
+def results_table(runs: Sequence[BenchRun]) -> Table:
+    table = Table(title="courseatlas import")
+    for column in ("size", "database", "import s", "rows/s", "peak RSS MB", "re-import s"):
+        table.add_column(column, justify="left" if column == "database" else "right")
+    table.add_column("db size MB", justify="right")
+    table.add_column("search s", justify="right")
+    for run in runs:
+        table.add_row(
+            f"{run.size:,}",
+            run.database,
+            f"{run.first.wall_s:,.1f}",
+            f"{run.first.rows_per_s:,.0f}",
+            f"{run.first.peak_tree_rss_mb:,.0f}",
+            f"{run.again.wall_s:,.1f}",
+            f"{run.db_bytes_after_import / MB:,.0f}",
+            "?" if run.first.search_sync_s is None else f"{run.first.search_sync_s:,.1f}",
+        )
+    return table
+
+
+def print_results(runs: Sequence[BenchRun]) -> None:
+    console.print(results_table(runs))
+    console.print(TABLE_NOTE, style="dim", highlight=False)
+
+
+def environment(databases: Sequence[str], pg_url: str) -> dict[str, Any]:
+    info: dict[str, Any] = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "memory_mb": _memory_mb(),
+        "commit": git_commit(),
+        "importer_env": {
+            k: v for k, v in os.environ.items() if k.startswith("COURSEATLAS_") and "URL" not in k
+        },
+    }
+    if "postgres" in databases:
+        info["postgres"] = postgres_version(pg_url)
+    return info
+
+
+def _memory_mb() -> int | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return None
+
+
+def git_commit() -> str | None:
+    """HEAD's commit, read from .git without running git (the tree may differ from it)."""
+    git = REPO_DIR / ".git"
+    try:
+        head = (git / "HEAD").read_text().strip()
+        if not head.startswith("ref: "):
+            return head
+        ref = head.removeprefix("ref: ")
+        if (git / ref).exists():
+            return (git / ref).read_text().strip()
+        for line in (git / "packed-refs").read_text().splitlines():
+            if line.endswith(" " + ref):
+                return line.split()[0]
+    except OSError:
+        pass
+    return None
+
+
+def source_digest() -> str:
+    """A digest of the importer's source: shows whether src/ changed during a benchmark."""
+    digest = hashlib.sha256()
+    for path in sorted((REPO_DIR / "src").rglob("*.py")):
+        digest.update(str(path.relative_to(REPO_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+# --- Command line. ----------------------------------------------------------------------------
+
+
+def _sizes(text: str) -> list[int]:
+    sizes = [int(part) for part in text.split(",") if part.strip()]
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError("sizes are positive whole numbers, comma-separated")
+    return sizes
+
+
+def _databases(text: str) -> list[str]:
+    names = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = sorted(set(names) - set(DATABASES))
+    if not names or unknown:
+        raise argparse.ArgumentTypeError(f"known databases: {', '.join(DATABASES)}")
+    return names
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Benchmark `courseatlas import`.")
+    parser.add_argument("--sizes", type=_sizes, default=[150_000], help="e.g. 150000,1500000")
+    parser.add_argument(
+        "--databases", type=_databases, default=list(DATABASES), help="sqlite,postgres"
+    )
+    parser.add_argument(
+        "--postgres-url",
+        default=PG_ADMIN_URL,
+        help="a server database to connect to for creating and dropping "
+        f"{PG_DATABASE} (default: $BENCH_POSTGRES_URL or {PG_ADMIN_URL})",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark databases")
+    return parser.parse_args(argv)
+
+
+class Report:
+    """The results file, rewritten after every run so that a failure keeps what was measured."""
+
+    def __init__(self, sizes: list[int], databases: list[str], pg_url: str) -> None:
+        self.stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        self.path = RESULTS_DIR / f"ingest-{self.stamp}.json"
+        self.runs: list[BenchRun] = []
+        self.data: dict[str, Any] = {
+            "benchmark": "ingest",
+            "started_at": _now(),
+            "sizes": sizes,
+            "databases": databases,
+            "environment": environment(databases, pg_url),
+        }
+
+    def add(self, run: BenchRun) -> None:
+        self.runs.append(run)
+        self.save()
+
+    def save(self, error: str | None = None) -> None:
+        self.data |= {"runs": [asdict(run) for run in self.runs], "finished_at": _now()}
+        if error:
+            self.data["error"] = error
+        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(self.data, indent=2) + "\n"
+        self.path.write_text(text)
+        (RESULTS_DIR / "ingest-latest.json").write_text(text)
+
+
+def _warn_about_load(runs: Sequence[BenchRun]) -> None:
+    """Other work on the machine inflates wall times; SQLite runs show it best (no server)."""
+    busy = [
+        (r, i.other_cpu_s / i.wall_s)
+        for r in runs
+        for i in (r.first, r.again)
+        if r.database == "sqlite"
+    ]
+    worst = max(busy, key=lambda item: item[1], default=None)
+    if worst is not None and worst[1] > BUSY_CPUS:
+        console.print(
+            f"[yellow]warning:[/] other processes used {worst[1]:.1f} CPUs during a run "
+            f"({worst[0].database}, {worst[0].size:,}; {os.cpu_count()} CPUs): wall times are "
+            "inflated, compare cpu_s in the JSON"
+        )
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _start_report(args: argparse.Namespace) -> Report:
+    try:
+        return Report(args.sizes, args.databases, args.postgres_url)
+    except psycopg.OperationalError as error:
+        raise SystemExit(
+            f"PostgreSQL is unreachable at {args.postgres_url} ({error}); "
+            "pass --databases sqlite, or --postgres-url"
+        ) from None
+
+
+def run_all(args: argparse.Namespace, report: Report) -> None:
+    for size in args.sizes:
+        console.print(f"corpus of {size:,} rows ...")
+        corpus = ensure_corpus(size)
+        for database in args.databases:
+            report.add(bench_one(size, database, corpus, args.postgres_url, args.keep))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
+    if not CLI.exists():
+        raise SystemExit(f"{CLI} not found: run `make` (or pip install -e .) first")
+    report = _start_report(args)
+    try:
+        run_all(args, report)
+    except BenchmarkError as error:
+        report.save(str(error))
+        print_results(report.runs)
+        console.print(f"[bold red]benchmark failed:[/] {error}")
+        console.print(f"results so far: {report.path}")
+        raise SystemExit(1) from None
+    report.save()
+    print_results(report.runs)
+    _warn_about_load(report.runs)
+    digests = {d for r in report.runs for d in (r.source_digest_before, r.source_digest_after)}
+    if len(digests) > 1:
+        console.print("[yellow]warning:[/] src/ changed during the benchmark: runs may differ")
+    console.print(f"results: {report.path}")
+
+
+if __name__ == "__main__":
+    main()
