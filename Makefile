@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test test-fast lint format bench clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run test test-fast lint format bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,26 +15,40 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+# Browser tests drive Debian's Chromium: a browser download step cannot work here.
+$(CHROMIUM):
+	@echo "installing Debian's chromium for the browser tests"
+	@export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	  { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; }
+
 run: $(STAMP)  ## Load the demo catalog and serve it at http://127.0.0.1:8000
 	$(BIN)/courseatlas demo --host 127.0.0.1 --port 8000
 
-test: $(STAMP)  ## The whole suite, on SQLite and PostgreSQL
+test: $(STAMP) $(CHROMIUM)  ## The whole suite, on SQLite and PostgreSQL, and in Chromium
 	$(BIN)/pytest
 
-test-fast: $(STAMP)  ## Everything but the slow tests
+test-fast: $(STAMP) $(CHROMIUM)  ## Everything but the slow tests
 	$(BIN)/pytest -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench scripts
+	$(BIN)/ruff check --fix src tests bench scripts
 
-bench: $(STAMP)  ## Ingest benchmark at 150k resources (BENCH_SIZES=150000,1500000 for both)
+bench: $(STAMP)  ## Every benchmark at 150k resources (BENCH_SIZES=150000,1500000 for both sizes)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python bench/ingest.py --sizes $${BENCH_SIZES:-150000}
+	$(BIN)/python bench/search.py --sizes $${BENCH_SIZES:-150000}
+	$(BIN)/python bench/http_load.py
+	$(BIN)/python bench/pages.py --sizes 150000
+
+screenshots: $(STAMP) $(CHROMIUM)  ## Refresh docs/screenshots/ from the demo catalog
+	PYTHONPATH=. $(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -6,18 +6,27 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 
 from courseatlas import __version__
+from courseatlas.careers.routes import router as careers_router
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
 from courseatlas.ingest.routes import router as imports_router
 from courseatlas.logging import configure_logging
+from courseatlas.matching.routes import router as matching_router
 from courseatlas.search.routes import router as search_router
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
+from courseatlas.web.caching import CachedStaticFiles
 from courseatlas.web.errors import install_error_handlers
 from courseatlas.web.health import router as health_router
+from courseatlas.web.metrics import Metrics
+from courseatlas.web.metrics import router as metrics_router
 from courseatlas.web.middleware import RequestContextMiddleware
+from courseatlas.web.pages import router as pages_router
+from courseatlas.web.security import SecurityHeadersMiddleware
+from courseatlas.web.templating import STATIC
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -44,8 +53,22 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.state.metrics = Metrics(search)
+    app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     install_error_handlers(app)
-    for router in (health_router, catalog_router, search_router, imports_router):
+    routers = (
+        health_router,
+        metrics_router,
+        catalog_router,
+        search_router,
+        imports_router,
+        careers_router,
+        matching_router,
+        pages_router,
+    )
+    for router in routers:
         app.include_router(router)
+    app.mount("/static", CachedStaticFiles(directory=STATIC), name="static")
     return app

@@ -47,6 +47,12 @@ class Settings(BaseSettings):
         ge=0,
         description="How often a web process applies catalog changes to its search index; 0 never.",
     )
+    public_url: str = Field(
+        default="",
+        pattern=r"^(https?://[^/?#\s]+)?$",
+        description="The site's public origin (`https://courses.example.org`) for canonical links "
+        "and sitemaps. Empty means the origin each request arrived at.",
+    )
     db_pool_size: int = Field(
         default=10, ge=1, description="PostgreSQL connections kept per process."
     )

@@ -182,3 +182,16 @@ def test_health(client: TestClient) -> None:
     ready = client.get("/readyz")
     assert ready.status_code == 200 and ready.json()["database"] == "ok"
     assert ready.headers["x-request-id"]
+
+
+def test_metrics_count_requests_by_route(client: TestClient) -> None:
+    client.get("/api/v1/resources/12345")
+    client.get("/api/v1/resources/12346")
+    body = client.get("/metrics").text
+    assert (
+        'courseatlas_http_requests_total{method="GET",route="/api/v1/resources/{resource_id}",'
+        'status="404"} 2.0'
+    ) in body
+    assert "courseatlas_http_request_duration_seconds_bucket" in body
+    assert "courseatlas_search_documents 0.0" in body
+    assert "courseatlas_search_lag 0.0" in body

@@ -225,3 +225,9 @@ def test_suggest(demo_api: TestClient) -> None:
 def test_readyz_reports_the_index(demo_api: TestClient) -> None:
     body = demo_api.get("/readyz").json()
     assert body["search"] == {"documents": 405, "lag": 0}
+
+
+def test_spelling_correction_can_be_declined(demo_api: TestClient) -> None:
+    body = _search(demo_api, q="pyhton", spellcheck="false")
+    assert body["corrected_query"] is None
+    assert body["total"] == 0

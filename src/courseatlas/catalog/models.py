@@ -131,12 +131,15 @@ class Resource(Base):
 
 class ResourceSkill(Base):
     __tablename__ = "resource_skills"
+    # Skill first, resource second: "the resources with these skills" reads the index alone
+    # (career matching aggregates it per resource).
+    __table_args__ = (Index("ix_resource_skills_skill_id_resource_id", "skill_id", "resource_id"),)
 
     resource_id: Mapped[int] = mapped_column(
         ForeignKey("resources.id", ondelete="CASCADE"), primary_key=True
     )
     skill_id: Mapped[int] = mapped_column(
-        ForeignKey("skills.id", ondelete="CASCADE"), primary_key=True, index=True
+        ForeignKey("skills.id", ondelete="CASCADE"), primary_key=True
     )
     weight: Mapped[float] = mapped_column(Float, default=1.0)
 

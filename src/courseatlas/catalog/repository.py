@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, false, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Row, Select, false, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from courseatlas.catalog.models import Provider, Resource, ResourceSkill, ResourceTopic, Topic
 
@@ -33,20 +34,66 @@ SORTS = {
 }
 
 
+_DETAIL = (
+    selectinload(Resource.provider),
+    selectinload(Resource.skills).selectinload(ResourceSkill.skill),
+    selectinload(Resource.topics),
+)
+
+
 def get_resource(session: Session, resource_id: int) -> Resource | None:
-    return session.scalar(
-        select(Resource)
-        .where(Resource.id == resource_id)
-        .options(
-            selectinload(Resource.provider),
-            selectinload(Resource.skills).selectinload(ResourceSkill.skill),
-            selectinload(Resource.topics),
-        )
-    )
+    return session.scalar(select(Resource).where(Resource.id == resource_id).options(*_DETAIL))
+
+
+def resource_by_slug(session: Session, slug: str) -> Resource | None:
+    return session.scalar(select(Resource).where(Resource.slug == slug).options(*_DETAIL))
+
+
+def resource_url(session: Session, resource_id: int) -> str | None:
+    """The stored address of a resource at its provider."""
+    return session.scalar(select(Resource.url).where(Resource.id == resource_id))
+
+
+def resources_by_id(session: Session, ids: Sequence[int]) -> dict[int, Resource]:
+    """Resources (with their provider) for a list of results; missing ids are left out."""
+    if not ids:
+        return {}
+    query = select(Resource).where(Resource.id.in_(ids)).options(selectinload(Resource.provider))
+    return {resource.id: resource for resource in session.scalars(query)}
 
 
 def topic_by_slug(session: Session, slug: str) -> Topic | None:
     return session.scalar(select(Topic).where(Topic.slug == slug))
+
+
+@dataclass(frozen=True)
+class CatalogCounts:
+    courses: int
+    books: int
+    providers: int  # that offer at least one resource
+    topics: int
+
+
+def catalog_counts(session: Session) -> CatalogCounts:
+    kinds = dict(session.execute(select(Resource.kind, func.count()).group_by(Resource.kind)).all())
+    providers = session.scalar(select(func.count(func.distinct(Resource.provider_id)))) or 0
+    topics = session.scalar(select(func.count()).select_from(Topic)) or 0
+    return CatalogCounts(kinds.get("course", 0), kinds.get("book", 0), providers, topics)
+
+
+def all_topics(session: Session) -> Sequence[Topic]:
+    return session.scalars(select(Topic).order_by(Topic.depth, Topic.name)).all()
+
+
+def topics_at_paths(session: Session, paths: Sequence[str]) -> Sequence[Topic]:
+    """The topics with these paths, outermost first (a topic's ancestors, from its path)."""
+    return session.scalars(select(Topic).where(Topic.path.in_(paths)).order_by(Topic.depth)).all()
+
+
+def subtopics(session: Session, topic_id: int) -> Sequence[Topic]:
+    return session.scalars(
+        select(Topic).where(Topic.parent_id == topic_id).order_by(Topic.name)
+    ).all()
 
 
 def provider_by_slug(session: Session, slug: str) -> Provider | None:
@@ -95,3 +142,25 @@ def in_topic(path: str) -> Select[int]:
         .join(Topic, Topic.id == ResourceTopic.topic_id)
         .where(or_(Topic.path == path, Topic.path.startswith(path + " > ", autoescape=True)))
     )
+
+
+def id_pages(session: Session, id_column: InstrumentedAttribute[int], size: int) -> list[int]:
+    """Numbers (from 1) of the pages of ``size`` consecutive ids that hold at least one row.
+
+    Page n holds ids (n-1)*size+1 to n*size: reading a page is a range scan of the primary
+    key, however many pages come before it, and no page holds more than ``size`` rows.
+    """
+    page = (id_column - 1) // size + 1
+    return list(session.scalars(select(page).group_by(page).order_by(page)))
+
+
+def rows_in_id_page(
+    session: Session,
+    id_column: InstrumentedAttribute[int],
+    columns: Sequence[InstrumentedAttribute[Any]],
+    page: int,
+    size: int,
+) -> Sequence[Row[Any]]:
+    low, high = (page - 1) * size, page * size
+    query = select(*columns).where(id_column > low, id_column <= high).order_by(id_column)
+    return session.execute(query).all()

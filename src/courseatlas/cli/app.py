@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from courseatlas.cli import database, imports, search, server
+from courseatlas.cli import careers, database, imports, search, server
 
 app = typer.Typer(
     name="courseatlas",
@@ -14,6 +14,7 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(database.app, name="db")
+app.add_typer(careers.app, name="careers")
 app.command("import")(imports.import_command)
 app.command("serve")(server.serve)
 app.command("demo")(server.demo)

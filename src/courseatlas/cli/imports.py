@@ -14,30 +14,32 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
 
+from courseatlas.careers.importers import ONET_PROFILE
+from courseatlas.cli.careers import import_onet_folder
 from courseatlas.cli.context import console, database, settings
+from courseatlas.cli.reports import report
 from courseatlas.cli.search import sync_index
 from courseatlas.ingest.profiles import PROFILES
-from courseatlas.ingest.service import ImportSummary, run_import
-
-SHOWN_REJECTIONS = 50
+from courseatlas.ingest.service import run_import
 
 
 def import_command(
-    files: Annotated[list[Path], typer.Argument(help="Feed files (.jsonl, .csv, optionally .gz).")],
-    profile: Annotated[
-        str, typer.Option(help=f"Feed shape: {', '.join(sorted(PROFILES))}.")
-    ] = "canonical",
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Feed files (.jsonl, .csv, optionally .gz); for onet, one folder."),
+    ],
+    profile: Annotated[str, typer.Option(help=f"Feed shape: {', '.join(_known())}.")] = "canonical",
     batch_size: Annotated[
         int | None, typer.Option(min=1, max=50_000, help="Rows per transaction.")
     ] = None,
 ) -> None:
-    """Import resources. Exit 0: all stored; 2: some rows rejected; 1: nothing imported."""
+    """Import resources (or, with --profile onet, occupations). Exit 0: all stored; 2: some
+    rows rejected; 1: nothing imported."""
+    if profile == ONET_PROFILE:
+        raise typer.Exit(import_onet_folder(files))
     if profile not in PROFILES:
-        console.print(
-            f"[red]error:[/] unknown profile {profile!r}; known: {', '.join(sorted(PROFILES))}"
-        )
+        console.print(f"[red]error:[/] unknown profile {profile!r}; known: {', '.join(_known())}")
         raise typer.Exit(1)
     db = database()
     db.upgrade()
@@ -56,7 +58,7 @@ def import_command(
             batch_size=batch_size or settings().import_batch_size,
             progress=advance,
         )
-    _report(summary)
+    report(summary)
     if summary.stored:
         sync_index()
     raise typer.Exit(summary.exit_code)
@@ -74,21 +76,5 @@ def _progress() -> Progress:
     )
 
 
-def _report(summary: ImportSummary) -> None:
-    for rejection in summary.rejections[:SHOWN_REJECTIONS]:
-        console.print(
-            f"{rejection.file}:{rejection.line}: {rejection.field}: {rejection.reason}",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
-    hidden = len(summary.rejections) - SHOWN_REJECTIONS
-    if hidden > 0 or summary.counts["rejected"] > len(summary.rejections):
-        console.print(f"... more rejections: see `GET /api/v1/imports/{summary.run_id}`")
-    table = Table(title=f"import run {summary.run_id}: {summary.status}")
-    for column in ("created", "updated", "unchanged", "rejected"):
-        table.add_column(column, justify="right")
-    table.add_row(
-        *(f"{summary.counts[c]:,}" for c in ("created", "updated", "unchanged", "rejected"))
-    )
-    console.print(table)
+def _known() -> list[str]:
+    return sorted([*PROFILES, ONET_PROFILE])

@@ -1,5 +1,6 @@
 """Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
+from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
 from courseatlas.catalog.models import (
     Provider,
     Resource,
@@ -16,8 +17,13 @@ from courseatlas.search.models import SearchChange
 
 __all__ = [
     "Base",
+    "Career",
+    "CareerSkill",
+    "CareerTitle",
+    "CareerTopic",
     "ImportRejection",
     "ImportRun",
+    "Occupation",
     "Provider",
     "Resource",
     "ResourceContribution",

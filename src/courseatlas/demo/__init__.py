@@ -1,10 +1,12 @@
-"""The bundled demo catalog, written for this project."""
+"""The bundled demo catalog and career guides, written for this project."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
+from courseatlas.careers.guides import bundled_guides_dir
+from courseatlas.careers.importers import import_guides
 from courseatlas.db.database import Database
 from courseatlas.ingest.service import ImportSummary, run_import
 
@@ -14,6 +16,10 @@ def catalog_path() -> Path:
 
 
 def load_demo(db: Database) -> ImportSummary:
-    """Migrate and import the demo catalog; importing it again changes nothing."""
+    """Migrate, import the demo catalog and the bundled career guides; again changes nothing.
+
+    Returns the catalog import's summary."""
     db.upgrade()
-    return run_import(db.sessions, [catalog_path()], batch_size=db.settings.import_batch_size)
+    summary = run_import(db.sessions, [catalog_path()], batch_size=db.settings.import_batch_size)
+    import_guides(db.sessions, [bundled_guides_dir()])
+    return summary

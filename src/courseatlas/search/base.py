@@ -37,6 +37,7 @@ class SearchRequest:
     limit: int = 20
     facets: bool = True
     snippets: bool = True
+    correct_spelling: bool = True  # off: the user insists on their own spelling
 
 
 @dataclass

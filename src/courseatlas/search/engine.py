@@ -54,7 +54,7 @@ class TantivyEngine:
     def search(self, request: SearchRequest) -> SearchResult:
         searcher = self.index.searcher()
         result = self._run(searcher, request, request.query)
-        if result.total < CORRECTION_BELOW and request.query.words:
+        if request.correct_spelling and result.total < CORRECTION_BELOW and request.query.words:
             result = self._maybe_corrected(searcher, request, result)
         return result
 

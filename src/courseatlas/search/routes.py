@@ -32,6 +32,7 @@ def search_request(
     sort: Sort = "relevance",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+    spellcheck: Annotated[bool, Query(description="false: search the words as typed")] = True,
 ) -> SearchRequest:
     """A search from query parameters, read the same way by the API and the search page."""
     return SearchRequest(
@@ -40,6 +41,7 @@ def search_request(
         sort=sort,
         offset=(page - 1) * per_page,
         limit=per_page,
+        correct_spelling=spellcheck,
     )
 
 

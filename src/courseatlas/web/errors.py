@@ -1,4 +1,7 @@
-"""Every error leaves as problem+json (RFC 9457); never a traceback."""
+"""Every error is rendered once: problem+json (RFC 9457) for the API, a page for the site.
+
+Never a traceback either way.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,19 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from courseatlas.errors import CourseatlasError
+from courseatlas.web.caching import NO_STORE
+from courseatlas.web.security import security_headers
+from courseatlas.web.seo import PageMeta
+from courseatlas.web.templating import render_text
 
 log = structlog.get_logger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+# Paths that answer machines; every other path answers people with a page.
+MACHINE_PATHS = ("/api/", "/healthz", "/readyz", "/metrics", "/openapi.json")
 
 
 def problem(request: Request, status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -29,21 +38,34 @@ def problem(request: Request, status: int, title: str, detail: str, **extra: Any
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
-async def _courseatlas_error(request: Request, error: Exception) -> JSONResponse:
+def error_page(request: Request, status: int, title: str, detail: str) -> HTMLResponse:
+    meta = PageMeta(title=title, description=title, path=request.url.path, indexable=False)
+    context = {"meta": meta, "status": status, "title": title, "detail": detail}
+    body = render_text(request, "error.html", context)
+    return HTMLResponse(body, status_code=status, headers={"Cache-Control": NO_STORE})
+
+
+def _respond(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
+    if request.url.path.startswith(MACHINE_PATHS):
+        return problem(request, status, title, detail, **extra)
+    return error_page(request, status, title, detail)
+
+
+async def _courseatlas_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CourseatlasError)
-    return problem(request, error.status, error.title, error.detail, **error.extra)
+    return _respond(request, error.status, error.title, error.detail, **error.extra)
 
 
-async def _http_error(request: Request, error: Exception) -> JSONResponse:
+async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     title = _REASONS.get(error.status_code, "Error")
-    response = problem(request, error.status_code, title, str(error.detail))
+    response = _respond(request, error.status_code, title, str(error.detail))
     if error.headers:
         response.headers.update(error.headers)
     return response
 
 
-async def _validation_error(request: Request, error: Exception) -> JSONResponse:
+async def _validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
     errors = [
         {
@@ -54,12 +76,15 @@ async def _validation_error(request: Request, error: Exception) -> JSONResponse:
         for item in error.errors()
     ]
     detail = "; ".join(f"{e['field']}: {e['reason']}" for e in errors)
-    return problem(request, 422, "Unprocessable Content", detail, errors=errors)
+    return _respond(request, 422, "Unprocessable Content", detail, errors=errors)
 
 
-async def _unexpected_error(request: Request, error: Exception) -> JSONResponse:
+async def _unexpected_error(request: Request, error: Exception) -> Response:
     log.exception("unhandled_error", path=request.url.path)
-    return problem(request, 500, "Internal Server Error", "Something went wrong on our side.")
+    response = _respond(request, 500, "Internal Server Error", "Something went wrong on our side.")
+    # This answer leaves from outside every middleware, so it takes its headers here.
+    response.headers.update(security_headers(request.url.path))
+    return response
 
 
 _REASONS = {

@@ -1,4 +1,4 @@
-"""Request id and access log for every request."""
+"""Request id, access log and metrics for every request."""
 
 from __future__ import annotations
 
@@ -8,14 +8,17 @@ import uuid
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from courseatlas.web.metrics import Metrics
+
 log = structlog.get_logger("courseatlas.access")
 
 
 class RequestContextMiddleware:
     """Binds a request id (taken from X-Request-ID when sane) to logs and echoes it back."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, metrics: Metrics | None = None) -> None:
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -36,12 +39,15 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
+            seconds = time.perf_counter() - started
+            if self.metrics is not None:
+                self.metrics.observe(scope, status, seconds)
             log.info(
                 "request",
                 method=scope["method"],
                 path=scope["path"],
                 status=status,
-                ms=round((time.perf_counter() - started) * 1000, 2),
+                ms=round(seconds * 1000, 2),
             )
             structlog.contextvars.clear_contextvars()
 

@@ -1,0 +1,153 @@
+"""Careers as the API and the pages ask for them: the list, and a career's whole page."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from courseatlas.careers import repository
+from courseatlas.careers.models import Career, CareerSkill, Occupation
+from courseatlas.careers.names import title_key
+from courseatlas.careers.onet import LICENSE_URL, SOURCE_URL, attribution
+from courseatlas.careers.schemas import (
+    Attribution,
+    CareerList,
+    CareerPage,
+    CareerRef,
+    CareerSkillOut,
+    CareerSummary,
+    Education,
+    FieldCount,
+    Interests,
+    InterestScore,
+    OccupationOut,
+    Task,
+    Technology,
+    WorkStyle,
+)
+from courseatlas.careers.sections import page_sections
+from courseatlas.catalog.models import Topic
+from courseatlas.catalog.schemas import TopicRef
+from courseatlas.errors import NotFound
+from courseatlas.matching.profiles import career_profile
+from courseatlas.matching.service import find_matches, learning_path, matched_resources
+from courseatlas.search.runtime import SearchRuntime
+
+MATCHED_COURSES = 12
+MATCHED_BOOKS = 8
+SHOWN_ALTERNATE_TITLES = 30
+ONET_ONLINE = "https://www.onetonline.org/link/summary/"
+
+
+def list_careers(
+    session: Session, field: str | None, q: str | None, page: int, per_page: int
+) -> CareerList:
+    key = title_key(q) if q else None
+    total, rows = repository.list_careers(
+        session, field, key or None, offset=(page - 1) * per_page, limit=per_page
+    )
+    return CareerList(
+        total=total,
+        page=page,
+        per_page=per_page,
+        q=q,
+        field=field,
+        results=[CareerSummary.of(career, matched_title=matched) for career, matched in rows],
+        fields=[
+            FieldCount(slug=slug, name=name, count=count)
+            for slug, name, count in repository.field_counts(session)
+        ],
+    )
+
+
+def get_career_page(session: Session, runtime: SearchRuntime, slug: str) -> CareerPage:
+    """Everything a career page shows; raises NotFound for an unknown slug."""
+    career = repository.career_by_slug(session, slug)
+    if career is None:
+        raise NotFound(f"no career has slug {slug!r}")
+    occupation = repository.occupation(session, career.onet_code)
+    matches = find_matches(session, runtime, career_profile(session, career))
+    related_codes = [r["code"] for r in occupation.related] if occupation else []
+    return CareerPage(
+        slug=career.slug,
+        title=career.title,
+        field=career.field,
+        origin=career.origin,
+        onet_code=career.onet_code,
+        summary=career.summary,
+        alternate_titles=_alternate_titles(career, occupation),
+        sections=page_sections(career, occupation),
+        skills=_skills(session, career),
+        topics=_topics(session, career),
+        related=[
+            CareerRef.of(c) for c in repository.related_careers(session, career, related_codes)
+        ],
+        occupation=_occupation(occupation) if occupation else None,
+        courses=matched_resources(session, matches, matches.top(MATCHED_COURSES, "course")),
+        books=matched_resources(session, matches, matches.top(MATCHED_BOOKS, "book")),
+        learning_path=learning_path(session, matches),
+        attribution=_attribution(occupation) if occupation else None,
+    )
+
+
+def _alternate_titles(career: Career, occupation: Occupation | None) -> list[str]:
+    names = [*career.alternate_titles, *(occupation.alternate_titles if occupation else [])]
+    unique = dict.fromkeys(name for name in names if name != career.title)
+    return list(unique)[:SHOWN_ALTERNATE_TITLES]
+
+
+def _skills(session: Session, career: Career) -> list[CareerSkillOut]:
+    links = session.scalars(
+        select(CareerSkill)
+        .where(CareerSkill.career_id == career.id)
+        .options(selectinload(CareerSkill.skill))
+        .order_by(CareerSkill.weight.desc(), CareerSkill.skill_id)
+    )
+    return [
+        CareerSkillOut(
+            slug=link.skill.slug,
+            name=link.skill.name,
+            weight=link.weight,
+            source=link.source,
+        )
+        for link in links
+    ]
+
+
+def _topics(session: Session, career: Career) -> list[TopicRef]:
+    """The career's topics that the catalog has (a guide may name one before any resource)."""
+    if not career.topic_paths:
+        return []
+    found = {
+        t.path: t for t in session.scalars(select(Topic).where(Topic.path.in_(career.topic_paths)))
+    }
+    return [TopicRef.model_validate(found[path]) for path in career.topic_paths if path in found]
+
+
+def _occupation(occupation: Occupation) -> OccupationOut:
+    scores = occupation.interests.get("scores", {})
+    return OccupationOut(
+        code=occupation.code,
+        title=occupation.title,
+        description=occupation.description,
+        url=ONET_ONLINE + occupation.code,
+        job_zone=occupation.job_zone,
+        education=Education.model_validate(occupation.education),
+        interests=Interests(
+            scores=[InterestScore(name=name, score=score) for name, score in scores.items()],
+            high_point=occupation.interests.get("high_point", []),
+        ),
+        work_styles=[WorkStyle.model_validate(style) for style in occupation.work_styles],
+        tasks=[Task.model_validate(task) for task in occupation.tasks],
+        technologies=[Technology.model_validate(t) for t in occupation.technologies],
+        alternate_titles=occupation.alternate_titles,
+    )
+
+
+def _attribution(occupation: Occupation) -> Attribution:
+    return Attribution(
+        text=attribution(occupation.release),
+        license="CC BY 4.0",
+        license_url=LICENSE_URL,
+        source_url=SOURCE_URL,
+    )

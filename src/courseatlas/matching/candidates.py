@@ -1,0 +1,243 @@
+"""Candidate resources for a profile, with the evidence of what each covers.
+
+Two sources, because real catalogs are uneven: the skill links (``resource_skills``), and the
+search index, asked for each wanted skill's spellings in titles and descriptions (most
+public datasets carry no skills at all). A spelling found in the title is stronger evidence
+than one in the description.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from courseatlas.catalog.models import Provider, Resource, ResourceSkill, ResourceTopic, Topic
+from courseatlas.matching.scoring import DESCRIPTION, TAGGED, TITLE, Candidate
+from courseatlas.matching.wants import Profile, Spelled, Want, normal_text
+from courseatlas.search.base import SearchFilters, SearchRequest, Sort
+from courseatlas.search.query import ParsedQuery, parse_query
+from courseatlas.search.runtime import SearchRuntime
+
+KINDS = ("course", "book")
+TAGGED_LIMIT = 200  # resources linked to the most weight of the heavier wanted skills
+TAGGED_WEIGHT = 0.5  # the wanted skills heavy enough to look up in resource_skills
+# Search hits per spelling: the best matches, and for the core wants the most popular too
+# (a flagship course on a frequent skill is rarely among the best BM25 matches of its name).
+PER_SPELLING: dict[Sort, int] = {"relevance": 40, "popular": 20}
+CORE_WEIGHT = 0.7
+PER_TOPIC = 30  # best-rated resources per profile topic and kind
+FOCUS = 4  # a resource linked to at most this many skills is fully about each
+
+
+def gather(
+    session: Session, runtime: SearchRuntime, profile: Profile, kinds: Sequence[str] = KINDS
+) -> list[Candidate]:
+    mentioned = _search_hits(runtime, profile.wants)
+    topics = _topic_slugs(session, profile.topic_paths)
+    in_topics = _topic_hits(runtime, topics, kinds)
+    ids = set(_most_tagged(session, profile.wants)) | set(in_topics)
+    ids |= {rid for hits in mentioned.values() for rid in hits}
+    ids -= profile.exclude
+    candidates, descriptions = _load(session, ids, kinds)
+    _add_tagged(session, candidates, profile.wants)
+    _add_mentions(candidates, profile.wants, mentioned, descriptions)
+    _add_topics(session, candidates, profile.topic_paths)
+    return list(candidates.values())
+
+
+def _most_tagged(session: Session, wants: Iterable[Want]) -> list[int]:
+    weights = {
+        want.skill_id: want.weight
+        for want in wants
+        if want.skill_id is not None and want.weight >= TAGGED_WEIGHT
+    }
+    if not weights:
+        return []
+    total = func.sum(case(weights, value=ResourceSkill.skill_id, else_=0.0))
+    query = (
+        select(ResourceSkill.resource_id)
+        .where(ResourceSkill.skill_id.in_(weights))
+        .group_by(ResourceSkill.resource_id)
+        .order_by(total.desc(), ResourceSkill.resource_id)
+        .limit(TAGGED_LIMIT)
+    )
+    return list(session.scalars(query))
+
+
+def _search_hits(runtime: SearchRuntime, wants: Iterable[Want]) -> dict[str, set[int]]:
+    """Want key -> ids of resources whose text may mention one of its spellings."""
+    engine = runtime.engine
+    found: dict[str, set[int]] = {}
+    for want in wants:
+        for spelling in want.spellings:
+            query = _spelling_query(spelling)
+            for sort, limit in PER_SPELLING.items():
+                if sort == "popular" and want.weight < CORE_WEIGHT:
+                    continue
+                request = SearchRequest(
+                    query=query,
+                    sort=sort,
+                    limit=limit,
+                    facets=False,
+                    snippets=False,
+                )
+                result = engine.search(request)
+                if result.corrected_query is None:  # A corrected word is another word.
+                    found.setdefault(want.key, set()).update(hit.id for hit in result.hits)
+    return found
+
+
+def _spelling_query(spelling: str) -> ParsedQuery:
+    """A spelling is a phrase ("data analysis", not "data" and "analysis" apart); a phrase of
+    one word too, as the engine does not try to correct the spelling of phrases."""
+    return ParsedQuery(phrases=(parse_query(spelling).words,))
+
+
+def _topic_slugs(session: Session, paths: Sequence[str]) -> list[str]:
+    if not paths:
+        return []
+    return list(session.scalars(select(Topic.slug).where(Topic.path.in_(paths))))
+
+
+def _topic_hits(runtime: SearchRuntime, slugs: Sequence[str], kinds: Sequence[str]) -> list[int]:
+    engine = runtime.engine
+    ids: list[int] = []
+    for slug in slugs:
+        for kind in kinds:
+            request = SearchRequest(
+                filters=SearchFilters(kind=kind, topic=slug),
+                sort="rating",
+                limit=PER_TOPIC,
+                facets=False,
+                snippets=False,
+            )
+            ids.extend(hit.id for hit in engine.search(request).hits)
+    return ids
+
+
+def _load(
+    session: Session, ids: set[int], kinds: Sequence[str]
+) -> tuple[dict[int, Candidate], dict[int, str]]:
+    """The candidates, and their descriptions (to check what the index matched by stem)."""
+    if not ids:
+        return {}, {}
+    # By id only: with a kind condition too, SQLite scans the kind index instead.
+    query = (
+        select(*_COLUMNS, Provider.name)
+        .outerjoin(Provider, Provider.id == Resource.provider_id)
+        .where(Resource.id.in_(ids))
+    )
+    candidates: dict[int, Candidate] = {}
+    descriptions: dict[int, str] = {}
+    for row in session.execute(query):
+        if row.kind not in kinds:
+            continue
+        candidates[row.id] = Candidate(
+            id=row.id,
+            kind=row.kind,
+            title=row.title,
+            level=row.level,
+            source_key=_source_key(row.kind, row.name, row.publisher, row.authors),
+            rating=row.rating,
+            rating_count=row.rating_count,
+            popularity=row.popularity,
+            duration_hours=row.duration_hours,
+        )
+        descriptions[row.id] = row.description or ""
+    return candidates, descriptions
+
+
+# Columns, not ORM objects: a page reads a thousand candidates.
+_COLUMNS = (
+    Resource.id,
+    Resource.kind,
+    Resource.title,
+    Resource.level,
+    Resource.publisher,
+    Resource.authors,
+    Resource.rating,
+    Resource.rating_count,
+    Resource.popularity,
+    Resource.duration_hours,
+    Resource.description,
+)
+
+
+def _source_key(
+    kind: str, provider: str | None, publisher: str | None, authors: list[str]
+) -> str | None:
+    """Who a result comes from, for diversity: a book's publisher or author, a course's
+    provider (book "providers" are catalogs such as Goodreads, not who wrote them)."""
+    if kind == "book":
+        return publisher or (authors[0] if authors else None)
+    return provider
+
+
+def _add_tagged(session: Session, candidates: dict[int, Candidate], wants: Iterable[Want]) -> None:
+    """Evidence from skill links, each worth less the more skills the resource is linked to."""
+    by_skill = {want.skill_id: want.key for want in wants if want.skill_id is not None}
+    if not by_skill or not candidates:
+        return
+    rows = session.execute(
+        select(ResourceSkill.resource_id, ResourceSkill.skill_id).where(
+            ResourceSkill.resource_id.in_(candidates)
+        )
+    ).all()
+    links = Counter(resource_id for resource_id, _ in rows)
+    for resource_id, skill_id in rows:
+        if skill_id in by_skill:
+            focus = min(1.0, math.sqrt(FOCUS / links[resource_id]))
+            candidates[resource_id].add(by_skill[skill_id], TAGGED * focus, "tagged")
+
+
+def _add_mentions(
+    candidates: dict[int, Candidate],
+    wants: Iterable[Want],
+    mentioned: dict[str, set[int]],
+    descriptions: dict[int, str],
+) -> None:
+    """Evidence from the text, word for word: every candidate's title is read for every want
+    (whichever search found it), and the descriptions of a want's search hits for it. The
+    index matches stems, so "Accounting" also finds "A Personal Account": not evidence."""
+    titles = {rid: normal_text(c.title) for rid, c in candidates.items()}
+    texts: dict[int, str] = {}
+    for want in wants:
+        if not want.spellings:
+            continue
+        spelled = Spelled(want.spellings)
+        hits = mentioned.get(want.key, set())
+        for resource_id, candidate in candidates.items():
+            if spelled.said_in(titles[resource_id]):
+                candidate.add(want.key, TITLE, "title")
+            elif resource_id in hits and want.key not in candidate.evidence:
+                if resource_id not in texts:
+                    texts[resource_id] = normal_text(descriptions.get(resource_id, ""))
+                if spelled.said_in(texts[resource_id]):
+                    candidate.add(want.key, DESCRIPTION, "description")
+
+
+def _add_topics(session: Session, candidates: dict[int, Candidate], paths: Sequence[str]) -> None:
+    """Mark candidates filed under a profile topic, and those filed only under unrelated ones."""
+    if not paths or not candidates:
+        return
+    roots = {path.split(" > ")[0] for path in paths}
+    filed: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(ResourceTopic.resource_id, Topic.path)
+        .join(Topic, Topic.id == ResourceTopic.topic_id)
+        .where(ResourceTopic.resource_id.in_(candidates))
+    )
+    for resource_id, path in rows:
+        filed.setdefault(resource_id, []).append(path)
+    for resource_id, found in filed.items():
+        candidate = candidates[resource_id]
+        candidate.topic = next((p for p in paths for f in found if _under(f, p)), None)
+        candidate.off_topic = not any(f.split(" > ")[0] in roots for f in found)
+
+
+def _under(path: str, ancestor: str) -> bool:
+    return path == ancestor or path.startswith(ancestor + " > ")

@@ -1,0 +1,67 @@
+"""API shapes of matches: each resource with its score and the reasons it matched."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from courseatlas.catalog.schemas import ResourceSummary
+
+
+class Reason(BaseModel):
+    """Why a resource matched: a wanted skill (or words) it covers, or a topic it is filed under."""
+
+    kind: Literal["skill", "words", "topic"]
+    name: str
+    slug: str | None  # the skill's or the topic's slug
+    weight: float  # how much the career or goal wants it
+    evidence: Literal["tagged", "title", "description", "topic"]
+
+
+class MatchedResource(ResourceSummary):
+    score: float  # 0 to about 1.1; the order of a list also spreads providers and skills
+    duration_hours: float | None
+    reasons: list[Reason]
+
+
+class PathStep(BaseModel):
+    position: int
+    resource: MatchedResource
+    covers: list[str]  # key skills this step is the first to cover
+
+
+class LearningPath(BaseModel):
+    steps: list[PathStep]
+    total_hours: float | None  # of the steps whose duration is known
+    steps_without_hours: int
+    key_skills: list[str]
+    covered: list[str]
+    uncovered: list[str]
+    notes: list[str]  # "no resource found for gRPC"
+
+
+class RecognisedCareer(BaseModel):
+    slug: str
+    title: str
+    matched: str  # the words of the goal that named it
+
+
+class RecognisedSkill(BaseModel):
+    slug: str
+    name: str
+    matched: str
+
+
+class GoalMatchPage(BaseModel):
+    goal: str
+    corrected_goal: str | None  # the goal with its misspellings corrected, when that helped
+    careers: list[RecognisedCareer]
+    skills: list[RecognisedSkill]
+    explanation: str
+    results: list[MatchedResource]
+
+
+class SimilarPage(BaseModel):
+    resource_id: int
+    results: list[MatchedResource]

@@ -1,0 +1,156 @@
+"""How a candidate resource scores against a profile, and how a result list is diversified. Pure.
+
+score = coverage * (1 + QUALITY_BOOST * quality / MAX_QUALITY) + TOPIC_BONUS
+  coverage: each wanted skill the resource covers contributes
+              weight^2 x (1 + distinctive) / 2 x evidence
+            weight: what the career (or goal) gives the skill, squared so that its core
+            skills dominate its incidental ones ("Nursing" 1.0 for a nurse, "Communication"
+            0.8 -> 0.64); distinctive: how few other careers list the skill (an inverse
+            document frequency over the career guides: "Communication" is in most of them,
+            so a course on communication is no nursing course); evidence: linked skill 1.0,
+            named in the title 0.9, in the description 0.5; a link counts less when the
+            resource is linked to many skills (sqrt(FOCUS / links), as a catalog that tags a
+            course with fifteen skills says little about each). The contributions, largest
+            first, count 1, DECAY, DECAY^2, ... (diminishing returns: one core skill beats
+            three incidental ones), scaled by the best coverage the profile allows.
+            Resources filed only under topics unrelated to the profile's count OFF_TOPIC.
+  quality:  ``search.documents.quality``: a Bayesian average of the ratings (so 5 stars from
+            3 reviews do not beat 4.7 from 30,000) and the popularity, 0 to 0.6. It scales
+            relevance rather than adding to it: a famous course on something else stays out.
+  topic:    a bonus when the resource is filed under one of the profile's topics.
+A resource qualifies with a topic match, a skill linked or named in its title, or two skills
+named in its description: one passing mention in a novel's blurb is not a match.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal
+
+from courseatlas.ingest.normalise import alias_key
+from courseatlas.matching.wants import Want
+from courseatlas.search.documents import quality
+
+TAGGED, TITLE, DESCRIPTION = 1.0, 0.9, 0.5
+Evidence = Literal["tagged", "title", "description"]
+DECAY = 0.35
+OFF_TOPIC = 0.7
+QUALITY_BOOST = 0.6
+MAX_QUALITY = 0.6  # the largest value ``search.documents.quality`` returns
+TOPIC_BONUS = 0.1
+PER_SOURCE = 4  # results in ten from one provider (courses) or publisher or author (books)
+REPEAT = 0.9  # a skill already covered by n results counts REPEAT**n for the next one
+
+
+@dataclass
+class Candidate:
+    id: int
+    kind: str
+    title: str
+    level: str | None
+    source_key: str | None  # provider for courses, publisher or first author for books
+    rating: float | None
+    rating_count: int | None
+    popularity: int | None
+    duration_hours: float | None
+    evidence: dict[str, float] = field(default_factory=dict)  # want key -> strength
+    how: dict[str, Evidence] = field(default_factory=dict)  # want key -> what it rests on
+    topic: str | None = None  # the profile topic it is filed under
+    off_topic: bool = False  # filed under topics, none related to the profile's
+    score: float = 0.0
+
+    @cached_property
+    def quality(self) -> float:
+        return quality(self.rating, self.rating_count, self.popularity)
+
+    def add(self, key: str, strength: float, how: Evidence) -> None:
+        """Evidence that it covers a want; the strongest piece counts."""
+        if strength > self.evidence.get(key, 0.0):
+            self.evidence[key] = strength
+            self.how[key] = how
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Each want's effective weight: its weight squared, halved for skills every career has."""
+
+    by_key: Mapping[str, float]
+
+    @classmethod
+    def of(cls, wants: Iterable[Want]) -> Weights:
+        return cls({w.key: w.weight**2 * (1 + w.distinctive) / 2 for w in wants})
+
+    @cached_property
+    def best(self) -> float:
+        """The coverage of a resource that covered every want with the strongest evidence."""
+        return _combined(self.by_key.values()) or 1.0
+
+    def coverage(self, candidate: Candidate, seen: Counter[str] | None = None) -> float:
+        seen = seen or Counter()
+        parts = [
+            self.by_key[key] * strength * REPEAT ** seen[key]
+            for key, strength in candidate.evidence.items()
+            if key in self.by_key
+        ]
+        factor = OFF_TOPIC if candidate.off_topic else 1.0
+        return factor * _combined(parts) / self.best
+
+
+def _combined(parts: Iterable[float]) -> float:
+    return sum(part * DECAY**i for i, part in enumerate(sorted(parts, reverse=True)))
+
+
+def score(candidate: Candidate, weights: Weights, seen: Counter[str] | None = None) -> float:
+    bonus = TOPIC_BONUS if candidate.topic else 0.0
+    covered = weights.coverage(candidate, seen)
+    return covered * (1 + QUALITY_BOOST * candidate.quality / MAX_QUALITY) + bonus
+
+
+def qualifies(candidate: Candidate) -> bool:
+    strong = any(how != "description" for how in candidate.how.values())
+    return candidate.topic is not None or strong or len(candidate.evidence) >= 2
+
+
+def rank(candidates: Iterable[Candidate], weights: Weights) -> list[Candidate]:
+    """Qualifying candidates, scored, best first (ties by id, so the order is stable)."""
+    kept = [c for c in candidates if qualifies(c)]
+    for candidate in kept:
+        candidate.score = round(score(candidate, weights), 4)
+    return sorted(kept, key=lambda c: (-c.score, c.id))
+
+
+def diversify(ranked: Sequence[Candidate], weights: Weights, limit: int) -> list[Candidate]:
+    """Pick ``limit`` results greedily: each skill counts less once earlier picks cover it, a
+    provider (or author) waits once it has PER_SOURCE picks in every ten, and a title already
+    picked (the same course listed twice) is not picked again."""
+    pool = list(ranked[: max(limit * 10, 50)])
+    chosen: list[Candidate] = []
+    titles: set[str] = set()
+    seen: Counter[str] = Counter()
+    per_source: Counter[str] = Counter()
+    while pool and len(chosen) < limit:
+        quota = PER_SOURCE * (1 + len(chosen) // 10)
+        best = max(pool, key=lambda c: (_adjusted(c, weights, seen, per_source, quota), -c.id))
+        pool.remove(best)
+        if alias_key(best.title) in titles:
+            continue
+        titles.add(alias_key(best.title))
+        chosen.append(best)
+        seen.update(best.evidence)
+        if best.source_key:
+            per_source[best.source_key] += 1
+    return chosen
+
+
+def _adjusted(
+    candidate: Candidate,
+    weights: Weights,
+    seen: Counter[str],
+    per_source: Counter[str],
+    quota: int,
+) -> float:
+    crowded = candidate.source_key is not None and per_source[candidate.source_key] >= quota
+    return score(candidate, weights, seen) - (10.0 if crowded else 0.0)

@@ -1,0 +1,218 @@
+"""Matching as the API and the pages ask for it: ranked, diversified, explained resources."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from courseatlas.catalog import repository as catalog
+from courseatlas.catalog.models import Topic
+from courseatlas.errors import InvalidInput, NotFound
+from courseatlas.matching import candidates, scoring
+from courseatlas.matching.path import Path, build_path
+from courseatlas.matching.profiles import goal_profile, resource_profile
+from courseatlas.matching.recognise import Recognised, recognise
+from courseatlas.matching.schemas import (
+    GoalMatchPage,
+    LearningPath,
+    MatchedResource,
+    PathStep,
+    Reason,
+    RecognisedCareer,
+    RecognisedSkill,
+    SimilarPage,
+)
+from courseatlas.matching.wants import Profile, Want
+from courseatlas.search.base import SearchRequest
+from courseatlas.search.query import parse_query
+from courseatlas.search.runtime import SearchRuntime
+
+
+@dataclass
+class Matches:
+    profile: Profile
+    weights: scoring.Weights
+    ranked: list[scoring.Candidate]  # every qualifying candidate, best first
+
+    def top(self, limit: int, kind: str | None = None) -> list[scoring.Candidate]:
+        pool = [c for c in self.ranked if kind is None or c.kind == kind]
+        return scoring.diversify(pool, self.weights, limit)
+
+    def path(self) -> Path:
+        return build_path(self.ranked, self.profile.wants)
+
+
+def find_matches(session: Session, runtime: SearchRuntime, profile: Profile) -> Matches:
+    if profile.is_empty:
+        return Matches(profile, scoring.Weights({}), [])
+    found = candidates.gather(session, runtime, profile)
+    weights = scoring.Weights.of(profile.wants)
+    return Matches(profile, weights, scoring.rank(found, weights))
+
+
+def matched_resources(
+    session: Session, matches: Matches, chosen: Sequence[scoring.Candidate]
+) -> list[MatchedResource]:
+    """The chosen candidates as API objects, in order, each with its reasons."""
+    resources = catalog.resources_by_id(session, [c.id for c in chosen])
+    topic_slugs = _topic_slugs(session, [c.topic for c in chosen if c.topic])
+    wants = {want.key: want for want in matches.profile.wants}
+    return [
+        MatchedResource.of(
+            resources[c.id],
+            score=c.score,
+            duration_hours=c.duration_hours,
+            reasons=_reasons(c, wants, topic_slugs),
+        )
+        for c in chosen
+        if c.id in resources
+    ]
+
+
+def learning_path(session: Session, matches: Matches) -> LearningPath:
+    path = matches.path()
+    found = matched_resources(session, matches, [step.candidate for step in path.steps])
+    resources = {resource.id: resource for resource in found}
+    steps = [step for step in path.steps if step.candidate.id in resources]
+    labels = {want.key: want.label for want in path.key_wants}
+    uncovered = [want.label for want in path.uncovered]
+    return LearningPath(
+        steps=[
+            PathStep(
+                position=i + 1,
+                resource=resources[step.candidate.id],
+                covers=[labels[k] for k in step.covers],
+            )
+            for i, step in enumerate(steps)
+        ],
+        total_hours=path.total_hours,
+        steps_without_hours=path.steps_without_hours,
+        key_skills=list(labels.values()),
+        covered=[label for key, label in labels.items() if label not in uncovered],
+        uncovered=uncovered,
+        notes=[f"no resource found for {label}" for label in uncovered],
+    )
+
+
+def match_goal(session: Session, runtime: SearchRuntime, goal: str, limit: int) -> GoalMatchPage:
+    """Resources for a free-text goal; a goal without words is refused (422)."""
+    recognised, corrected = _recognise_goal(session, runtime, goal)
+    if not recognised.tokens:
+        raise InvalidInput("goal must contain at least one word", field="goal")
+    matches = find_matches(session, runtime, goal_profile(session, recognised))
+    results = matched_resources(session, matches, matches.top(limit))
+    careers = [
+        RecognisedCareer(slug=c.slug, title=c.title, matched=m.text)
+        for m in recognised.careers
+        for c in m.value
+    ]
+    skills = [
+        RecognisedSkill(slug=m.value.slug, name=m.value.name, matched=m.text)
+        for m in recognised.skills
+    ]
+    explanation = _explain(goal, careers, skills, results)
+    if corrected:
+        explanation = f"Showing results for {corrected!r}. {explanation}"
+    return GoalMatchPage(
+        goal=goal,
+        corrected_goal=corrected,
+        careers=careers,
+        skills=skills,
+        explanation=explanation,
+        results=results,
+    )
+
+
+def _recognise_goal(
+    session: Session, runtime: SearchRuntime, goal: str
+) -> tuple[Recognised, str | None]:
+    """Careers and skills in the goal; when there are none, in its spelling-corrected words
+    ("pyhton" is Python), as the search engine corrects them against the catalog."""
+    recognised = recognise(session, goal)
+    if recognised.careers or recognised.skills or not recognised.tokens:
+        return recognised, None
+    request = SearchRequest(query=parse_query(goal), limit=1, facets=False, snippets=False)
+    corrected = runtime.engine.search(request).corrected_query
+    if corrected:
+        again = recognise(session, corrected)
+        if again.careers or again.skills:
+            return again, corrected
+    return recognised, None
+
+
+def similar(session: Session, runtime: SearchRuntime, resource_id: int, limit: int) -> SimilarPage:
+    resource = catalog.get_resource(session, resource_id)
+    if resource is None:
+        raise NotFound(f"no resource has id {resource_id}")
+    matches = find_matches(session, runtime, resource_profile(session, resource))
+    return SimilarPage(
+        resource_id=resource_id,
+        results=matched_resources(session, matches, matches.top(limit)),
+    )
+
+
+def _explain(
+    goal: str,
+    careers: list[RecognisedCareer],
+    skills: list[RecognisedSkill],
+    results: list[MatchedResource],
+) -> str:
+    named = []
+    if careers:
+        named.append(
+            "the career" + ("s " if len(careers) > 1 else " ") + _join([c.title for c in careers])
+        )
+    if skills:
+        named.append(
+            "the skill" + ("s " if len(skills) > 1 else " ") + _join([s.name for s in skills])
+        )
+    if named:
+        found = f"Recognised {' and '.join(named)}."
+    else:
+        found = f"No career or skill recognised in {goal!r}; results match its words."
+    if not results:
+        return found + " No resource matches it yet."
+    return found
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _reasons(
+    candidate: scoring.Candidate,
+    wants: dict[str, Want],
+    topic_slugs: dict[str, str],
+) -> list[Reason]:
+    reasons = [
+        Reason(
+            kind="skill" if wants[key].skill_id is not None else "words",
+            name=wants[key].label,
+            slug=wants[key].skill_slug,
+            weight=wants[key].weight,
+            evidence=candidate.how[key],
+        )
+        for key, strength in sorted(
+            candidate.evidence.items(), key=lambda item: -wants[item[0]].weight * item[1]
+        )
+    ]
+    if candidate.topic:
+        reasons.append(
+            Reason(
+                kind="topic",
+                name=candidate.topic,
+                slug=topic_slugs.get(candidate.topic),
+                weight=1.0,
+                evidence="topic",
+            )
+        )
+    return reasons
+
+
+def _topic_slugs(session: Session, paths: list[str]) -> dict[str, str]:
+    if not paths:
+        return {}
+    return dict(session.execute(select(Topic.path, Topic.slug).where(Topic.path.in_(paths))).all())

@@ -1,0 +1,83 @@
+"""How catalog values read on a page: prices, durations, counts, languages and levels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from courseatlas.catalog.schemas import Price
+from courseatlas.catalog.vocabulary import TOPIC_SEPARATOR
+from courseatlas.matching.schemas import Reason
+from courseatlas.search.service import FIXED_LABELS
+
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥"}
+KIND_NAMES = {"course": "Course", "book": "Book"}
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def number(value: int | float) -> str:
+    return f"{value:,}"
+
+
+def price(value: Price) -> str:
+    if value.free:
+        return "Free"
+    if value.amount is None:
+        return "Paid" if value.free is False else "Price not listed"
+    amount = _amount(value.amount)
+    symbol = CURRENCY_SYMBOLS.get(value.currency or "")
+    return f"{symbol}{amount}" if symbol else f"{amount} {value.currency or ''}".rstrip()
+
+
+def _amount(amount: Decimal) -> str:
+    return f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
+
+
+def hours(value: float) -> str:
+    if value < 1:
+        return f"{round(value * 60)} minutes"
+    shown = f"{value:g}" if value < 10 else f"{round(value):,}"
+    return f"{shown} hour" if shown == "1" else f"{shown} hours"
+
+
+def language(code: str) -> str:
+    return FIXED_LABELS["language"].get(code, code)
+
+
+def level(code: str) -> str:
+    return FIXED_LABELS["level"].get(code, code)
+
+
+def kind(code: str) -> str:
+    return KIND_NAMES.get(code, code)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Text split where a blank line separates paragraphs."""
+    return [part.strip() for part in _PARAGRAPH_BREAK.split(text) if part.strip()]
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """At most ``limit`` characters, cut at a word boundary, for meta descriptions."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+
+
+def reasons(found: Sequence[Reason]) -> list[str]:
+    """Why a resource matched, in words: what it teaches, what it mentions, where it is filed."""
+    taught = [r.name for r in found if r.kind == "skill" and r.evidence == "tagged"]
+    mentioned = [
+        r.name for r in found if r.kind == "words" or (r.kind == "skill" and r.evidence != "tagged")
+    ]
+    topics = [r.name.split(TOPIC_SEPARATOR)[-1] for r in found if r.kind == "topic"]
+    lines = []
+    if taught:
+        lines.append("teaches " + ", ".join(taught))
+    if mentioned:
+        lines.append("mentions " + ", ".join(mentioned))
+    if topics:
+        lines.append("filed under " + ", ".join(topics))
+    return lines

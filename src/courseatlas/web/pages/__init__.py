@@ -1,0 +1,20 @@
+"""The web site learners use: server-rendered pages, one module per feature."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from courseatlas.web.pages import (
+    careers,
+    home,
+    outbound,
+    providers,
+    resources,
+    search,
+    sitemaps,
+    topics,
+)
+
+router = APIRouter(include_in_schema=False)
+for feature in (home, search, resources, topics, careers, providers, outbound, sitemaps):
+    router.include_router(feature.router)

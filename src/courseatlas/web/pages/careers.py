@@ -1,0 +1,88 @@
+"""Career guides: the list of careers, and each guide with its matches and learning path."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Path, Query, Request
+from fastapi.responses import Response
+
+from courseatlas.careers import service
+from courseatlas.careers.guides import SLUG_PATTERN
+from courseatlas.careers.schemas import CareerList, CareerPage
+from courseatlas.web import seo
+from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.web.pages.listing import ListState, pager
+from courseatlas.web.pages.routing import PageRouter
+from courseatlas.web.templating import origin, render
+
+router = PageRouter()
+
+PER_PAGE = 24
+MAX_PAGE = 10_000
+
+
+@router.page("/careers")
+def careers_page(
+    request: Request,
+    session: DbSession,
+    field: Annotated[str | None, Query(max_length=100, pattern=SLUG_PATTERN)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+) -> Response:
+    q = (q or "").strip() or None
+    careers = service.list_careers(session, field, q, page, PER_PAGE)
+    state = ListState(
+        "/careers", {"q": q or "", "field": field or "", "page": str(page)}, {"page": "1"}
+    )
+    context = {
+        "meta": _list_meta(careers, state.canonical),
+        "careers": careers,
+        "fields": [
+            (
+                f.name,
+                state.href(field=None if f.slug == field else f.slug),
+                f.count,
+                f.slug == field,
+            )
+            for f in careers.fields
+        ],
+        "pager": pager(state, careers.total, page, PER_PAGE, MAX_PAGE),
+    }
+    return render(request, "careers.html", context)
+
+
+@router.page("/careers/{slug}")
+def career_page(
+    request: Request,
+    session: DbSession,
+    runtime: Runtime,
+    slug: Annotated[str, Path(max_length=200)],
+) -> Response:
+    career = service.get_career_page(session, runtime, slug)
+    trail = [("Careers", "/careers"), (career.title, f"/careers/{career.slug}")]
+    context = {"meta": _career_meta(request, career, trail), "career": career, "trail": trail}
+    return render(request, "career.html", context)
+
+
+def _list_meta(careers: CareerList, path: str) -> seo.PageMeta:
+    return seo.PageMeta(
+        title="Career guides",
+        description=f"{careers.total:,} career guides: what the work is like, how to get "
+        "there, and the courses and books that teach the skills.",
+        path=path,
+        indexable=not careers.q,
+    )
+
+
+def _career_meta(
+    request: Request, career: CareerPage, trail: list[tuple[str, str]]
+) -> seo.PageMeta:
+    base = origin(request)
+    return seo.PageMeta(
+        title=f"{career.title}: career guide",
+        description=career.summary,
+        path=f"/careers/{career.slug}",
+        og_type="article",
+        structured=[seo.occupation(base, career), seo.breadcrumbs(base, trail)],
+    )

@@ -1,0 +1,46 @@
+"""The home page: the search box, what the catalog holds, and ways in by topic and career."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from courseatlas.careers import service as careers
+from courseatlas.catalog import repository
+from courseatlas.search import service
+from courseatlas.search.base import SearchRequest
+from courseatlas.web import seo
+from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.web.pages.routing import PageRouter
+from courseatlas.web.templating import origin, render
+
+router = PageRouter()
+
+POPULAR = 6
+TOPICS = 12
+CAREERS = 8
+DESCRIPTION = (
+    "Find online courses and books on any subject, compare them side by side, "
+    "and follow career guides to the skills that lead there."
+)
+
+
+@router.page("/")
+def home(request: Request, session: DbSession, runtime: Runtime) -> Response:
+    # One search over everything answers the popular picks and the biggest topics.
+    overview = service.search(
+        session, runtime, SearchRequest(sort="popular", limit=POPULAR, snippets=False)
+    )
+    context = {
+        "meta": seo.PageMeta(
+            title=seo.SITE_NAME,
+            description=DESCRIPTION,
+            path="/",
+            structured=[seo.website(origin(request))],
+        ),
+        "counts": repository.catalog_counts(session),
+        "popular": overview.results,
+        "topics": overview.facets.get("topic", [])[:TOPICS],
+        "careers": careers.list_careers(session, None, None, 1, CAREERS).results,
+    }
+    return render(request, "home.html", context)

@@ -1,0 +1,43 @@
+"""A provider's page: what it offers, best first."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from courseatlas.catalog import repository
+from courseatlas.errors import NotFound
+from courseatlas.search import service
+from courseatlas.search.routes import MAX_PAGE, SearchParams
+from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.web.pages.listing import BEST_FIRST, ListState, browse_request, list_view
+from courseatlas.web.pages.resources import SlugPath
+from courseatlas.web.pages.routing import PageRouter
+from courseatlas.web.seo import PageMeta
+from courseatlas.web.templating import render
+
+router = PageRouter()
+
+
+@router.page("/providers/{slug}")
+def provider_page(
+    request: Request, session: DbSession, runtime: Runtime, slug: SlugPath, params: SearchParams
+) -> Response:
+    provider = repository.provider_by_slug(session, slug)
+    if provider is None:
+        raise NotFound("We list no provider at this address.")
+    asked = browse_request(request, params)
+    asked = replace(asked, filters=replace(asked.filters, provider=slug))
+    page = service.search(session, runtime, asked)
+    path = f"/providers/{slug}"
+    q = request.query_params.get("q", "")
+    state = ListState.of(path, q, asked, BEST_FIRST, fixed="provider")
+    meta = PageMeta(
+        title=f"Courses and books from {provider.name}",
+        description=f"{page.total:,} courses and books from {provider.name}, best rated first.",
+        path=state.canonical,
+    )
+    view = list_view(state, asked, page, max_page=MAX_PAGE, hidden=("provider",))
+    return render(request, "provider.html", {"meta": meta, "provider": provider, "view": view})

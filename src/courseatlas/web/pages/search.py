@@ -1,0 +1,52 @@
+"""The search page: results with highlights, facets, sorting, pagination and spelling help."""
+
+from __future__ import annotations
+
+from fastapi import Request
+from fastapi.responses import Response
+
+from courseatlas.search import service
+from courseatlas.search.base import SearchRequest
+from courseatlas.search.routes import MAX_PAGE, SearchParams
+from courseatlas.search.schemas import SearchPage, SearchResultOut
+from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.web.pages.listing import ListState, list_view
+from courseatlas.web.pages.routing import PageRouter
+from courseatlas.web.seo import PageMeta
+from courseatlas.web.templating import render
+
+router = PageRouter()
+
+POPULAR_ON_EMPTY = 4  # popular picks offered when nothing matched
+
+
+@router.page("/search")
+def search_page(
+    request: Request, session: DbSession, runtime: Runtime, params: SearchParams
+) -> Response:
+    q = request.query_params.get("q", "").strip()
+    page = service.search(session, runtime, params)
+    state = ListState.of("/search", q, params, default_sort="relevance")
+    context = {
+        "meta": _meta(q, page, state.canonical),
+        "q": q,
+        "view": list_view(state, params, page, max_page=MAX_PAGE),
+        "corrected_href": ListState.of(
+            "/search", page.corrected_query or "", params, "relevance"
+        ).href(),
+        "original_href": state.href(spellcheck="false"),
+        "popular": _popular(session, runtime) if page.total == 0 else [],
+    }
+    return render(request, "search.html", context)
+
+
+def _meta(q: str, page: SearchPage, path: str) -> PageMeta:
+    title = f"“{q}”: courses and books" if q else "Browse courses and books"
+    found = f"{page.total:,} courses and books" + (f" for “{q}”" if q else "")
+    # Result pages are for people: search engines may follow their links but not list them.
+    return PageMeta(title=title, description=f"{found} on courseatlas.", path=path, indexable=False)
+
+
+def _popular(session: DbSession, runtime: Runtime) -> list[SearchResultOut]:
+    request = SearchRequest(sort="popular", limit=POPULAR_ON_EMPTY, facets=False, snippets=False)
+    return service.search(session, runtime, request).results

@@ -1,0 +1,86 @@
+"""The site's Jinja2 templates: autoescaped HTML and XML, the site's filters, page responses."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import Response
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from courseatlas.web import formatting
+from courseatlas.web.caching import PAGE_CACHE, conditional_response
+from courseatlas.web.markdown import markdown
+
+WEB = Path(__file__).resolve().parent
+STATIC = WEB / "static"
+HTML = "text/html; charset=utf-8"
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(WEB / "templates"),
+        autoescape=select_autoescape(["html", "xml"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        number=formatting.number,
+        price=formatting.price,
+        hours=formatting.hours,
+        language=formatting.language,
+        level=formatting.level,
+        kind=formatting.kind,
+        paragraphs=formatting.paragraphs,
+        reasons=formatting.reasons,
+        markdown=markdown,
+        jsonld=script_json,
+    )
+    env.globals["static"] = static_url
+    return env
+
+
+@cache
+def static_url(name: str) -> str:
+    """The URL of a static file, versioned by its content so it can be cached for a year."""
+    digest = hashlib.sha256((STATIC / name).read_bytes()).hexdigest()[:12]
+    return f"/static/{name}?v={digest}"
+
+
+def script_json(data: object) -> Markup:
+    """JSON safe inside a <script> element: nothing in it can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(character, escape)
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))  # noqa: S704
+
+
+def origin(request: Request) -> str:
+    """The site's public origin: the configured one, else the one the request came to."""
+    configured: str = request.app.state.settings.public_url
+    return configured or f"{request.url.scheme}://{request.url.netloc}"
+
+
+def render_text(request: Request, template: str, context: Mapping[str, Any]) -> str:
+    return environment().get_template(template).render({**context, "origin": origin(request)})
+
+
+def render(
+    request: Request,
+    template: str,
+    context: Mapping[str, Any],
+    *,
+    media_type: str = HTML,
+    cache_control: str = PAGE_CACHE,
+) -> Response:
+    """A page as a cacheable response: 304 when the client already holds this exact page."""
+    body = render_text(request, template, context).encode()
+    return conditional_response(request, body, media_type, cache_control)

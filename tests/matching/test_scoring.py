@@ -1,0 +1,114 @@
+"""The ranking rules, on hand-made candidates: pure functions, no database."""
+
+from __future__ import annotations
+
+from courseatlas.matching.path import build_path
+from courseatlas.matching.scoring import Candidate, Weights, diversify, qualifies, rank, score
+from courseatlas.matching.wants import Want, normal_text, spelling_pattern, spellings
+
+SQL = Want("skill:sql", "SQL", 1.0, skill_id=1, skill_slug="sql")
+API = Want("skill:api", "API Design", 0.9, skill_id=2, skill_slug="api")
+GRPC = Want("skill:grpc", "gRPC", 0.6, skill_id=3, skill_slug="grpc")
+TALK = Want("skill:talk", "Communication", 0.8, skill_id=4, skill_slug="talk", distinctive=0.0)
+WANTS = (SQL, API, GRPC, TALK)
+WEIGHTS = Weights.of(WANTS)
+
+
+def _candidate(n: int, **fields: object) -> Candidate:
+    values: dict[str, object] = {
+        "id": n,
+        "kind": "course",
+        "title": f"Course {n}",
+        "level": None,
+        "source_key": f"provider {n}",
+        "rating": None,
+        "rating_count": None,
+        "popularity": None,
+        "duration_hours": None,
+    }
+    values.update(fields)
+    evidence = values.pop("evidence", {})
+    candidate = Candidate(**values)  # type: ignore[arg-type]
+    for key, (strength, how) in evidence.items():  # type: ignore[attr-defined]
+        candidate.add(key, strength, how)
+    return candidate
+
+
+def test_coverage_has_diminishing_returns() -> None:
+    one = _candidate(1, evidence={"skill:sql": (1.0, "tagged")})
+    two = _candidate(2, evidence={"skill:sql": (1.0, "tagged"), "skill:api": (1.0, "tagged")})
+    three = _candidate(
+        3,
+        evidence={k: (1.0, "tagged") for k in ("skill:sql", "skill:api", "skill:grpc")},
+    )
+    gains = [score(three, WEIGHTS) - score(two, WEIGHTS), score(two, WEIGHTS) - score(one, WEIGHTS)]
+    assert 0 < gains[0] < gains[1] < score(one, WEIGHTS)
+
+
+def test_a_core_skill_beats_a_skill_every_career_has() -> None:
+    core = _candidate(1, evidence={"skill:sql": (0.9, "title")})
+    generic = _candidate(2, evidence={"skill:talk": (1.0, "tagged")})
+    assert score(core, WEIGHTS) > score(generic, WEIGHTS)
+
+
+def test_five_stars_from_three_reviews_do_not_beat_many_good_ones() -> None:
+    evidence = {"skill:sql": (1.0, "tagged")}
+    few = _candidate(1, rating=5.0, rating_count=3, popularity=3, evidence=evidence)
+    many = _candidate(2, rating=4.7, rating_count=30_000, popularity=30_000, evidence=evidence)
+    assert [c.id for c in rank([few, many], WEIGHTS)] == [2, 1]
+
+
+def test_quality_alone_never_qualifies() -> None:
+    famous = _candidate(1, rating=4.9, rating_count=100_000, popularity=10**6)
+    passing = _candidate(2, evidence={"skill:sql": (0.5, "description")})
+    twice = _candidate(
+        3, evidence={"skill:sql": (0.5, "description"), "skill:api": (0.5, "description")}
+    )
+    assert [qualifies(c) for c in (famous, passing, twice)] == [False, False, True]
+    assert rank([famous, passing, twice], WEIGHTS) == [twice]
+
+
+def test_diversity_limits_providers_and_repeated_titles() -> None:
+    same = [
+        _candidate(n, source_key="Big Academy", evidence={"skill:sql": (1.0, "tagged")})
+        for n in range(1, 9)
+    ]
+    others = [
+        _candidate(
+            n, evidence={"skill:sql": (0.5, "description"), "skill:api": (0.5, "description")}
+        )
+        for n in range(20, 26)
+    ]
+    twin = _candidate(30, title="Course 1", evidence={"skill:sql": (1.0, "tagged")})
+    chosen = diversify(rank([*same, *others, twin], WEIGHTS), WEIGHTS, 10)
+    assert sum(c.source_key == "Big Academy" for c in chosen) == 4
+    assert [c.title for c in chosen].count("Course 1") == 1
+
+
+def test_learning_path_covers_key_skills_with_few_steps_beginner_first() -> None:
+    everything = _candidate(
+        1,
+        level="advanced",
+        duration_hours=30,
+        evidence={"skill:sql": (1.0, "tagged"), "skill:api": (1.0, "tagged")},
+    )
+    basics = _candidate(
+        2, level="beginner", duration_hours=5, evidence={"skill:sql": (1.0, "tagged")}
+    )
+    grpc = _candidate(3, level="intermediate", evidence={"skill:grpc": (0.9, "title")})
+    path = build_path([basics, everything, grpc], WANTS)
+    assert [step.candidate.id for step in path.steps] == [3, 1]  # intermediate, then advanced
+    assert path.total_hours == 30 and path.steps_without_hours == 1
+    assert [w.label for w in path.uncovered] == ["Communication"]
+
+
+def test_spellings_skip_ambiguous_words_and_patterns_match_whole_words() -> None:
+    assert spellings("Go") == ("Golang", "Go programming")
+    assert spellings("Microsoft Excel") == ("Excel", "Spreadsheets")
+    assert "REST" not in spellings("REST APIs")
+    pattern = spelling_pattern("Accounting", "Data Analysis")
+    assert pattern.search(normal_text("Intro to Accounting"))
+    assert pattern.search(normal_text("Data Analyses in R"))
+    assert not pattern.search(normal_text("A Personal Account of Everest"))
+    assert spelling_pattern("C#").search(normal_text("Learn C# today"))
+    assert not spelling_pattern("Excel").search(normal_text("In Search of Excellence"))

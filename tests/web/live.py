@@ -1,0 +1,142 @@
+"""A real server for browser tests and screenshots: the demo catalog, served by uvicorn.
+
+Also a stub provider site on another local port, so following an outbound link goes
+somewhere real without leaving this machine.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from sqlalchemy import select
+
+from courseatlas.catalog.models import Resource
+from courseatlas.db.database import Database
+from courseatlas.demo import load_demo
+from courseatlas.ingest.service import run_import
+from courseatlas.settings import Settings
+from tests.helpers import course, write_jsonl
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+STUB_TITLE = "Stub Provider Course on Referral Links"
+STUB_PAGE = b"<!doctype html><title>Stub provider</title><h1>Welcome to the stub provider</h1>"
+
+
+@dataclass(frozen=True)
+class LiveSite:
+    url: str
+    stub_url: str = ""  # where the stub resource's outbound link leads, when there is one
+    stub_slug: str = ""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class _StubProvider(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(STUB_PAGE)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def stub_provider() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _StubProvider)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def add_stub_resource(data_dir: Path, stub_origin: str) -> str:
+    """One course whose provider is the stub; returns its page slug."""
+    database = Database(Settings(env="test", data_dir=data_dir))
+    try:
+        feed = write_jsonl(
+            data_dir / "stub.jsonl",
+            course(1, title=STUB_TITLE, url=f"{stub_origin}/courses/42", provider="Stub Provider"),
+        )
+        run_import(database.sessions, [feed])
+        with database.session() as session:
+            slug = session.scalars(select(Resource.slug).where(Resource.title == STUB_TITLE)).one()
+    finally:
+        database.dispose()
+    return slug
+
+
+@contextmanager
+def live_site(data_dir: Path, with_stub: bool = True) -> Iterator[LiveSite]:
+    """The demo catalog served on a free port; with the stub provider and its course."""
+    database = Database(Settings(env="test", data_dir=data_dir))
+    load_demo(database)
+    database.dispose()
+    if not with_stub:
+        with _served(data_dir) as url:
+            yield LiveSite(url)
+        return
+    with stub_provider() as stub_origin:
+        slug = add_stub_resource(data_dir, stub_origin)
+        with _served(data_dir) as url:
+            yield LiveSite(url, f"{stub_origin}/courses/42", slug)
+
+
+@contextmanager
+def _served(data_dir: Path) -> Iterator[str]:
+    port = free_port()
+    env = {**os.environ, "COURSEATLAS_DATA_DIR": str(data_dir), "COURSEATLAS_ENV": "test"}
+    command = [sys.executable, "-m", "courseatlas", "serve", "--port", str(port)]
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_ready(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _wait_until_ready(url: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server exited with {server.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} did not become ready in {timeout} s")
