@@ -554,7 +554,8 @@ TABLE_NOTE = (
     "rows brings the search index up to date (search s: that part of the first import).\n"
     "peak RSS: the largest sum of VmRSS over the importer's process tree (importer, "
     f"validation helper, resource tracker), sampled every {SAMPLE_INTERVAL} s; the PostgreSQL "
-    "server is not in it.\ndb size: after the first import; SQLite file + WAL, or "
+    "server is not in it. RSS storing: the same until the summary (before the search sync).\n"
+    "db size: after the first import; SQLite file + WAL, or "
     "pg_database_size. The search index is extra (in the JSON)."
 )
 
@@ -565,6 +566,7 @@ def results_table(runs: Sequence[BenchRun]) -> Table:
         table.add_column(column, justify="left" if column == "database" else "right")
     table.add_column("db size MB", justify="right")
     table.add_column("search s", justify="right")
+    table.add_column("RSS storing MB", justify="right")
     for run in runs:
         table.add_row(
             f"{run.size:,}",
@@ -575,6 +577,7 @@ def results_table(runs: Sequence[BenchRun]) -> Table:
             f"{run.again.wall_s:,.1f}",
             f"{run.db_bytes_after_import / MB:,.0f}",
             "?" if run.first.search_sync_s is None else f"{run.first.search_sync_s:,.1f}",
+            f"{run.first.peak_tree_rss_storing_mb:,.0f}",
         )
     return table
 

@@ -30,6 +30,7 @@ from courseatlas.catalog.models import Topic
 from courseatlas.catalog.schemas import TopicRef
 from courseatlas.errors import NotFound
 from courseatlas.matching.profiles import career_profile
+from courseatlas.matching.schemas import LearningPath, MatchedResource
 from courseatlas.matching.service import find_matches, learning_path, matched_resources
 from courseatlas.search.runtime import SearchRuntime
 
@@ -66,7 +67,7 @@ def get_career_page(session: Session, runtime: SearchRuntime, slug: str) -> Care
     if career is None:
         raise NotFound(f"no career has slug {slug!r}")
     occupation = repository.occupation(session, career.onet_code)
-    matches = find_matches(session, runtime, career_profile(session, career))
+    courses, books, path = _matched(session, runtime, career, occupation)
     related_codes = [r["code"] for r in occupation.related] if occupation else []
     return CareerPage(
         slug=career.slug,
@@ -83,11 +84,36 @@ def get_career_page(session: Session, runtime: SearchRuntime, slug: str) -> Care
             CareerRef.of(c) for c in repository.related_careers(session, career, related_codes)
         ],
         occupation=_occupation(occupation) if occupation else None,
-        courses=matched_resources(session, matches, matches.top(MATCHED_COURSES, "course")),
-        books=matched_resources(session, matches, matches.top(MATCHED_BOOKS, "book")),
-        learning_path=learning_path(session, matches),
+        courses=courses,
+        books=books,
+        learning_path=path,
         attribution=_attribution(occupation) if occupation else None,
     )
+
+
+def _matched(
+    session: Session, runtime: SearchRuntime, career: Career, occupation: Occupation | None
+) -> tuple[list[MatchedResource], list[MatchedResource], LearningPath]:
+    """The matched courses and books and the learning path, remembered until the index or
+    the career changes: matching reads a thousand candidates."""
+    key = (
+        "career",
+        runtime.engine.generation,
+        career.id,
+        career.updated_at,
+        occupation.updated_at if occupation else None,
+    )
+    found: tuple[list[MatchedResource], list[MatchedResource], LearningPath] | None
+    found = runtime.answers.get(key)
+    if found is None:
+        matches = find_matches(session, runtime, career_profile(session, career))
+        found = (
+            matched_resources(session, matches, matches.top(MATCHED_COURSES, "course")),
+            matched_resources(session, matches, matches.top(MATCHED_BOOKS, "book")),
+            learning_path(session, matches),
+        )
+        runtime.answers.put(key, found)
+    return found
 
 
 def _alternate_titles(career: Career, occupation: Occupation | None) -> list[str]:

@@ -144,14 +144,18 @@ def _recognise_goal(
 
 
 def similar(session: Session, runtime: SearchRuntime, resource_id: int, limit: int) -> SimilarPage:
-    resource = catalog.get_resource(session, resource_id)
-    if resource is None:
-        raise NotFound(f"no resource has id {resource_id}")
-    matches = find_matches(session, runtime, resource_profile(session, resource))
-    return SimilarPage(
-        resource_id=resource_id,
-        results=matched_resources(session, matches, matches.top(limit)),
-    )
+    """More like this; remembered until the index changes (which any change to it causes)."""
+    key = ("similar", runtime.engine.generation, resource_id, limit)
+    page: SimilarPage | None = runtime.answers.get(key)
+    if page is None:
+        resource = catalog.get_resource(session, resource_id)
+        if resource is None:
+            raise NotFound(f"no resource has id {resource_id}")
+        matches = find_matches(session, runtime, resource_profile(session, resource))
+        results = matched_resources(session, matches, matches.top(limit))
+        page = SimilarPage(resource_id=resource_id, results=results)
+        runtime.answers.put(key, page)
+    return page
 
 
 def _explain(

@@ -8,6 +8,7 @@ A background thread does both every ``interval`` seconds.
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import structlog
 from sqlalchemy import select
@@ -19,11 +20,10 @@ from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
 from courseatlas.search.location import IndexLocation
 from courseatlas.search.querybuild import Synonyms
-from courseatlas.search.schemas import SearchPage
 
 log = structlog.get_logger(__name__)
 
-PAGE_CACHE_SIZE = 2048
+ANSWER_CACHE_SIZE = 4096
 
 
 class SearchRuntime:
@@ -34,8 +34,9 @@ class SearchRuntime:
         self._engine: TantivyEngine | None = None
         # Display names of facet values (providers, topics) by table and slug.
         self.labels: dict[str, dict[str, str]] = {}
-        # Result pages by (engine generation, request): head queries repeat all day long.
-        self.pages: LRUCache[SearchPage] = LRUCache(PAGE_CACHE_SIZE)
+        # Answers computed from the index (result pages, career matches), keyed by what they
+        # answer and the engine's generation: head queries repeat all day long.
+        self.answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
         self._marker = -1.0
         self._followed_floor = -1
         self._lock = threading.RLock()

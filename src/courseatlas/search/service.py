@@ -36,11 +36,11 @@ FIXED_LABELS = {
 
 def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
     """A page of results; the same request answers from memory until the index changes."""
-    key = (runtime.engine.generation, request)
-    page = runtime.pages.get(key)
+    key = ("search", runtime.engine.generation, request)
+    page: SearchPage | None = runtime.answers.get(key)
     if page is None:
         page = _search(session, runtime, request)
-        runtime.pages.put(key, page)
+        runtime.answers.put(key, page)
     return page
 
 
