@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=32)
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=150)
     data_dir = ensure_catalog(args.size)
     workloads = _workloads(ensure_corpus(args.size))
     runs = []

@@ -86,6 +86,7 @@ class ProcessPeak:
     role: str
     hwm_kb: int = 0  # VmHWM: the process's own peak resident set, as last read
     anon_kb: int = 0  # Largest RssAnon seen: private memory, not file pages mapped in
+    cpu_ticks: int = 0  # utime + stime, as last read
 
 
 @dataclass
@@ -94,6 +95,7 @@ class RunMeasure:
     exit_code: int
     wall_s: float
     summary_at_s: float | None  # When the summary table appeared, if it did.
+    cpu_at_summary_s: float | None  # The tree's CPU time then.
     cpu_s: float  # User + system time of the tree (the reaped part of it: all that exited).
     machine_cpu_s: float  # Busy CPU time of the whole machine meanwhile (from /proc/stat).
     peak_tree_rss_mb: float  # Largest sampled sum of VmRSS over the process tree.
@@ -114,6 +116,23 @@ def _machine_busy_s() -> float:
         fields = [int(f) for f in stat.readline().split()[1:]]
     user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
     return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_fields(pid: int) -> list[int]:
+    """utime, stime, cutime, cstime of a process, in clock ticks (zeros once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return [0, 0, 0, 0]
+    return [int(f) for f in fields[11:15]]
+
+
+def _tree_cpu_s(root: int) -> float:
+    """CPU time so far of a process, its live descendants and the children it has reaped."""
+    ticks = sum(_cpu_fields(root))
+    ticks += sum(sum(_cpu_fields(pid)[:2]) for pid in _descendants(root) if pid != root)
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _read_status(pid: int) -> dict[str, str]:
@@ -187,6 +206,7 @@ class Monitor(threading.Thread):
         self.samples = 0
         self.processes: dict[int, ProcessPeak] = {}
         self.summary_at: float | None = None
+        self.cpu_at_summary: float | None = None
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -212,6 +232,7 @@ class Monitor(threading.Thread):
                 peak.role = _role(pid, self.root)
             peak.hwm_kb = max(peak.hwm_kb, _kb(status.get("VmHWM")))
             peak.anon_kb = max(peak.anon_kb, _kb(status.get("RssAnon")))
+            peak.cpu_ticks = max(peak.cpu_ticks, sum(_cpu_fields(pid)[:2]))
         self.peak_kb = max(self.peak_kb, total)
         self.peak_anon_kb = max(self.peak_anon_kb, anon)
         if self.summary_at is None:
@@ -222,6 +243,7 @@ class Monitor(threading.Thread):
     def _watch_output(self) -> None:
         if self.summary_at is None and _RUN_TITLE.search(self.output.read_text(errors="replace")):
             self.summary_at = time.perf_counter() - self.started
+            self.cpu_at_summary = _tree_cpu_s(self.root)
 
 
 def run_measured(command: list[str], env: dict[str, str], log: Path) -> RunMeasure:
@@ -243,6 +265,7 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> RunMeasu
         exit_code=process.returncode,
         wall_s=wall,
         summary_at_s=monitor.summary_at,
+        cpu_at_summary_s=monitor.cpu_at_summary,
         cpu_s=usage.ru_utime + usage.ru_stime,
         machine_cpu_s=_machine_busy_s() - busy_before,
         peak_tree_rss_mb=monitor.peak_kb / 1024,
@@ -386,6 +409,7 @@ class ImportResult:
     db_phase_s: float | None  # Until the summary table: reading, validating, storing.
     search_sync_s: float | None  # After it: the search-index sync (and exit).
     cpu_s: float  # The importer's tree.
+    cpu_storing_s: float | None  # The same, until the summary.
     # CPU time of everything else meanwhile (other users' work; the PostgreSQL server too).
     other_cpu_s: float
     peak_tree_rss_mb: float
@@ -453,6 +477,9 @@ def _result(run_id: int, stored: dict[str, Any], measure: RunMeasure, rows: int)
         db_phase_s=None if db_phase is None else round(db_phase, 1),
         search_sync_s=None if db_phase is None else round(measure.wall_s - db_phase, 1),
         cpu_s=round(measure.cpu_s, 1),
+        cpu_storing_s=None
+        if measure.cpu_at_summary_s is None
+        else round(measure.cpu_at_summary_s, 1),
         other_cpu_s=round(max(0.0, measure.machine_cpu_s - measure.cpu_s), 1),
         peak_tree_rss_mb=round(measure.peak_tree_rss_mb, 1),
         peak_tree_rss_storing_mb=round(measure.peak_tree_rss_storing_mb, 1),
@@ -466,6 +493,7 @@ def _result(run_id: int, stored: dict[str, Any], measure: RunMeasure, rows: int)
                 "role": p.role,
                 "peak_rss_mb": round(p.hwm_kb / 1024, 1),
                 "peak_anon_mb": round(p.anon_kb / 1024, 1),
+                "cpu_s": round(p.cpu_ticks / os.sysconf("SC_CLK_TCK"), 1),
             }
             for p in measure.processes
         ],

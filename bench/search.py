@@ -76,7 +76,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="150000", help="comma-separated corpus sizes")
     parser.add_argument("--queries", type=int, default=300, help="timed queries per kind")
     args = parser.parse_args()
-    console = Console()
+    console = Console(width=150)
     runs = [bench_size(int(size), args.queries, console) for size in args.sizes.split(",")]
     report = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "runs": runs}
     RESULTS_DIR.mkdir(exist_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from courseatlas.catalog.schemas import Kind, Level
 from courseatlas.search import service
@@ -49,12 +49,18 @@ SearchParams = Annotated[SearchRequest, Depends(search_request)]
 
 
 @router.get("/search", response_model=SearchPage)
-def search(session: DbSession, runtime: Runtime, request: SearchParams) -> SearchPage:
+def search(session: DbSession, runtime: Runtime, request: SearchParams) -> Response:
     """Full-text search with filters, exact disjunctive facets and spelling correction.
 
     Without `q` it browses the filtered catalog, most popular first.
     """
-    return service.search(session, runtime, request)
+    # The encoded answer is remembered with the page: a repeated query costs no encoding.
+    key = ("search-json", runtime.engine.generation, request)
+    body: bytes | None = runtime.answers.get(key)
+    if body is None:
+        body = service.search(session, runtime, request).model_dump_json().encode()
+        runtime.answers.put(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/suggest", response_model=SuggestPage)
