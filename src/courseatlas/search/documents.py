@@ -6,8 +6,9 @@ import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import (
@@ -74,25 +75,41 @@ def load_documents(session: Session, resource_ids: Sequence[int]) -> list[IndexD
     """Documents of the resources that still exist among ``resource_ids``."""
     if not resource_ids:
         return []
-    rows = session.execute(
-        select(Resource, Provider.slug, Provider.name)
-        .outerjoin(Provider, Provider.id == Resource.provider_id)
-        .where(Resource.id.in_(resource_ids))
-    ).all()
+    # Plain rows through the connection: building ORM objects would cost more than the rest.
+    rows = session.connection().execute(_QUERY, {"ids": list(resource_ids)}).all()
     skills = _skills(session, resource_ids)
     topics = _topic_paths(session, resource_ids)
     slugs = dict(session.execute(select(Topic.path, Topic.slug)).all())
     return [
-        _document(
-            resource,
-            provider_slug,
-            provider_name,
-            skills.get(resource.id, []),
-            _ancestor_paths(topics.get(resource.id, [])),
-            slugs,
-        )
-        for resource, provider_slug, provider_name in rows
+        _document(row, skills.get(row.id, []), _ancestor_paths(topics.get(row.id, [])), slugs)
+        for row in rows
     ]
+
+
+_QUERY = (
+    select(
+        Resource.id,
+        Resource.kind,
+        Resource.title,
+        Resource.description,
+        Resource.authors,
+        Resource.instructors,
+        Resource.institution,
+        Resource.publisher,
+        Resource.level,
+        Resource.language,
+        Resource.free,
+        Resource.isbn13,
+        Resource.rating,
+        Resource.rating_count,
+        Resource.popularity,
+        Resource.published_at,
+        Provider.slug.label("provider_slug"),
+        Provider.name.label("provider_name"),
+    )
+    .outerjoin(Provider, Provider.id == Resource.provider_id)
+    .where(Resource.id.in_(bindparam("ids", expanding=True)))
+)
 
 
 def iter_all_ids(session: Session, batch_size: int = 5000) -> Iterator[list[int]]:
@@ -132,15 +149,11 @@ def _topic_paths(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
 
 
 def _document(
-    resource: Resource,
-    provider_slug: str | None,
-    provider_name: str | None,
-    skills: list[str],
-    topic_paths: list[str],
-    slugs: dict[str, str],
+    resource: Any, skills: list[str], topic_paths: list[str], slugs: dict[str, str]
 ) -> IndexDocument:
     people = [*resource.authors, *resource.instructors]
-    people += [name for name in (provider_name, resource.institution, resource.publisher) if name]
+    named = (resource.provider_name, resource.institution, resource.publisher)
+    people += [name for name in named if name]
     return IndexDocument(
         id=resource.id,
         kind=resource.kind,
@@ -150,7 +163,7 @@ def _document(
         topics=list(dict.fromkeys(path.split(" > ")[-1] for path in topic_paths)),
         topic_slugs=[slugs[path] for path in topic_paths if path in slugs],
         people=list(dict.fromkeys(people)),
-        provider=provider_slug,
+        provider=resource.provider_slug,
         level=resource.level,
         language=resource.language,
         price=None if resource.free is None else ("free" if resource.free else "paid"),

@@ -32,6 +32,9 @@ FACET_CACHE_SIZE = 4096
 SNIPPET_CHARS = 220
 CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
 WRITER_HEAP = 64_000_000
+WRITER_THREADS = (
+    1  # measured: a second thread does not help; building documents in Python dominates
+)
 
 
 class TantivyEngine:
@@ -102,7 +105,7 @@ class TantivyEngine:
 
     def _writer_or_open(self) -> tantivy.IndexWriter:
         if self._writer is None:
-            self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+            self._writer = self.index.writer(heap_size=WRITER_HEAP, num_threads=WRITER_THREADS)
         return self._writer
 
     # --- one search

@@ -27,7 +27,7 @@ from courseatlas.search.models import SearchChange
 
 log = structlog.get_logger(__name__)
 
-BATCH = 5000
+BATCH = 20_000  # changes applied per index commit
 GAP_GRACE = 120.0  # seconds; longer than any catalog transaction
 
 Progress = Callable[[int, int], None]

@@ -58,8 +58,9 @@ def to_tantivy(document: IndexDocument) -> tantivy.Document:
     ):
         for value in values:
             doc.add_text(field_name, text.spell_out(value))
-    for value in (document.title, *document.skills, *document.topics, *document.people):
-        doc.add_text("words", text.spell_out(value))
+    # One value: this field only answers "which words does the catalog hold, how often".
+    words = " ".join((document.title, *document.skills, *document.topics, *document.people))
+    doc.add_text("words", text.spell_out(words))
     for field_name in ("kind", "provider", "level", "language", "price", "isbn"):
         value = getattr(document, field_name)
         if value:

@@ -22,7 +22,7 @@ KEYWORD = "courseatlas_keyword"  # the whole value as one lowercase term: exact 
 
 def spell_out(text: str) -> str:
     """Rewrite symbols that carry meaning ("C#") into words that survive tokenizing."""
-    if "+" in text or "#" in text or ".net" in text.lower():
+    if "+" in text or "#" in text or ".net" in text or ".NET" in text or ".Net" in text:
         for pattern, replacement in _SPELLED_OUT:
             text = pattern.sub(replacement, text)
     return text
