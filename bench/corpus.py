@@ -1072,10 +1072,11 @@ def count_rows(path: Path) -> int:
 
 
 def write_corpus(path: Path, size: int, seed: int = DEFAULT_SEED) -> None:
-    """Write ``size`` rows to ``path`` atomically: a partial file never has the final name."""
+    """Write ``size`` rows to ``path`` atomically: a partial file never has the final name (and
+    two processes making the same corpus at once do not write into the same file)."""
     check_skills()
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     generator = CorpusGenerator(seed)
     with partial.open("w", encoding="utf-8", buffering=2**20) as out:
         for row in generator.rows(size):

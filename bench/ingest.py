@@ -26,6 +26,7 @@ of the largest single process in its tree.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import json
 import os
@@ -38,8 +39,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
-from contextlib import closing
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,6 +56,7 @@ from rich.table import Table
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
 RESULTS_DIR = BENCH_DIR / "results"
+LOCK_FILE = RESULTS_DIR / ".ingest.lock"
 CLI = REPO_DIR / ".venv" / "bin" / "courseatlas"
 DATABASES = ("sqlite", "postgres")
 PG_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -173,21 +175,19 @@ def _descendants(root: int) -> list[int]:
     return tree
 
 
-KNOWN_ROLES = ("importer", "validator (spawned)", "resource tracker")
-
-
-def _role(pid: int, root: int) -> str:
-    if pid == root:
-        return KNOWN_ROLES[0]
+def _cmdline(pid: int) -> str | None:
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except OSError:
-        return "?"
+        return None
+
+
+def _role(cmdline: str) -> str:
     if "spawn_main" in cmdline:
-        return KNOWN_ROLES[1]
+        return "validator (spawned)"
     if "resource_tracker" in cmdline:
-        return KNOWN_ROLES[2]
-    return cmdline[:60] or "?"
+        return "resource tracker"
+    return cmdline[:60]
 
 
 class Monitor(threading.Thread):
@@ -207,6 +207,7 @@ class Monitor(threading.Thread):
         self.processes: dict[int, ProcessPeak] = {}
         self.summary_at: float | None = None
         self.cpu_at_summary: float | None = None
+        self.root_cmdline: str | None = None
         self._stop_event = threading.Event()
 
     def run(self) -> None:
@@ -222,14 +223,13 @@ class Monitor(threading.Thread):
     def _sample(self) -> None:
         total = anon = 0
         for pid in _descendants(self.root):
+            role = self._role(pid)
             status = _read_status(pid)
-            if not status:
+            if role is None or not status:
                 continue
             total += _kb(status.get("VmRSS"))
             anon += _kb(status.get("RssAnon"))
-            peak = self.processes.setdefault(pid, ProcessPeak(pid, "?"))
-            if peak.role not in KNOWN_ROLES:  # A child may not have exec'd yet.
-                peak.role = _role(pid, self.root)
+            peak = self.processes.setdefault(pid, ProcessPeak(pid, role))
             peak.hwm_kb = max(peak.hwm_kb, _kb(status.get("VmHWM")))
             peak.anon_kb = max(peak.anon_kb, _kb(status.get("RssAnon")))
             peak.cpu_ticks = max(peak.cpu_ticks, sum(_cpu_fields(pid)[:2]))
@@ -239,6 +239,18 @@ class Monitor(threading.Thread):
             self.peak_kb_storing = self.peak_kb
             self.peak_anon_kb_storing = self.peak_anon_kb
         self.samples += 1
+
+    def _role(self, pid: int) -> str | None:
+        """What the process is; None while a forked child has not exec'd yet: until then its
+        pages are the importer's, shared copy-on-write, and counting them twice would be wrong."""
+        if pid == self.root:
+            return "importer"
+        if pid in self.processes:
+            return self.processes[pid].role
+        if self.root_cmdline is None:
+            self.root_cmdline = _cmdline(self.root)
+        cmdline = _cmdline(pid)
+        return None if not cmdline or cmdline == self.root_cmdline else _role(cmdline)
 
     def _watch_output(self) -> None:
         if self.summary_at is None and _RUN_TITLE.search(self.output.read_text(errors="replace")):
@@ -762,6 +774,26 @@ def _start_report(args: argparse.Namespace) -> Report:
         ) from None
 
 
+@contextmanager
+def exclusive() -> Iterator[None]:
+    """One ingest benchmark at a time: runs share the database bench_ingest (a new run drops
+    it under the feet of a running one) and would skew each other's timings anyway."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    with LOCK_FILE.open("a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "?"
+            console.print(f"another ingest benchmark is running ({holder}); waiting for it ...")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}, started {_now()}")
+        lock.flush()
+        yield
+
+
 def run_all(args: argparse.Namespace, report: Report) -> None:
     for size in args.sizes:
         console.print(f"corpus of {size:,} rows ...")
@@ -774,7 +806,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parse_args(argv)
     if not CLI.exists():
         raise SystemExit(f"{CLI} not found: run `make` (or pip install -e .) first")
-    report = _start_report(args)
+    with exclusive():
+        report = _start_report(args)
+        _run_and_report(args, report)
+
+
+def _run_and_report(args: argparse.Namespace, report: Report) -> None:
     try:
         run_all(args, report)
     except BenchmarkError as error:

@@ -174,7 +174,8 @@ class ResourceContribution(Base):
     # Hashes of the rows merged into ``data``: a row seen before changes nothing.
     row_hashes: Mapped[list[str]] = mapped_column(JSONType)
     # The normalised row as canonical JSON text, written as the import worker encoded it.
-    data_json: Mapped[str] = mapped_column(Text)
+    # Deferred: a re-import compares row hashes and needs the row itself only to merge.
+    data_json: Mapped[str] = mapped_column(Text, deferred=True)
 
     @property
     def data(self) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, delete, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer
 
 from courseatlas.catalog.models import (
     Resource,
@@ -141,6 +141,7 @@ class CatalogWriter:
             select(ResourceContribution)
             .where(ResourceContribution.resource_id.in_(resource_ids))
             .order_by(ResourceContribution.feed)
+            .options(undefer(ResourceContribution.data_json))
         )
         for c in self.session.scalars(query):
             contributions.setdefault(c.resource_id, []).append(c)

@@ -52,6 +52,12 @@ class IndexLocation:
             if path != keep:
                 shutil.rmtree(path, ignore_errors=True)
 
+    def remove_outdated(self) -> None:
+        """Index directories of another schema version: no process can use them any more."""
+        for path in self.root.glob("index-*"):
+            if self.schema_version(path) != SCHEMA_VERSION:
+                shutil.rmtree(path, ignore_errors=True)
+
     def applied_floor(self, path: Path) -> int:
         return int(self._read_json(path / "applied.json").get("floor", 0))
 

@@ -105,9 +105,10 @@ class SearchRuntime:
         """Open the index CURRENT names; the first time, create an empty one."""
         marker = self.location.current_marker()
         path = self.location.current()
-        if path is None:
+        if path is None:  # No index yet, or one of an older schema: start afresh.
             path = self.location.new_directory()
             self.location.switch_to(path)
+            self.location.remove_outdated()
             marker = self.location.current_marker()
         if self._engine is not None:
             self._engine.close_writer()
