@@ -13,7 +13,6 @@ table; writes bench/results/careers-<timestamp>.json and careers-latest.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -21,12 +20,12 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from catalog import CLI, bench_env, ensure_catalog
 from fastapi.testclient import TestClient
+from report import percentiles, write_results
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
@@ -38,7 +37,6 @@ from courseatlas.matching.profiles import career_profile
 from courseatlas.matching.service import find_matches
 from courseatlas.settings import Settings
 
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 WARMUP = 10
 
 
@@ -51,16 +49,12 @@ def main() -> None:
     load_before = os.getloadavg()
     runs = [bench_size(int(size), args.requests, console) for size in args.sizes.split(",")]
     report = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
         # Other work on the machine slows every figure: the 1-minute load before and after.
         "load_average": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
         "runs": runs,
     }
-    RESULTS_DIR.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for name in (f"careers-{stamp}.json", "careers-latest.json"):
-        (RESULTS_DIR / name).write_text(json.dumps(report, indent=2) + "\n")
+    write_results("careers", report)
     console.print(_table(runs))
 
 
@@ -144,13 +138,7 @@ def _time(n: int, work: Callable[[int], object], warmup: int = WARMUP) -> dict[s
         started = time.perf_counter()
         work(i)
         timings.append((time.perf_counter() - started) * 1000)
-    cuts = statistics.quantiles(timings, n=100, method="inclusive")
-    return {
-        "p50_ms": round(cuts[49], 3),
-        "p95_ms": round(cuts[94], 3),
-        "p99_ms": round(cuts[98], 3),
-        "max_ms": round(max(timings), 3),
-    }
+    return percentiles(timings)
 
 
 def _table(runs: list[dict[str, Any]]) -> Table:

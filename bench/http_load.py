@@ -25,7 +25,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -33,11 +32,11 @@ from urllib.request import urlopen
 
 from catalog import CLI, bench_env, ensure_catalog
 from corpus import ensure_corpus
+from report import write_results
 from rich.console import Console
 from rich.table import Table
 
 BENCH_DIR = Path(__file__).resolve().parent
-RESULTS_DIR = BENCH_DIR / "results"
 DATASETTE = BENCH_DIR.parent / ".venv" / "bin" / "datasette"
 QUERIES = 500
 UNIQUE = 200_000
@@ -82,16 +81,12 @@ def main() -> None:
             f"{run['server']}, {run['workload']}: {run['requests_per_second']:,.0f} req/s"
         )
     report = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "size": args.size,
         "seconds": args.seconds,
         "connections": args.connections,
         "runs": runs,
     }
-    RESULTS_DIR.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for name in (f"http-{stamp}.json", "http-latest.json"):
-        (RESULTS_DIR / name).write_text(json.dumps(report, indent=2))
+    write_results("http", report)
     console.print(_table(runs, args.size))
 
 

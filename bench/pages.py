@@ -14,18 +14,15 @@ bench/results/pages-<timestamp>.json and pages-latest.json.
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import statistics
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from catalog import ensure_catalog
 from fastapi.testclient import TestClient
+from report import percentiles, write_results
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import func, select
@@ -38,7 +35,6 @@ from courseatlas.catalog.models import Provider, Resource, Topic
 from courseatlas.db.database import Database
 from courseatlas.settings import Settings
 
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 WARM_UP = 5
 SAMPLE = 500  # rows sampled to vary slugs and words
 Paths = Callable[[random.Random], str]
@@ -51,11 +47,8 @@ def main() -> None:
     args = parser.parse_args()
     console = Console()
     runs = [bench_size(int(size), args.requests, console) for size in args.sizes.split(",")]
-    report = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "runs": runs}
-    RESULTS_DIR.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for name in (f"pages-{stamp}.json", "pages-latest.json"):
-        (RESULTS_DIR / name).write_text(json.dumps(report, indent=2))
+    report = {"runs": runs}
+    write_results("pages", report)
     console.print(_table(runs))
 
 
@@ -70,7 +63,7 @@ def bench_size(size: int, requests: int, console: Console) -> dict[str, Any]:
     with TestClient(create_app(settings, database)) as client:
         for kind, make_path in pages.items():
             timings = _time(client, make_path, requests)
-            results.append({"page": kind, **_percentiles(timings)})
+            results.append({"page": kind, **percentiles(timings)})
             console.print(f"  {size:,} {kind}: p50 {results[-1]['p50_ms']:.1f} ms")
     database.dispose()
     return {"size": size, "requests_per_page": requests, "pages": results}
@@ -125,16 +118,6 @@ def _time(client: TestClient, make_path: Paths, requests: int) -> list[float]:
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
     return timings
-
-
-def _percentiles(timings: list[float]) -> dict[str, float]:
-    cuts = statistics.quantiles(timings, n=100)
-    return {
-        "p50_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(cuts[94], 2),
-        "p99_ms": round(cuts[98], 2),
-        "mean_ms": round(statistics.mean(timings), 2),
-    }
 
 
 def _table(runs: list[dict[str, Any]]) -> Table:

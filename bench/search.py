@@ -19,13 +19,13 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from catalog import CLI, bench_env, ensure_catalog
 from corpus import ensure_corpus
+from report import percentiles, write_results
 from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
@@ -38,7 +38,6 @@ from courseatlas.search.query import parse_query
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
 SAMPLE_ROWS = 20_000
 WARMUP = 20
 STOP = {
@@ -78,11 +77,8 @@ def main() -> None:
     args = parser.parse_args()
     console = Console(width=150)
     runs = [bench_size(int(size), args.queries, console) for size in args.sizes.split(",")]
-    report = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "runs": runs}
-    RESULTS_DIR.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for name in (f"search-{stamp}.json", "search-latest.json"):
-        (RESULTS_DIR / name).write_text(json.dumps(report, indent=2))
+    report = {"runs": runs}
+    write_results("search", report)
     console.print(_table(runs))
 
 
@@ -111,8 +107,8 @@ def bench_size(size: int, queries: int, console: Console) -> dict[str, Any]:
         results.append(
             {
                 "kind": kind,
-                "search": _percentiles(bare),
-                "with_facets_and_snippets": _percentiles(full),
+                "search": percentiles(bare),
+                "with_facets_and_snippets": percentiles(full),
                 "mean_total": statistics.mean(hits),
             }
         )
@@ -178,15 +174,6 @@ def _time(
         timings.append((time.perf_counter() - started) * 1000)
         totals.append(result.total)
     return timings, totals
-
-
-def _percentiles(timings: list[float]) -> dict[str, float]:
-    cuts = statistics.quantiles(timings, n=100, method="inclusive")
-    return {
-        "p50_ms": round(cuts[49], 3),
-        "p95_ms": round(cuts[94], 3),
-        "p99_ms": round(cuts[98], 3),
-    }
 
 
 def _titles(corpus: Path) -> list[list[str]]:
