@@ -2,26 +2,19 @@
 
 Every batch is one transaction holding its resources, their change-log entries, its rejected
 rows and the run's counters, so a crash at any point leaves a consistent catalog and the next
-run finishes the work (rows already stored count as unchanged). Large files are validated in
-a second process while this one writes the previous batch.
+run finishes the work (rows already stored count as unchanged). Large files are read and
+validated in a second process while this one writes (``producer.py``).
 """
 
 from __future__ import annotations
 
-import csv
 import os
 import socket
-import zlib
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import timedelta
-from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
 
 import structlog
 from sqlalchemy import select, update
@@ -30,19 +23,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from courseatlas.db.base import utcnow
 from courseatlas.db.maintenance import refresh_statistics
 from courseatlas.ingest.models import ImportRejection, ImportRun
+from courseatlas.ingest.producer import Produced, batches
 from courseatlas.ingest.profiles import get_profile
 from courseatlas.ingest.profiles.base import Profile
-from courseatlas.ingest.readers import ReadResult, RowError, open_binary
 from courseatlas.ingest.store import CREATED, UNCHANGED, UPDATED, CatalogWriter
-from courseatlas.ingest.validate import PreparedBatch, Rejection, prepare
+from courseatlas.ingest.validate import PreparedBatch, Rejection
 
 log = structlog.get_logger(__name__)
 
 STALE_AFTER = timedelta(minutes=10)
-# Below this size a second process costs more to start than it saves.
-PARALLEL_FROM_BYTES = 4 * 2**20
 KEPT_REJECTIONS = 1000
-READ_ERRORS = (OSError, EOFError, zlib.error, ValueError, UnicodeError, csv.Error)
 IMPORT_TABLES = ("resources", "resource_contributions", "resource_skills", "resource_topics")
 
 # Called with (file name, bytes read, file size) as a file is read.
@@ -76,13 +66,13 @@ def run_import(
 ) -> ImportSummary:
     profile = get_profile(profile_name)
     paths = list(paths)
-    with factory() as session, _Validators() as validators:
+    with factory() as session:
         summary = ImportSummary(_start_run(session, profile.name, paths))
         log.info("import_started", run_id=summary.run_id, profile=profile.name, files=len(paths))
         try:
             for path in paths:
-                job = _FileImport(session, summary, profile, path, batch_size)
-                job.run(validators.for_file(path), progress)
+                job = _FileImport(session, summary, profile, path)
+                job.run(batches(path, profile.name, batch_size), progress)
         except BaseException as error:
             session.rollback()
             _finish_run(session, summary, error=f"{type(error).__name__}: {error}")
@@ -92,39 +82,6 @@ def run_import(
     return summary
 
 
-class _InlineExecutor(Executor):
-    """Runs the work at once, in this process: for small files."""
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except Exception as error:
-            future.set_exception(error)
-        return future
-
-
-class _Validators(ExitStack):
-    """Chooses where validation runs; the second process starts once, when first needed."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._inline = _InlineExecutor()
-        self._process: ProcessPoolExecutor | None = None
-
-    def for_file(self, path: Path) -> Executor:
-        try:
-            large = path.stat().st_size >= PARALLEL_FROM_BYTES
-        except OSError:
-            large = False
-        if not large or (os.cpu_count() or 1) < 2:
-            return self._inline
-        if self._process is None:
-            context = get_context("spawn")  # Never fork a process holding database connections.
-            self._process = self.enter_context(ProcessPoolExecutor(1, mp_context=context))
-        return self._process
-
-
 class _FileImport:
     def __init__(
         self,
@@ -132,48 +89,32 @@ class _FileImport:
         summary: ImportSummary,
         profile: Profile,
         path: Path,
-        batch_size: int,
     ) -> None:
         self.session = session
         self.summary = summary
         self.profile = profile
         self.path = path
-        self.batch_size = batch_size
         self.batches = 0
         self.writer = CatalogWriter(
             session, feed=f"{profile.name}:{path.name}", run_id=summary.run_id
         )
 
-    def run(self, validator: Executor, progress: ProgressCallback | None) -> None:
-        """Validate batch n+1 while batch n is written; a read error ends the file, not the run."""
-        in_flight: deque[Future[PreparedBatch]] = deque()
-        try:
-            with open_binary(self.path) as (stream, counter):
-                items = _until_unreadable(lambda: self.profile.read(self.path, stream))
-                for chunk in _chunks(items, self.batch_size):
-                    in_flight.append(validator.submit(prepare, chunk))
-                    if progress is not None:
-                        progress(self.path.name, counter.done, counter.total)
-                    if len(in_flight) > 1:
-                        self._commit(in_flight.popleft().result())
-        except OSError as error:  # The file cannot be opened at all.
-            self._reject_file(_unreadable(error))
-        self._drain(in_flight)
-
-    def _drain(self, in_flight: deque[Future[PreparedBatch]]) -> None:
-        while in_flight:
-            self._commit(in_flight.popleft().result())
+    def run(self, source: Iterator[Produced], progress: ProgressCallback | None) -> None:
+        """Write each prepared batch as it comes; the next is being prepared meanwhile."""
+        for produced in source:
+            self._commit(produced.batch)
+            if progress is not None:
+                progress(self.path.name, produced.bytes_read, produced.bytes_total)
 
     def _commit(self, batch: PreparedBatch) -> None:
         counts = self.writer.write(batch.rows) if batch.rows else Counter[str]()
         counts["rejected"] = batch.rejected_rows
-        self._store(batch.rejections, counts)
+        counts["rejected_files"] = len(batch.file_errors)
+        rejections = batch.rejections + [Rejection(0, "file", e) for e in batch.file_errors]
+        self._store(rejections, counts)
         self.batches += 1
         if self.batches & (self.batches - 1) == 0:  # After batch 1, 2, 4, 8, ...
             refresh_statistics(self.session, IMPORT_TABLES)
-
-    def _reject_file(self, reason: str) -> None:
-        self._store([Rejection(0, "file", reason)], Counter(rejected_files=1))
 
     def _store(self, rejections: list[Rejection], counts: Counter[str]) -> None:
         """Commit the batch with its rejections and the run's new counters, then forget it."""
@@ -204,28 +145,6 @@ class _FileImport:
         self.summary.counts.update(counts)
         room = KEPT_REJECTIONS - len(self.summary.rejections)
         self.summary.rejections.extend(stored[: max(0, room)])
-
-
-def _until_unreadable(read: Callable[[], Iterator[ReadResult]]) -> Iterator[ReadResult]:
-    """The rows, then, if the file turns out unreadable (at once or part way), one error.
-
-    Rows read before the failure are kept: they are stored like any others.
-    """
-    try:
-        yield from read()
-    except READ_ERRORS as error:
-        yield RowError(0, "file", _unreadable(error))
-
-
-def _chunks(items: Iterator[ReadResult], size: int) -> Iterator[list[ReadResult]]:
-    while chunk := list(islice(items, size)):
-        yield chunk
-
-
-def _unreadable(error: Exception) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return f"cannot read: {error.strerror}"
-    return f"cannot read: {error}"
 
 
 def _start_run(session: Session, profile: str, paths: list[Path]) -> int:

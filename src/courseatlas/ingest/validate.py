@@ -43,6 +43,7 @@ class PreparedBatch:
     rows: list[PreparedRow] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
     rejected_rows: int = 0
+    file_errors: list[str] = field(default_factory=list)  # the file itself could not be read
 
 
 def prepare(items: list[RawRow | RowError]) -> PreparedBatch:
