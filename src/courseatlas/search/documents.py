@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import (
@@ -125,26 +125,28 @@ def iter_all_ids(session: Session, batch_size: int = 5000) -> Iterator[list[int]
 
 
 def _skills(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    query = (
+    return _by_resource(
+        session,
         select(ResourceSkill.resource_id, Skill.name)
         .join(Skill, Skill.id == ResourceSkill.skill_id)
-        .where(ResourceSkill.resource_id.in_(ids))
+        .where(ResourceSkill.resource_id.in_(ids)),
     )
-    for resource_id, name in session.execute(query):
-        found.setdefault(resource_id, []).append(name)
-    return found
 
 
 def _topic_paths(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    query = (
+    return _by_resource(
+        session,
         select(ResourceTopic.resource_id, Topic.path)
         .join(Topic, Topic.id == ResourceTopic.topic_id)
-        .where(ResourceTopic.resource_id.in_(ids))
+        .where(ResourceTopic.resource_id.in_(ids)),
     )
-    for resource_id, path in session.execute(query):
-        found.setdefault(resource_id, []).append(path)
+
+
+def _by_resource(session: Session, query: Select[int, str]) -> dict[int, list[str]]:
+    """(resource id, name) rows gathered into each resource's list of names."""
+    found: dict[int, list[str]] = {}
+    for resource_id, name in session.execute(query):
+        found.setdefault(resource_id, []).append(name)
     return found
 
 
