@@ -65,7 +65,7 @@ def import_guides(factory: sessionmaker[Session], paths: list[Path]) -> ImportSu
     """Upsert the guides at ``paths`` (files or folders of ``*.md``); bad guides are rejected."""
     with factory() as session:
         run = RunLog(session, GUIDES_PROFILE, paths)
-        try:
+        with run.recording():
             files = [file for path in paths for file in guide_files(path)]
             if not files:
                 run.reject(", ".join(map(str, paths)), 0, "file", "no guide (*.md) found")
@@ -75,10 +75,6 @@ def import_guides(factory: sessionmaker[Session], paths: list[Path]) -> ImportSu
                 _import_guide(session, run, file, seen)
             reconcile(session)
             session.commit()
-        except BaseException as error:
-            session.rollback()
-            run.finish(error=f"{type(error).__name__}: {error}")
-            raise
         return run.finish()
 
 
@@ -87,17 +83,13 @@ def import_onet(factory: sessionmaker[Session], folder: Path) -> ImportSummary:
     read = read_onet(folder)
     with factory() as session:
         run = RunLog(session, ONET_PROFILE, [folder])
-        try:
+        with run.recording():
             for problem in read.problems:
                 run.reject(str(folder / problem.file), problem.line, problem.field, problem.reason)
             run.count(REJECTED, len(read.problems))
             _upsert_occupations(session, run, read.occupations)
             reconcile(session)
             session.commit()
-        except BaseException as error:
-            session.rollback()
-            run.finish(error=f"{type(error).__name__}: {error}")
-            raise
         summary = run.finish()
     log.info("onet_imported", run_id=summary.run_id, status=summary.status, **summary.counts)
     return summary

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import update
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from courseatlas.db.base import utcnow
 from courseatlas.ingest.models import ImportRejection, ImportRun
-from courseatlas.ingest.service import KEPT_REJECTIONS, ImportSummary
+from courseatlas.ingest.service import KEPT_REJECTIONS, ImportSummary, run_status, start_run
 
 CREATED, UPDATED, UNCHANGED, REJECTED = "created", "updated", "unchanged", "rejected"
 
@@ -22,15 +22,17 @@ class RunLog:
 
     def __init__(self, session: Session, profile: str, paths: list[Path]) -> None:
         self.session = session
-        run = ImportRun(
-            profile=profile,
-            files=[str(p) for p in paths],
-            host=socket.gethostname(),
-            pid=os.getpid(),
-        )
-        session.add(run)
-        session.commit()
-        self.summary = ImportSummary(run.id)
+        self.summary = ImportSummary(start_run(session, profile, paths))
+
+    @contextmanager
+    def recording(self) -> Iterator[None]:
+        """Work whose failure is rolled back and recorded with the run, then raised."""
+        try:
+            yield
+        except BaseException as error:
+            self.session.rollback()
+            self.finish(error=f"{type(error).__name__}: {error}")
+            raise
 
     def count(self, outcome: str, n: int = 1) -> None:
         self.summary.counts[outcome] += n
@@ -51,12 +53,7 @@ class RunLog:
     def finish(self, error: str | None = None) -> ImportSummary:
         """Record the outcome in the run's own transaction (the caller's work is committed)."""
         counts: Counter[str] = self.summary.counts
-        if error is not None or self.summary.stored == 0:
-            self.summary.status = "failed"
-        elif counts[REJECTED] or self.summary.rejections:
-            self.summary.status = "partial"
-        else:
-            self.summary.status = "succeeded"
+        self.summary.status = run_status(self.summary, error)
         self.session.execute(
             update(ImportRun)
             .where(ImportRun.id == self.summary.run_id)

@@ -67,7 +67,7 @@ def run_import(
     profile = get_profile(profile_name)
     paths = list(paths)
     with factory() as session:
-        summary = ImportSummary(_start_run(session, profile.name, paths))
+        summary = ImportSummary(start_run(session, profile.name, paths))
         log.info("import_started", run_id=summary.run_id, profile=profile.name, files=len(paths))
         try:
             for path in paths:
@@ -147,7 +147,8 @@ class _FileImport:
         self.summary.rejections.extend(stored[: max(0, room)])
 
 
-def _start_run(session: Session, profile: str, paths: list[Path]) -> int:
+def start_run(session: Session, profile: str, paths: list[Path]) -> int:
+    """A new import run, committed at once so that even a failure is on record."""
     _mark_interrupted_runs(session)
     run = ImportRun(
         profile=profile, files=[str(p) for p in paths], host=socket.gethostname(), pid=os.getpid()
@@ -179,15 +180,19 @@ def _alive(pid: int) -> bool:
 
 
 def _finish_run(session: Session, summary: ImportSummary, error: str | None = None) -> None:
-    if error is not None or summary.stored == 0:
-        summary.status = "failed"
-    elif summary.counts["rejected"] or summary.counts["rejected_files"]:
-        summary.status = "partial"
-    else:
-        summary.status = "succeeded"
+    summary.status = run_status(summary, error)
     session.execute(
         update(ImportRun)
         .where(ImportRun.id == summary.run_id)
         .values(status=summary.status, error=error, finished_at=utcnow())
     )
     session.commit()
+
+
+def run_status(summary: ImportSummary, error: str | None) -> str:
+    """failed: nothing stored (or an error); partial: something rejected; else succeeded."""
+    if error is not None or summary.stored == 0:
+        return "failed"
+    if summary.counts["rejected"] or summary.counts["rejected_files"] or summary.rejections:
+        return "partial"
+    return "succeeded"
