@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from courseatlas.catalog.schemas import Kind, Level
 from courseatlas.search import service
 from courseatlas.search.base import SearchFilters, SearchRequest, Sort
 from courseatlas.search.query import MAX_QUERY_LENGTH, parse_query
+from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import SearchPage, SuggestPage
 from courseatlas.web.deps import DbSession, Runtime
 
@@ -20,7 +22,7 @@ Slug = Annotated[str | None, Query(max_length=300, pattern=r"^[a-z0-9-]+$")]
 Text = Annotated[str, Query(max_length=MAX_QUERY_LENGTH)]
 
 
-def search_request(
+async def search_request(
     q: Text = "",
     kind: Kind | None = None,
     topic: Slug = None,
@@ -49,18 +51,24 @@ SearchParams = Annotated[SearchRequest, Depends(search_request)]
 
 
 @router.get("/search", response_model=SearchPage)
-def search(session: DbSession, runtime: Runtime, request: SearchParams) -> Response:
+async def search(runtime: Runtime, request: SearchParams) -> Response:
     """Full-text search with filters, exact disjunctive facets and spelling correction.
 
     Without `q` it browses the filtered catalog, most popular first.
     """
-    # The encoded answer is remembered with the page: a repeated query costs no encoding.
+    # A repeated query is answered on the event loop from the encoded answer it got
+    # before; only a new one takes a worker thread and a database session.
     key = ("search-json", runtime.engine.generation, request)
     body: bytes | None = runtime.answers.get(key)
     if body is None:
-        body = service.search(session, runtime, request).model_dump_json().encode()
+        body = await run_in_threadpool(_encoded_search, runtime, request)
         runtime.answers.put(key, body)
     return Response(body, media_type="application/json")
+
+
+def _encoded_search(runtime: SearchRuntime, request: SearchRequest) -> bytes:
+    with runtime.database.session() as session:
+        return service.search(session, runtime, request).model_dump_json().encode()
 
 
 @router.get("/suggest", response_model=SuggestPage)

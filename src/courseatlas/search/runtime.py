@@ -45,6 +45,9 @@ class SearchRuntime:
 
     @property
     def engine(self) -> TantivyEngine:
+        engine = self._engine  # Without the lock: a sync in progress must not hold up reads.
+        if engine is not None and self._marker == self.location.current_marker():
+            return engine
         with self._lock:
             if self._engine is None or self._marker != self.location.current_marker():
                 self._open_current()

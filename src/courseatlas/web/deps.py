@@ -1,4 +1,8 @@
-"""Request dependencies: one database session per request, committed or rolled back here."""
+"""Request dependencies: one database session per request, committed or rolled back here.
+
+The ones that only read app state are async: FastAPI runs a plain function in a worker
+thread, a hop that costs more than the read.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,12 @@ from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 
 
-def get_database(request: Request) -> Database:
+async def get_database(request: Request) -> Database:
     database: Database = request.app.state.database
     return database
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -28,7 +32,7 @@ def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterato
         yield session
 
 
-def get_search(request: Request) -> SearchRuntime:
+async def get_search(request: Request) -> SearchRuntime:
     runtime: SearchRuntime = request.app.state.search
     return runtime
 
