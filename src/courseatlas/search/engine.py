@@ -85,12 +85,16 @@ class TantivyEngine:
 
     # --- writing
 
-    def write(self, documents: Iterable[IndexDocument], deleted: Sequence[int]) -> None:
+    def write(
+        self, documents: Iterable[IndexDocument], deleted: Sequence[int], fresh: bool = False
+    ) -> None:
+        """Replace (or, into a ``fresh`` index that holds none of them, add) the documents."""
         writer = self._writer_or_open()
         for resource_id in deleted:
             writer.delete_documents_by_term("id", resource_id)
         for document in documents:
-            writer.delete_documents_by_term("id", document.id)
+            if not fresh:
+                writer.delete_documents_by_term("id", document.id)
             writer.add_document(to_tantivy(document))
 
     def commit(self) -> None:

@@ -90,7 +90,7 @@ class Indexer:
             total = session.scalar(select(func.count()).select_from(Resource)) or 0
             done = 0
             for ids in iter_all_ids(session, BATCH):
-                engine.write(load_documents(session, ids), deleted=[])
+                engine.write(load_documents(session, ids), deleted=[], fresh=True)
                 done += len(ids)
                 if progress is not None:
                     progress(done, total)
