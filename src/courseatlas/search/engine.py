@@ -119,16 +119,16 @@ class TantivyEngine:
     ) -> SearchResult:
         completions = completions_of(searcher, parsed.words[-1]) if parsed.prefix else []
         words = text_query(parsed, self.synonyms, completions=completions)
-        if words is not None and len(parsed.words) >= 3:
-            strict = _count(searcher.search(combine(words, filter_queries(request.filters)), 1))
-            if strict == 0:  # No result has every word: accept all but one.
-                words = text_query(parsed, self.synonyms, False, completions)
         if words is None and not parsed.is_empty:
             return SearchResult(
                 0, [], self._facets(searcher, None, request) if request.facets else {}
             )
-        query = combine(words, filter_queries(request.filters))
-        found = self._ranked(searcher, query, request, has_text=words is not None)
+        found = self._ranked(searcher, words, request)
+        if found[0] == 0 and words is not None and len(parsed.words) >= 3:
+            # No result has every word: accept all but one.
+            relaxed = text_query(parsed, self.synonyms, False, completions)
+            if relaxed is not None:
+                words, found = relaxed, self._ranked(searcher, relaxed, request)
         hits = [SearchHit(int(i), float(score)) for score, i in found[1]]
         if request.snippets and words is not None:
             self._add_snippets(searcher, words, hits, found[2])
@@ -136,13 +136,11 @@ class TantivyEngine:
         return SearchResult(found[0], hits, facets)
 
     def _ranked(
-        self,
-        searcher: tantivy.Searcher,
-        query: tantivy.Query,
-        request: SearchRequest,
-        has_text: bool,
+        self, searcher: tantivy.Searcher, words: tantivy.Query | None, request: SearchRequest
     ) -> tuple[int, list[tuple[float, int]], list[Any]]:
-        sort = request.sort if has_text or request.sort != "relevance" else "popular"
+        """The total and one page of (score, id) for the words within the filters."""
+        query = combine(words, filter_queries(request.filters))
+        sort = request.sort if words is not None or request.sort != "relevance" else "popular"
         if sort == "relevance":
             result = searcher.search(
                 query, request.limit, offset=request.offset, weight_by_field="quality"
