@@ -12,6 +12,7 @@ from courseatlas.db.database import Database
 from courseatlas.ingest.service import run_import
 from courseatlas.search.base import SearchRequest
 from courseatlas.search.indexer import GAP_GRACE, ChangeCursor
+from courseatlas.search.location import Applied
 from courseatlas.search.models import SearchChange
 from courseatlas.search.query import parse_query
 from courseatlas.search.runtime import SearchRuntime
@@ -99,3 +100,28 @@ def test_cursor_waits_for_holes_then_gives_up() -> None:
     assert cursor.floor == 14
     cursor.advance([], now=2.0 + GAP_GRACE + 1)  # ...or rolled back: skipped eventually
     assert (cursor.floor, cursor.applied_above) == (16, set())
+
+
+def test_cursor_is_persisted_as_floor_and_ranges() -> None:
+    cursor = ChangeCursor(floor=10, applied_above={12, 13, 14, 20})
+    assert cursor.applied() == Applied(10, ((12, 14), (20, 20)))
+    assert ChangeCursor.of(cursor.applied()).applied_above == {12, 13, 14, 20}
+
+
+def test_a_hole_in_the_change_log_is_not_lag_for_other_processes(
+    db: Database, tmp_path: Path
+) -> None:
+    feed = write_jsonl(tmp_path / "a.jsonl", course(1), course(2), course(3))
+    run_import(db.sessions, [feed])
+    with db.session() as session:
+        first, hole, *rest = sorted(session.scalars(select(SearchChange.id)))
+        # As a transaction killed mid-import leaves it: an id that never commits.
+        session.execute(delete(SearchChange).where(SearchChange.id == hole))
+    writer = SearchRuntime(db)
+    writer.sync()
+    assert writer.location.applied(writer.engine.path) == Applied(first, ((rest[0], rest[-1]),))
+    writer.stop()
+    fresh = SearchRuntime(db)  # another process: a follower's /readyz, or the next writer
+    assert fresh.lag() == 0
+    assert fresh.sync() == 0  # nothing applied twice
+    fresh.stop()

@@ -22,7 +22,7 @@ from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
 from courseatlas.search.documents import iter_all_ids, load_documents
 from courseatlas.search.engine import TantivyEngine
-from courseatlas.search.location import IndexLocation
+from courseatlas.search.location import Applied, IndexLocation
 from courseatlas.search.models import SearchChange
 
 log = structlog.get_logger(__name__)
@@ -38,6 +38,22 @@ class ChangeCursor:
     floor: int
     applied_above: set[int] = field(default_factory=set)
     holes_seen: dict[int, float] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, applied: Applied) -> ChangeCursor:
+        above = {i for first, last in applied.above for i in range(first, last + 1)}
+        return cls(applied.floor, above)
+
+    def applied(self) -> Applied:
+        """The state to persist: the floor, and what is applied above it as id ranges
+        (holes are rare, so the ranges are few)."""
+        ranges: list[tuple[int, int]] = []
+        for change_id in sorted(self.applied_above):
+            if ranges and ranges[-1][1] == change_id - 1:
+                ranges[-1] = (ranges[-1][0], change_id)
+            else:
+                ranges.append((change_id, change_id))
+        return Applied(self.floor, tuple(ranges))
 
     def advance(self, applied: list[int], now: float) -> None:
         self.applied_above.update(applied)
@@ -68,18 +84,19 @@ class Indexer:
             ids = sorted({resource_id for _, resource_id in changes})
             self._apply(engine, ids)
             cursor.advance([change_id for change_id, _ in changes], time.monotonic())
-            self.location.set_applied_floor(engine.path, cursor.floor)
+            self.location.set_applied(engine.path, cursor.applied())
             total += len(changes)
         if total:
             log.info("index_caught_up", changes=total, floor=cursor.floor)
         return total
 
     def lag(self, engine: TantivyEngine) -> int:
-        """Committed changes that the index does not reflect yet."""
-        cursor = self._cursor(engine.path)
+        """Committed changes that the index does not reflect yet, as the writing process
+        last recorded them (this process may only follow it)."""
+        applied = self.location.applied(engine.path)
         with self.database.session() as session:
-            newer = session.scalar(select(func.count()).where(SearchChange.id > cursor.floor)) or 0
-        return max(0, newer - len(cursor.applied_above))
+            newer = session.scalar(select(func.count()).where(SearchChange.id > applied.floor))
+        return max(0, (newer or 0) - applied.count_above)
 
     def rebuild(self, progress: Progress | None = None) -> Path:
         """A complete new index beside the live one, caught up, then made current."""
@@ -95,7 +112,7 @@ class Indexer:
                 if progress is not None:
                     progress(done, total)
         engine.commit()
-        self.location.set_applied_floor(path, start)
+        self.location.set_applied(path, Applied(start))
         self.catch_up(engine)
         engine.close_writer()
         self.location.switch_to(path)
@@ -104,7 +121,7 @@ class Indexer:
 
     def _cursor(self, path: Path) -> ChangeCursor:
         if path not in self._cursors:
-            self._cursors[path] = ChangeCursor(self.location.applied_floor(path))
+            self._cursors[path] = ChangeCursor.of(self.location.applied(path))
         return self._cursors[path]
 
     def _pending(self, cursor: ChangeCursor) -> list[tuple[int, int]]:

@@ -12,8 +12,9 @@ import json
 import os
 import shutil
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from courseatlas.search.schema import SCHEMA_VERSION
 
@@ -41,7 +42,7 @@ class IndexLocation:
     def new_directory(self) -> Path:
         path = self.root / f"index-{time.time_ns()}"
         path.mkdir(parents=True)
-        self._write_json(path / "applied.json", {"floor": 0, "schema": SCHEMA_VERSION})
+        self.set_applied(path, Applied(0))
         return path
 
     def switch_to(self, path: Path) -> None:
@@ -58,14 +59,18 @@ class IndexLocation:
             if self.schema_version(path) != SCHEMA_VERSION:
                 shutil.rmtree(path, ignore_errors=True)
 
-    def applied_floor(self, path: Path) -> int:
-        return int(self._read_json(path / "applied.json").get("floor", 0))
+    def applied(self, path: Path) -> Applied:
+        """How far the index at ``path`` is brought into the change log."""
+        state = self._read_json(path / "applied.json")
+        above = tuple((int(first), int(last)) for first, last in state.get("above", []))
+        return Applied(int(state.get("floor", 0)), above)
 
     def schema_version(self, path: Path) -> int:
         return int(self._read_json(path / "applied.json").get("schema", 0))
 
-    def set_applied_floor(self, path: Path, floor: int) -> None:
-        self._write_json(path / "applied.json", {"floor": floor, "schema": SCHEMA_VERSION})
+    def set_applied(self, path: Path, applied: Applied) -> None:
+        state = {"floor": applied.floor, "above": applied.above, "schema": SCHEMA_VERSION}
+        self._write_json(path / "applied.json", state)
 
     def try_lock_writer(self) -> bool:
         """Become the one process that writes the index; False while another one is."""
@@ -88,16 +93,29 @@ class IndexLocation:
             self._lock_file = None
 
     @staticmethod
-    def _read_json(path: Path) -> dict[str, int]:
+    def _read_json(path: Path) -> dict[str, Any]:
         try:
-            loaded: dict[str, int] = json.loads(path.read_text())
+            loaded: dict[str, Any] = json.loads(path.read_text())
         except (FileNotFoundError, ValueError):
             return {}
         return loaded
 
     @staticmethod
-    def _write_json(path: Path, value: dict[str, int]) -> None:
+    def _write_json(path: Path, value: dict[str, Any]) -> None:
         _atomic_write(path, json.dumps(value))
+
+
+@dataclass(frozen=True)
+class Applied:
+    """Every change up to ``floor`` is in the index, and those in the ranges ``above`` it
+    (changes beyond a hole in the ids: a transaction still in flight, or rolled back)."""
+
+    floor: int
+    above: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def count_above(self) -> int:
+        return sum(last - first + 1 for first, last in self.above)
 
 
 def _atomic_write(path: Path, content: str) -> None:

@@ -18,7 +18,7 @@ from courseatlas.db.database import Database
 from courseatlas.search.cache import LRUCache
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
-from courseatlas.search.location import IndexLocation
+from courseatlas.search.location import Applied, IndexLocation
 from courseatlas.search.querybuild import Synonyms
 
 log = structlog.get_logger(__name__)
@@ -38,7 +38,7 @@ class SearchRuntime:
         # answer and the engine's generation: head queries repeat all day long.
         self.answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
         self._marker = -1.0
-        self._followed_floor = -1
+        self._followed: Applied | None = None
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -69,11 +69,11 @@ class SearchRuntime:
 
     def _follow(self, engine: TantivyEngine) -> None:
         """Reload what the writing process committed, only when it committed something."""
-        floor = self.location.applied_floor(engine.path)
-        if floor != self._followed_floor:
+        applied = self.location.applied(engine.path)
+        if applied != self._followed:
             engine.synonyms = load_synonyms(self.database)
             engine.reload()
-            self._followed_floor = floor
+            self._followed = applied
 
     def lag(self) -> int:
         return self.indexer.lag(self.engine)
