@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(
         default=10, ge=1, description="PostgreSQL connections kept per process."
     )
+    semantic: bool = Field(
+        default=False,
+        description="Use embeddings in matching when the `semantic` extra is installed and "
+        "`courseatlas embed` has run. Off by default: the lexical matcher is the default.",
+    )
 
     @model_validator(mode="after")
     def _require_secret_outside_development(self) -> Settings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from courseatlas.cli import careers, database, imports, search, server
+from courseatlas.cli import careers, database, imports, search, semantic, server
 
 app = typer.Typer(
     name="courseatlas",
@@ -19,3 +19,4 @@ app.command("import")(imports.import_command)
 app.command("serve")(server.serve)
 app.command("demo")(server.demo)
 app.command("reindex")(search.reindex)
+app.command("embed")(semantic.embed)

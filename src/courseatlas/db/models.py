@@ -14,6 +14,7 @@ from courseatlas.catalog.models import (
 from courseatlas.db.base import Base
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.search.models import SearchChange
+from courseatlas.semantic.models import ResourceEmbedding
 
 __all__ = [
     "Base",
@@ -27,6 +28,7 @@ __all__ = [
     "Provider",
     "Resource",
     "ResourceContribution",
+    "ResourceEmbedding",
     "ResourceSkill",
     "ResourceTopic",
     "SearchChange",

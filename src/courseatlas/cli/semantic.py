@@ -1,0 +1,48 @@
+"""``courseatlas embed``: compute the embeddings of resources that have none or an outdated one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from courseatlas.cli.context import console, database
+from courseatlas.semantic.model import load_model
+
+MISSING_EXTRA = "the semantic extra is not installed: pip install 'courseatlas[semantic]'"
+
+
+def embed(
+    batch_size: Annotated[
+        int, typer.Option(min=1, max=4096, help="Resources embedded (and committed) together.")
+    ] = 64,
+) -> None:
+    """Embed new and changed resources for semantic matching; an interrupted run resumes."""
+    model = load_model()
+    if model is None:
+        console.print(f"[red]error:[/] {escape(MISSING_EXTRA)}", highlight=False)
+        raise typer.Exit(1)
+    from courseatlas.semantic.store import embed_pending  # needs numpy, from the same extra
+
+    db = database()
+    db.upgrade()
+    with Progress(
+        TextColumn("embedding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        task = bar.add_task("embedding", total=None)
+        embedded = embed_pending(
+            db,
+            model,
+            batch_size=batch_size,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
+    db.dispose()
+    console.print(f"embeddings: {embedded:,} resources embedded")
