@@ -39,4 +39,8 @@ def demo(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> N
         f"demo catalog: {summary.counts['created']} created, "
         f"{summary.counts['updated']} updated, {summary.counts['unchanged']} unchanged"
     )
+    if settings().semantic:  # A few seconds for the demo catalog, then matching uses them.
+        from courseatlas.cli.semantic import embed
+
+        embed()
     serve(host=host, port=port, workers=workers)

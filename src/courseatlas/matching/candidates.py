@@ -3,7 +3,8 @@
 Two sources, because real catalogs are uneven: the skill links (``resource_skills``), and the
 search index, asked for each wanted skill's spellings in titles and descriptions (most
 public datasets carry no skills at all). A spelling found in the title is stronger evidence
-than one in the description.
+than one in the description. With the semantic layer on, a third: the resources closest in
+meaning to the profile's text, and every candidate's closeness to it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ PER_SPELLING: dict[Sort, int] = {"relevance": 40, "popular": 20}
 CORE_WEIGHT = 0.7
 PER_TOPIC = 30  # best-rated resources per profile topic and kind
 FOCUS = 4  # a resource linked to at most this many skills is fully about each
+NEAREST = 100  # resources closest in meaning to the profile's text (semantic layer on)
 
 
 def gather(
@@ -39,13 +41,19 @@ def gather(
     mentioned = _search_hits(runtime, profile.wants)
     topics = _topic_slugs(session, profile.topic_paths)
     in_topics = _topic_hits(runtime, topics, kinds)
+    meaning = runtime.meaning if profile.text else None
     ids = set(_most_tagged(session, profile.wants)) | set(in_topics)
     ids |= {rid for hits in mentioned.values() for rid in hits}
+    if meaning is not None:
+        ids |= {rid for rid, _ in meaning.nearest(profile.text, NEAREST, profile.exclude)}
     ids -= profile.exclude
     candidates, descriptions = _load(session, ids, kinds)
     _add_tagged(session, candidates, profile.wants)
     _add_mentions(candidates, profile.wants, mentioned, descriptions)
     _add_topics(session, candidates, profile.topic_paths)
+    if meaning is not None:
+        for resource_id, similarity in meaning.similarity(profile.text, candidates).items():
+            candidates[resource_id].similarity = similarity
     return list(candidates.values())
 
 

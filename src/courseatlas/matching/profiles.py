@@ -13,6 +13,7 @@ from courseatlas.matching.recognise import Recognised, skill_mentions
 from courseatlas.matching.scoring import DESCRIPTION, TITLE
 from courseatlas.matching.wants import Profile, Want, merge_wants, skill_want, words_want
 from courseatlas.search import text
+from courseatlas.semantic.model import embedding_text
 
 # A course named after the career ("Meta Back-End Developer") is made for it.
 CAREER_NAME_WEIGHT = 0.9
@@ -39,7 +40,7 @@ def career_profile(session: Session, career: Career) -> Profile:
         .where(CareerTopic.career_id == career.id)
         .order_by(CareerTopic.position)
     )
-    return Profile(merge_wants(wants), tuple(topics))
+    return Profile(merge_wants(wants), tuple(topics), text=f"{career.title}. {career.summary}")
 
 
 def distinctiveness(session: Session, skill_ids: list[int]) -> dict[int, float]:
@@ -64,7 +65,7 @@ def distinctiveness(session: Session, skill_ids: list[int]) -> dict[int, float]:
     }
 
 
-def goal_profile(session: Session, recognised: Recognised) -> Profile:
+def goal_profile(session: Session, recognised: Recognised, goal: str) -> Profile:
     """The careers' profiles together, plus the skills named; plain words when neither."""
     wants: list[Want] = []
     topics: list[str] = []
@@ -78,7 +79,7 @@ def goal_profile(session: Session, recognised: Recognised) -> Profile:
         wants.append(skill_want(skill.id, skill.slug, skill.name, GOAL_SKILL_WEIGHT))
     if not wants:
         wants.append(words_want(" ".join(recognised.tokens), 1.0))
-    return Profile(merge_wants(wants), tuple(dict.fromkeys(topics)))
+    return Profile(merge_wants(wants), tuple(dict.fromkeys(topics)), text=goal)
 
 
 def resource_profile(session: Session, resource: Resource) -> Profile:
@@ -101,4 +102,5 @@ def resource_profile(session: Session, resource: Resource) -> Profile:
         .join(ResourceTopic, ResourceTopic.topic_id == Topic.id)
         .where(ResourceTopic.resource_id == resource.id)
     )
-    return Profile(merge_wants(wants), tuple(paths), frozenset({resource.id}))
+    about = embedding_text(resource.title, resource.description)
+    return Profile(merge_wants(wants), tuple(paths), frozenset({resource.id}), about)

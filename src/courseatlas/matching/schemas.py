@@ -10,17 +10,18 @@ from courseatlas.catalog.schemas import ResourceSummary
 
 
 class Reason(BaseModel):
-    """Why a resource matched: a wanted skill (or words) it covers, or a topic it is filed under."""
+    """Why a resource matched: a wanted skill (or words) it covers, a topic it is filed under,
+    or (semantic layer on) its text's closeness in meaning, with the similarity as weight."""
 
-    kind: Literal["skill", "words", "topic"]
+    kind: Literal["skill", "words", "topic", "meaning"]
     name: str
     slug: str | None  # the skill's or the topic's slug
-    weight: float  # how much the career or goal wants it
-    evidence: Literal["tagged", "title", "description", "topic"]
+    weight: float  # how much the career or goal wants it; for meaning, the cosine similarity
+    evidence: Literal["tagged", "title", "description", "topic", "embedding"]
 
 
 class MatchedResource(ResourceSummary):
-    score: float  # 0 to about 1.1; the order of a list also spreads providers and skills
+    score: float  # 0 to about 1.1 (2.1 with the semantic layer); lists also spread providers
     duration_hours: float | None
     reasons: list[Reason]
 

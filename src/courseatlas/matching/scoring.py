@@ -18,8 +18,12 @@ score = coverage * (1 + QUALITY_BOOST * quality / MAX_QUALITY) + TOPIC_BONUS
             3 reviews do not beat 4.7 from 30,000) and the popularity, 0 to 0.6. It scales
             relevance rather than adding to it: a famous course on something else stays out.
   topic:    a bonus when the resource is filed under one of the profile's topics.
-A resource qualifies with a topic match, a skill linked or named in its title, or two skills
-named in its description: one passing mention in a novel's blurb is not a match.
+  meaning:  with the semantic layer on, MEANING_WEIGHT x how far the cosine similarity of the
+            resource's text to the profile's (a career's title and summary, a goal) rises
+            above MEANING_FLOOR, scaled to 0..1. Measured on the judged set (docs/careers.md).
+A resource qualifies with a topic match, a skill linked or named in its title, two skills
+named in its description, or a text very close in meaning (MEANING_QUALIFIES): one passing
+mention in a novel's blurb is not a match.
 """
 
 from __future__ import annotations
@@ -43,6 +47,9 @@ MAX_QUALITY = 0.6  # the largest value ``search.documents.quality`` returns
 TOPIC_BONUS = 0.1
 PER_SOURCE = 4  # results in ten from one provider (courses) or publisher or author (books)
 REPEAT = 0.9  # a skill already covered by n results counts REPEAT**n for the next one
+MEANING_FLOOR = 0.3  # cosine similarity below which two texts share nothing worth counting
+MEANING_WEIGHT = 1.0
+MEANING_QUALIFIES = 0.4
 
 
 @dataclass
@@ -60,7 +67,15 @@ class Candidate:
     how: dict[str, Evidence] = field(default_factory=dict)  # want key -> what it rests on
     topic: str | None = None  # the profile topic it is filed under
     off_topic: bool = False  # filed under topics, none related to the profile's
+    similarity: float | None = None  # cosine to the profile's text (semantic layer on)
     score: float = 0.0
+
+    @property
+    def meaning(self) -> float:
+        """How close in meaning, 0 to 1: the similarity above MEANING_FLOOR."""
+        if self.similarity is None:
+            return 0.0
+        return max(0.0, (self.similarity - MEANING_FLOOR) / (1 - MEANING_FLOOR))
 
     @cached_property
     def quality(self) -> float:
@@ -106,12 +121,14 @@ def _combined(parts: Iterable[float]) -> float:
 def score(candidate: Candidate, weights: Weights, seen: Counter[str] | None = None) -> float:
     bonus = TOPIC_BONUS if candidate.topic else 0.0
     covered = weights.coverage(candidate, seen)
-    return covered * (1 + QUALITY_BOOST * candidate.quality / MAX_QUALITY) + bonus
+    quality_factor = 1 + QUALITY_BOOST * candidate.quality / MAX_QUALITY
+    return covered * quality_factor + bonus + MEANING_WEIGHT * candidate.meaning
 
 
 def qualifies(candidate: Candidate) -> bool:
     strong = any(how != "description" for how in candidate.how.values())
-    return candidate.topic is not None or strong or len(candidate.evidence) >= 2
+    close = (candidate.similarity or 0.0) >= MEANING_QUALIFIES
+    return candidate.topic is not None or strong or close or len(candidate.evidence) >= 2
 
 
 def rank(candidates: Iterable[Candidate], weights: Weights) -> list[Candidate]:

@@ -102,7 +102,7 @@ def match_goal(session: Session, runtime: SearchRuntime, goal: str, limit: int) 
     recognised, corrected = _recognise_goal(session, runtime, goal)
     if not recognised.tokens:
         raise InvalidInput("goal must contain at least one word", field="goal")
-    matches = find_matches(session, runtime, goal_profile(session, recognised))
+    matches = find_matches(session, runtime, goal_profile(session, recognised, goal))
     results = matched_resources(session, matches, matches.top(limit))
     careers = [
         RecognisedCareer(slug=c.slug, title=c.title, matched=m.text)
@@ -176,7 +176,9 @@ def _explain(
     if named:
         found = f"Recognised {' and '.join(named)}."
     else:
-        found = f"No career or skill recognised in {goal!r}; results match its words."
+        by_meaning = any(r.kind == "meaning" for result in results for r in result.reasons)
+        how = "words and meaning" if by_meaning else "words"
+        found = f"No career or skill recognised in {goal!r}; results match its {how}."
     if not results:
         return found + " No resource matches it yet."
     return found
@@ -203,6 +205,16 @@ def _reasons(
             candidate.evidence.items(), key=lambda item: -wants[item[0]].weight * item[1]
         )
     ]
+    if candidate.meaning > 0 and candidate.similarity is not None:
+        reasons.append(
+            Reason(
+                kind="meaning",
+                name="close in meaning",
+                slug=None,
+                weight=round(candidate.similarity, 3),
+                evidence="embedding",
+            )
+        )
     if candidate.topic:
         reasons.append(
             Reason(

@@ -45,6 +45,7 @@ class Profile:
     wants: tuple[Want, ...]
     topic_paths: tuple[str, ...] = ()
     exclude: frozenset[int] = field(default_factory=frozenset)  # resource ids
+    text: str = ""  # what it is about in words, compared by meaning when that layer is on
 
     @property
     def is_empty(self) -> bool:

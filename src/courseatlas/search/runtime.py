@@ -20,6 +20,7 @@ from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
 from courseatlas.search.location import Applied, IndexLocation
 from courseatlas.search.querybuild import Synonyms
+from courseatlas.semantic.meaning import Meaning, load_meaning
 
 log = structlog.get_logger(__name__)
 
@@ -37,6 +38,8 @@ class SearchRuntime:
         # Answers computed from the index (result pages, career matches), keyed by what they
         # answer and the engine's generation: head queries repeat all day long.
         self.answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
+        # Closeness in meaning for matching: None unless the semantic layer is switched on.
+        self.meaning: Meaning | None = load_meaning(database)
         self._marker = -1.0
         self._followed: Applied | None = None
         self._lock = threading.RLock()

@@ -80,4 +80,6 @@ def reasons(found: Sequence[Reason]) -> list[str]:
         lines.append("mentions " + ", ".join(mentioned))
     if topics:
         lines.append("filed under " + ", ".join(topics))
+    if any(r.kind == "meaning" for r in found):
+        lines.append("close in meaning")
     return lines
