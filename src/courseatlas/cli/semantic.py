@@ -10,14 +10,15 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from courseatlas.cli.context import console, database
 from courseatlas.semantic.model import load_model
+from courseatlas.semantic.models import EMBED_BATCH
 
 MISSING_EXTRA = "the semantic extra is not installed: pip install 'courseatlas[semantic]'"
 
 
 def embed(
     batch_size: Annotated[
-        int, typer.Option(min=1, max=4096, help="Resources embedded (and committed) together.")
-    ] = 64,
+        int, typer.Option(min=1, max=16384, help="Resources embedded (and committed) together.")
+    ] = EMBED_BATCH,
 ) -> None:
     """Embed new and changed resources for semantic matching; an interrupted run resumes."""
     model = load_model()

@@ -9,6 +9,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from courseatlas.db.base import Base, utcnow
 
+EMBED_BATCH = 1024  # resources read, embedded and committed together by ``embed_pending``
+
 
 class ResourceEmbedding(Base):
     """A resource's vector as float16 bytes (half the size of float32, same ranking)."""

@@ -21,15 +21,16 @@ from courseatlas.semantic.model import (
     EmbeddingModel,
     embedding_text,
 )
-from courseatlas.semantic.models import ResourceEmbedding
+from courseatlas.semantic.models import EMBED_BATCH, ResourceEmbedding
 
 Progress = Callable[[int, int], None]
+MODEL_BATCH = 64  # texts per model run: sorted by length within BATCH, so little padding
 
 
 def embed_pending(
     database: Database,
     model: EmbeddingModel,
-    batch_size: int = 64,
+    batch_size: int = EMBED_BATCH,
     progress: Progress | None = None,
     model_name: str = MODEL_NAME,
 ) -> int:
@@ -75,11 +76,14 @@ def _pending(model_name: str) -> Any:
 
 
 def _embed(model: EmbeddingModel, rows: Sequence[Row[Any]]) -> NDArray[np.float32]:
-    """Vectors in the order of ``rows``; texts of similar length share a batch (less padding)."""
+    """Vectors in the order of ``rows``; texts of similar length share a model run (padding
+    to the longest text of a run is most of the cost: sorting halves the time)."""
     texts = [embedding_text(row.title, row.description) for row in rows]
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     vectors = np.empty((len(texts), DIMENSION), dtype=np.float32)
-    vectors[order] = model.embed([texts[i] for i in order])
+    for start in range(0, len(order), MODEL_BATCH):
+        run = order[start : start + MODEL_BATCH]
+        vectors[run] = model.embed([texts[i] for i in run])
     return vectors
 
 
