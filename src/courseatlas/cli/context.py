@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from courseatlas.db.database import Database
 from courseatlas.logging import configure_logging
@@ -31,3 +34,19 @@ def settings() -> Settings:
 
 def database() -> Database:
     return Database(settings())
+
+
+@contextmanager
+def counting_progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar of items done out of a total, on a terminal only; yields its update."""
+    with Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

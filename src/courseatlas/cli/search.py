@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-from courseatlas.cli.context import console, database
+from courseatlas.cli.context import console, counting_progress, database
 from courseatlas.search.runtime import SearchRuntime
 
 
@@ -13,19 +11,8 @@ def reindex() -> None:
     db = database()
     db.upgrade()
     runtime = SearchRuntime(db)
-    with Progress(
-        TextColumn("indexing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as bar:
-        task = bar.add_task("indexing", total=None)
-        path = runtime.indexer.rebuild(
-            lambda done, total: bar.update(task, completed=done, total=total)
-        )
+    with counting_progress("indexing") as progress:
+        path = runtime.indexer.rebuild(progress)
     runtime.location.remove_others(keep=path)
     console.print(f"search index rebuilt: {runtime.engine.document_count():,} documents in {path}")
     runtime.stop()

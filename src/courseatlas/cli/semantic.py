@@ -6,9 +6,8 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from courseatlas.cli.context import console, database
+from courseatlas.cli.context import console, counting_progress, database
 from courseatlas.semantic.model import load_model
 from courseatlas.semantic.models import EMBED_BATCH
 
@@ -29,21 +28,7 @@ def embed(
 
     db = database()
     db.upgrade()
-    with Progress(
-        TextColumn("embedding"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    ) as bar:
-        task = bar.add_task("embedding", total=None)
-        embedded = embed_pending(
-            db,
-            model,
-            batch_size=batch_size,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
+    with counting_progress("embedding") as progress:
+        embedded = embed_pending(db, model, batch_size=batch_size, progress=progress)
     db.dispose()
     console.print(f"embeddings: {embedded:,} resources embedded")
