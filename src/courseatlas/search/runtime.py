@@ -8,6 +8,7 @@ A background thread does both every ``interval`` seconds.
 from __future__ import annotations
 
 import threading
+from functools import cached_property
 from typing import Any
 
 import structlog
@@ -38,13 +39,17 @@ class SearchRuntime:
         # Answers computed from the index (result pages, career matches), keyed by what they
         # answer and the engine's generation: head queries repeat all day long.
         self.answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
-        # Closeness in meaning for matching: None unless the semantic layer is switched on.
-        self.meaning: Meaning | None = load_meaning(database)
         self._marker = -1.0
         self._followed: Applied | None = None
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+
+    @cached_property
+    def meaning(self) -> Meaning | None:
+        """Closeness in meaning for matching: None unless the semantic layer is switched on.
+        Loaded on first use: commands that only index never load the model."""
+        return load_meaning(self.database)
 
     @property
     def engine(self) -> TantivyEngine:
