@@ -22,8 +22,13 @@ def bulk_insert(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     dialect = connection.dialect
     given = tuple(rows[0])
     sql, names, processors = _compiled(table, _columns_with_defaults(table, given), dialect)
-    defaults = {name: _default(table, name) for name in names if name not in given}
-    converted = [(i, p) for i, p in enumerate(processors) if p is not None]
+    # Defaults are the same for every row: converted once, not once per row.
+    defaults = {
+        name: _converted(_default(table, name), processor)
+        for name, processor in zip(names, processors, strict=True)
+        if name not in given
+    }
+    converted = [(i, p) for i, p in enumerate(processors) if p is not None and names[i] in given]
     values = []
     for row in rows:
         value = [row[name] if name in row else defaults[name] for name in names]
@@ -57,6 +62,10 @@ def _columns_with_defaults(table: Table, given: tuple[str, ...]) -> tuple[str, .
         if c.name not in given and c.default is not None and c.default.is_callable
     )
     return given + with_defaults
+
+
+def _converted(value: Any, processor: Processor) -> Any:
+    return processor(value) if processor is not None and value is not None else value
 
 
 def _default(table: Table, name: str) -> Any:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 import nh3
@@ -65,6 +66,7 @@ def slugify(value: str, max_length: int = 80) -> str:
     return slug[:max_length].rstrip("-") or "untitled"
 
 
+@lru_cache(maxsize=65_536)  # a catalog names the same few thousand skills over and over
 def alias_key(value: str) -> str:
     """How skill spellings are compared: "Node.js", "node js" and "NodeJS" are one key."""
     return _ALIAS_DROP.sub("", unicodedata.normalize("NFKC", value).casefold())
