@@ -96,24 +96,17 @@ def _matched(
 ) -> tuple[list[MatchedResource], list[MatchedResource], LearningPath]:
     """The matched courses and books and the learning path, remembered until the index or
     the career changes: matching reads a thousand candidates."""
-    key = (
-        "career",
-        runtime.engine.generation,
-        career.id,
-        career.updated_at,
-        occupation.updated_at if occupation else None,
-    )
-    found: tuple[list[MatchedResource], list[MatchedResource], LearningPath] | None
-    found = runtime.answers.get(key)
-    if found is None:
+    key = ("career", career.id, career.updated_at, occupation.updated_at if occupation else None)
+
+    def compute() -> tuple[list[MatchedResource], list[MatchedResource], LearningPath]:
         matches = find_matches(session, runtime, career_profile(session, career))
-        found = (
+        return (
             matched_resources(session, matches, matches.top(MATCHED_COURSES, "course")),
             matched_resources(session, matches, matches.top(MATCHED_BOOKS, "book")),
             learning_path(session, matches),
         )
-        runtime.answers.put(key, found)
-    return found
+
+    return runtime.answer(key, compute)
 
 
 def _alternate_titles(career: Career, occupation: Occupation | None) -> list[str]:

@@ -145,17 +145,16 @@ def _recognise_goal(
 
 def similar(session: Session, runtime: SearchRuntime, resource_id: int, limit: int) -> SimilarPage:
     """More like this; remembered until the index changes (which any change to it causes)."""
-    key = ("similar", runtime.engine.generation, resource_id, limit)
-    page: SimilarPage | None = runtime.answers.get(key)
-    if page is None:
+
+    def compute() -> SimilarPage:
         resource = catalog.get_resource(session, resource_id)
         if resource is None:
             raise NotFound(f"no resource has id {resource_id}")
         matches = find_matches(session, runtime, resource_profile(session, resource))
         results = matched_resources(session, matches, matches.top(limit))
-        page = SimilarPage(resource_id=resource_id, results=results)
-        runtime.answers.put(key, page)
-    return page
+        return SimilarPage(resource_id=resource_id, results=results)
+
+    return runtime.answer(("similar", resource_id, limit), compute)
 
 
 def _explain(

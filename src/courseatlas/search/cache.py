@@ -1,7 +1,7 @@
 """A small thread-safe LRU for answers that stay valid until the index changes.
 
-Keys carry the engine's generation, so an entry is never served after a reload: it just
-stops being asked for and ages out.
+Keys carry the engine's identity and generation, so an entry is never served after a reload
+or a reindex: it just stops being asked for and ages out.
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ WRITER_HEAP = 64_000_000
 WRITER_THREADS = (
     1  # measured: a second thread does not help; building documents in Python dominates
 )
+_OPENED = itertools.count(1)  # engines opened by this process, so each has its own identity
 
 
 class TantivyEngine:
@@ -44,10 +46,12 @@ class TantivyEngine:
         self.path = path
         path.mkdir(parents=True, exist_ok=True)
         self.index = tantivy.Index(schema(), path=str(path), reuse=True)
-        # Searchers change only on reload(), so ``generation`` names what they see.
+        # Searchers change only on reload(), so ``identity`` and ``generation`` together name
+        # what they see: a reindex opens a new engine, whose generation starts again at 0.
         self.index.config_reader(reload_policy="Manual")
         text.register(self.index)
         self.synonyms = synonyms
+        self.identity = next(_OPENED)
         self.generation = 0
         self._writer: tantivy.IndexWriter | None = None
         self._facet_cache: LRUCache[dict[str, list[tuple[str, int]]]] = LRUCache(FACET_CACHE_SIZE)

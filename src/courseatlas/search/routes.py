@@ -58,15 +58,14 @@ async def search(runtime: Runtime, request: SearchParams) -> Response:
     """
     # A repeated query is answered on the event loop from the encoded answer it got
     # before; only a new one takes a worker thread and a database session.
-    key = ("search-json", runtime.engine.generation, request)
-    body: bytes | None = runtime.answers.get(key)
+    key = ("search-json", request)
+    body: bytes | None = runtime.remembered(key)
     if body is None:
-        body = await run_in_threadpool(_encoded_search, runtime, request)
-        runtime.answers.put(key, body)
+        body = await run_in_threadpool(runtime.answer, key, lambda: _encoded(runtime, request))
     return Response(body, media_type="application/json")
 
 
-def _encoded_search(runtime: SearchRuntime, request: SearchRequest) -> bytes:
+def _encoded(runtime: SearchRuntime, request: SearchRequest) -> bytes:
     with runtime.database.session() as session:
         return service.search(session, runtime, request).model_dump_json().encode()
 

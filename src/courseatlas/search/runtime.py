@@ -8,8 +8,9 @@ A background thread does both every ``interval`` seconds.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Hashable
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import structlog
 from sqlalchemy import select
@@ -26,6 +27,7 @@ from courseatlas.semantic.meaning import Meaning, load_meaning
 log = structlog.get_logger(__name__)
 
 ANSWER_CACHE_SIZE = 4096
+V = TypeVar("V")
 
 
 class SearchRuntime:
@@ -37,8 +39,8 @@ class SearchRuntime:
         # Display names of facet values (providers, topics) by table and slug.
         self.labels: dict[str, dict[str, str]] = {}
         # Answers computed from the index (result pages, career matches), keyed by what they
-        # answer and the engine's generation: head queries repeat all day long.
-        self.answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
+        # answer and the index they came from: head queries repeat all day long.
+        self._answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
         self._marker = -1.0
         self._followed: Applied | None = None
         self._lock = threading.RLock()
@@ -61,6 +63,23 @@ class SearchRuntime:
                 self._open_current()
             assert self._engine is not None
             return self._engine
+
+    def answer(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """The answer to ``key`` from the index as it is now: remembered, or computed once."""
+        stamped = self._stamped(key)  # before computing: a reload meanwhile makes it stale
+        value: V | None = self._answers.get(stamped)
+        if value is None:
+            value = compute()
+            self._answers.put(stamped, value)
+        return value
+
+    def remembered(self, key: Hashable) -> Any | None:
+        """The answer to ``key`` from the index as it is now, if one was computed."""
+        return self._answers.get(self._stamped(key))
+
+    def _stamped(self, key: Hashable) -> Hashable:
+        engine = self.engine
+        return (engine.identity, engine.generation, key)
 
     def sync(self) -> int:
         """Catch the index up if this process is the writer; returns the changes applied."""

@@ -36,12 +36,7 @@ FIXED_LABELS = {
 
 def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
     """A page of results; the same request answers from memory until the index changes."""
-    key = ("search", runtime.engine.generation, request)
-    page: SearchPage | None = runtime.answers.get(key)
-    if page is None:
-        page = _search(session, runtime, request)
-        runtime.answers.put(key, page)
-    return page
+    return runtime.answer(("search", request), lambda: _search(session, runtime, request))
 
 
 def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
