@@ -10,9 +10,9 @@ from typing import Any
 
 import tantivy
 
+from courseatlas.cache import LRUCache
 from courseatlas.search import text
 from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
-from courseatlas.search.cache import LRUCache
 from courseatlas.search.documents import IndexDocument
 from courseatlas.search.query import ParsedQuery
 from courseatlas.search.querybuild import (

@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 import structlog
 from sqlalchemy import select
 
+from courseatlas.cache import LRUCache
 from courseatlas.catalog.models import Skill, SkillAlias
 from courseatlas.db.database import Database
-from courseatlas.search.cache import LRUCache
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
 from courseatlas.search.location import Applied, IndexLocation

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import structlog
 
+from courseatlas.cache import LRUCache
 from courseatlas.db.database import Database
-from courseatlas.search.cache import LRUCache
 from courseatlas.semantic.model import EmbeddingModel, load_model
 
 if TYPE_CHECKING:
