@@ -6,11 +6,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import distinct, func, select
 
 from courseatlas.catalog.models import Resource, ResourceTopic, Topic
+from courseatlas.catalog.quality import quality
 from courseatlas.catalog.repository import in_topic
 from courseatlas.catalog.topics import BestFirst
 from courseatlas.db.database import Database
 from courseatlas.search.base import SearchFilters
-from courseatlas.search.documents import quality
 from courseatlas.search.runtime import SearchRuntime
 
 PROBLEM = "application/problem+json"

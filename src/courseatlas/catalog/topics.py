@@ -2,7 +2,7 @@
 
 Counts come from the search index's exact facets (a resource filed under "SQL" counts once
 for "Databases" and once for "Computer Science"), so the tree costs one aggregation, not a
-join per topic. A topic's resources come best first by ``search.documents.quality``.
+join per topic. A topic's resources come best first by ``catalog.quality.quality``.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from courseatlas.careers import repository as careers
 from courseatlas.careers.schemas import CareerRef
 from courseatlas.catalog import repository
 from courseatlas.catalog.models import Resource, Topic
+from courseatlas.catalog.quality import quality
 from courseatlas.catalog.schemas import ResourcePage, ResourceSummary, TopicRef
 from courseatlas.catalog.topic_schemas import TopicCounts, TopicNode, TopicPage, TopicTree
 from courseatlas.errors import InvalidInput, NotFound
 from courseatlas.search.base import SearchFilters, SearchRequest, SearchResult, Sort
-from courseatlas.search.documents import quality
 from courseatlas.search.runtime import SearchRuntime
 
 MAX_BROWSE = 5000  # resources a topic page lists best first; search pages further

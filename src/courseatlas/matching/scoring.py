@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from courseatlas.catalog.quality import quality
 from courseatlas.ingest.normalise import alias_key
 from courseatlas.matching.wants import Want
-from courseatlas.search.documents import quality
 
 TAGGED, TITLE, DESCRIPTION = 1.0, 0.9, 0.5
 Evidence = Literal["tagged", "title", "description"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,11 +18,8 @@ from courseatlas.catalog.models import (
     Skill,
     Topic,
 )
+from courseatlas.catalog.quality import bayesian_rating, quality
 
-# The Bayesian prior: an unrated resource counts as PRIOR_VOTES ratings of PRIOR_MEAN, so five
-# stars from three reviews do not outrank 4.7 from thirty thousand.
-PRIOR_MEAN = 3.8
-PRIOR_VOTES = 25
 EPOCH = date(1970, 1, 1)
 
 
@@ -54,21 +50,6 @@ class IndexDocument:
     @property
     def quality(self) -> float:
         return quality(self.rating, self.rating_count, self.popularity)
-
-
-def bayesian_rating(rating: float | None, count: int | None) -> float:
-    votes = count or 0 if rating is not None else 0
-    return (PRIOR_MEAN * PRIOR_VOTES + (rating or 0.0) * votes) / (PRIOR_VOTES + votes)
-
-
-def quality(rating: float | None, count: int | None, popularity: int | None) -> float:
-    """A prior between 0 and 0.6 that multiplies relevance by 1 to 1.38 (log2(2 + q)).
-
-    Small on purpose: it breaks ties between similar matches and never buries an exact one.
-    """
-    rated = max(0.0, min(1.0, (bayesian_rating(rating, count) - 3.0) / 2.0))
-    popular = min(1.0, math.log10(1 + (popularity or 0)) / 6.0)
-    return round(0.35 * rated + 0.25 * popular, 4)
 
 
 def load_documents(session: Session, resource_ids: Sequence[int]) -> list[IndexDocument]:
