@@ -29,6 +29,7 @@ from courseatlas.careers.importers import import_guides  # noqa: E402
 from courseatlas.db.database import Database  # noqa: E402
 from courseatlas.ingest.service import run_import  # noqa: E402
 from courseatlas.search.runtime import SearchRuntime  # noqa: E402
+from courseatlas.semantic.meaning import load_meaning  # noqa: E402
 from courseatlas.semantic.model import load_model  # noqa: E402
 from courseatlas.semantic.store import embed_pending  # noqa: E402
 from courseatlas.settings import Settings  # noqa: E402
@@ -93,10 +94,11 @@ def _ensure_catalog(database: Database) -> None:
 
 
 def _judged(runtime: SearchRuntime) -> dict[str, Any]:
+    meaning = load_meaning(runtime.database)
     with runtime.database.session() as session:
-        evaluate(session, runtime)  # warm: the model, the vectors, the index
+        evaluate(session, runtime, meaning)  # warm: the model, the vectors, the index
         started = time.perf_counter()
-        figures: list[Figures] = evaluate(session, runtime)
+        figures: list[Figures] = evaluate(session, runtime, meaning)
         per_career_ms = (time.perf_counter() - started) * 1000 / len(figures)
     return {**summary(figures), "ms_per_career": round(per_career_ms, 1)}
 

@@ -45,7 +45,7 @@ def count_resources(db: Database) -> int:
 
 def indexed_ids(runtime: SearchRuntime) -> set[int]:
     """Every resource id the search index holds."""
-    result = runtime.engine.search(SearchRequest(limit=1_000_000, facets=False, snippets=False))
+    result = runtime.search(SearchRequest(limit=1_000_000, facets=False, snippets=False))
     return {hit.id for hit in result.hits}
 
 

@@ -17,6 +17,7 @@ from courseatlas.logging import configure_logging
 from courseatlas.matching.routes import router as matching_router
 from courseatlas.search.routes import router as search_router
 from courseatlas.search.runtime import SearchRuntime
+from courseatlas.semantic.meaning import MeaningOnFirstUse
 from courseatlas.settings import Settings
 from courseatlas.web.caching import CachedStaticFiles
 from courseatlas.web.errors import install_error_handlers
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
+    app.state.semantic = MeaningOnFirstUse(database)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -14,6 +14,7 @@ from courseatlas.catalog.models import Resource
 from courseatlas.matching.profiles import career_profile
 from courseatlas.matching.service import find_matches
 from courseatlas.search.runtime import SearchRuntime
+from courseatlas.semantic.meaning import Meaning
 from tests.matching.judged import JUDGED, Judgement, Ref
 
 TOP = 20
@@ -31,8 +32,10 @@ class Figures:
     missing: list[str]  # judged resources not in the catalog (a dataset changed)
 
 
-def evaluate(session: Session, runtime: SearchRuntime) -> list[Figures]:
-    return [_evaluate(session, runtime, judgement) for judgement in JUDGED]
+def evaluate(
+    session: Session, runtime: SearchRuntime, meaning: Meaning | None = None
+) -> list[Figures]:
+    return [_evaluate(session, runtime, judgement, meaning) for judgement in JUDGED]
 
 
 def summary(figures: list[Figures]) -> dict[str, Any]:
@@ -58,10 +61,12 @@ def table(figures: list[Figures]) -> str:
     return "\n".join(lines)
 
 
-def _evaluate(session: Session, runtime: SearchRuntime, judgement: Judgement) -> Figures:
+def _evaluate(
+    session: Session, runtime: SearchRuntime, judgement: Judgement, meaning: Meaning | None
+) -> Figures:
     career = repository.career_by_slug(session, judgement.career)
     assert career is not None, judgement.career
-    matches = find_matches(session, runtime, career_profile(session, career))
+    matches = find_matches(session, runtime, career_profile(session, career), meaning)
     shown = [c.id for c in matches.top(TOP)]
     ids = _ids(session, [*judgement.belongs, *judgement.never])
     belongs = {ids[ref] for ref in judgement.belongs if ref in ids}

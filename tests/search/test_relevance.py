@@ -63,7 +63,7 @@ def _top(runtime: SearchRuntime, judgment: Judgment, n: int = 10) -> list[tuple[
         facets=False,
         snippets=False,
     )
-    hits = runtime.engine.search(request).hits
+    hits = runtime.search(request).hits
     with runtime.database.session() as session:
         found = {
             r.id: (r.title, r.authors)

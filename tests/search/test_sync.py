@@ -20,7 +20,7 @@ from tests.helpers import course, database_ids, indexed_ids, write_jsonl
 
 
 def _titles(runtime: SearchRuntime, q: str) -> list[str]:
-    hits = runtime.engine.search(SearchRequest(query=parse_query(q + " "))).hits
+    hits = runtime.search(SearchRequest(query=parse_query(q + " "))).hits
     with runtime.database.session() as session:
         found = summaries(session, [h.id for h in hits])
         return [found[h.id].title for h in hits]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from courseatlas.careers import service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
-from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.web.deps import DbSession, Runtime, Semantic
 
 router = APIRouter(prefix="/api/v1", tags=["careers"])
 
@@ -34,7 +34,8 @@ def get_career(
     slug: Annotated[str, Path(max_length=200, pattern=SLUG_PATTERN)],
     session: DbSession,
     runtime: Runtime,
+    meaning: Semantic,
 ) -> CareerPage:
     """A career guide: its sections, O*NET data (credited), matched courses and books with
     the reasons they match, and a learning path."""
-    return service.get_career_page(session, runtime, slug)
+    return service.get_career_page(session, runtime, slug, meaning)

@@ -32,7 +32,8 @@ from courseatlas.errors import NotFound
 from courseatlas.matching.profiles import career_profile
 from courseatlas.matching.schemas import LearningPath, MatchedResource
 from courseatlas.matching.service import find_matches, learning_path, matched_resources
-from courseatlas.search.runtime import SearchRuntime
+from courseatlas.search.base import SearchBackend
+from courseatlas.semantic.meaning import Meaning
 
 MATCHED_COURSES = 12
 MATCHED_BOOKS = 8
@@ -61,13 +62,15 @@ def list_careers(
     )
 
 
-def get_career_page(session: Session, runtime: SearchRuntime, slug: str) -> CareerPage:
+def get_career_page(
+    session: Session, runtime: SearchBackend, slug: str, meaning: Meaning | None = None
+) -> CareerPage:
     """Everything a career page shows; raises NotFound for an unknown slug."""
     career = repository.career_by_slug(session, slug)
     if career is None:
         raise NotFound(f"no career has slug {slug!r}")
     occupation = repository.occupation(session, career.onet_code)
-    courses, books, path = _matched(session, runtime, career, occupation)
+    courses, books, path = _matched(session, runtime, career, occupation, meaning)
     related_codes = [r["code"] for r in occupation.related] if occupation else []
     return CareerPage(
         slug=career.slug,
@@ -92,14 +95,18 @@ def get_career_page(session: Session, runtime: SearchRuntime, slug: str) -> Care
 
 
 def _matched(
-    session: Session, runtime: SearchRuntime, career: Career, occupation: Occupation | None
+    session: Session,
+    runtime: SearchBackend,
+    career: Career,
+    occupation: Occupation | None,
+    meaning: Meaning | None,
 ) -> tuple[list[MatchedResource], list[MatchedResource], LearningPath]:
     """The matched courses and books and the learning path, remembered until the index or
     the career changes: matching reads a thousand candidates."""
     key = ("career", career.id, career.updated_at, occupation.updated_at if occupation else None)
 
     def compute() -> tuple[list[MatchedResource], list[MatchedResource], LearningPath]:
-        matches = find_matches(session, runtime, career_profile(session, career))
+        matches = find_matches(session, runtime, career_profile(session, career), meaning)
         return (
             matched_resources(session, matches, matches.top(MATCHED_COURSES, "course")),
             matched_resources(session, matches, matches.top(MATCHED_BOOKS, "book")),

@@ -21,15 +21,20 @@ from courseatlas.catalog.quality import quality
 from courseatlas.catalog.schemas import ResourcePage, ResourceSummary, TopicRef
 from courseatlas.catalog.topic_schemas import TopicCounts, TopicNode, TopicPage, TopicTree
 from courseatlas.errors import InvalidInput, NotFound
-from courseatlas.search.base import SearchFilters, SearchRequest, SearchResult, Sort
-from courseatlas.search.runtime import SearchRuntime
+from courseatlas.search.base import (
+    SearchBackend,
+    SearchFilters,
+    SearchRequest,
+    SearchResult,
+    Sort,
+)
 
 MAX_BROWSE = 5000  # resources a topic page lists best first; search pages further
 FIRST_DEPTH = 50
 
 
-def topic_tree(session: Session, runtime: SearchRuntime) -> TopicTree:
-    result = runtime.engine.search(SearchRequest(limit=1, snippets=False))
+def topic_tree(session: Session, runtime: SearchBackend) -> TopicTree:
+    result = runtime.search(SearchRequest(limit=1, snippets=False))
     topics = repository.all_topics(session)
     counts = _topic_counts(runtime, result, [t.slug for t in topics])
     nodes = {t.id: _node(t, counts) for t in topics}
@@ -42,7 +47,7 @@ def topic_tree(session: Session, runtime: SearchRuntime) -> TopicTree:
 
 def topic_page(
     session: Session,
-    runtime: SearchRuntime,
+    runtime: SearchBackend,
     slug: str,
     kind: str | None,
     page: int,
@@ -58,7 +63,7 @@ def topic_page(
             field="page",
         )
     filters = SearchFilters(topic=slug, kind=kind)
-    summary = runtime.engine.search(SearchRequest(filters=filters, limit=1, snippets=False))
+    summary = runtime.search(SearchRequest(filters=filters, limit=1, snippets=False))
     children = repository.subtopics(session, topic.id)
     counts = _topic_counts(runtime, summary, [topic.slug, *(c.slug for c in children)])
     node = _node(topic, counts)
@@ -95,9 +100,9 @@ class BestFirst:
     the page is exact; otherwise read deeper.
     """
 
-    def __init__(self, session: Session, runtime: SearchRuntime, filters: SearchFilters) -> None:
+    def __init__(self, session: Session, runtime: SearchBackend, filters: SearchFilters) -> None:
         self.session = session
-        self.search: Callable[[SearchRequest], SearchResult] = runtime.engine.search
+        self.search: Callable[[SearchRequest], SearchResult] = runtime.search
         self.filters = filters
         self.facts: dict[int, _Facts] = {}
 
@@ -151,17 +156,14 @@ class BestFirst:
 
 
 def _topic_counts(
-    runtime: SearchRuntime, result: SearchResult, slugs: Sequence[str]
+    runtime: SearchBackend, result: SearchResult, slugs: Sequence[str]
 ) -> dict[str, int]:
     """Resources per topic (its subtopics' included): from the facet, which names only the
     most frequent topics, and a counting search for each of the others."""
     counts = dict(result.facets.get("topic", []))
     for slug in slugs:
         if slug not in counts:
-            request = SearchRequest(
-                filters=SearchFilters(topic=slug), limit=1, facets=False, snippets=False
-            )
-            counts[slug] = runtime.engine.search(request).total
+            counts[slug] = runtime.count(SearchFilters(topic=slug))
     return counts
 
 

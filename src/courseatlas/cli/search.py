@@ -14,7 +14,7 @@ def reindex() -> None:
     with counting_progress("indexing") as progress:
         path = runtime.indexer.rebuild(progress)
     runtime.location.remove_others(keep=path)
-    console.print(f"search index rebuilt: {runtime.engine.document_count():,} documents in {path}")
+    console.print(f"search index rebuilt: {runtime.document_count():,} documents in {path}")
     runtime.stop()
 
 

@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session
 from courseatlas.catalog.models import Provider, Resource, ResourceSkill, ResourceTopic, Topic
 from courseatlas.matching.scoring import DESCRIPTION, TAGGED, TITLE, Candidate
 from courseatlas.matching.wants import Profile, Spelled, Want, normal_text
-from courseatlas.search.base import SearchFilters, SearchRequest, Sort
+from courseatlas.search.base import SearchBackend, SearchFilters, SearchRequest, Sort
 from courseatlas.search.query import ParsedQuery, parse_query
-from courseatlas.search.runtime import SearchRuntime
+from courseatlas.semantic.meaning import Meaning
 
 KINDS = ("course", "book")
 TAGGED_LIMIT = 200  # resources linked to the most weight of the heavier wanted skills
@@ -36,12 +36,16 @@ NEAREST = 100  # resources closest in meaning to the profile's text (semantic la
 
 
 def gather(
-    session: Session, runtime: SearchRuntime, profile: Profile, kinds: Sequence[str] = KINDS
+    session: Session,
+    runtime: SearchBackend,
+    profile: Profile,
+    kinds: Sequence[str] = KINDS,
+    meaning: Meaning | None = None,
 ) -> list[Candidate]:
     mentioned = _search_hits(runtime, profile.wants)
     topics = _topic_slugs(session, profile.topic_paths)
     in_topics = _topic_hits(runtime, topics, kinds)
-    meaning = runtime.meaning if profile.text else None
+    meaning = meaning if profile.text else None
     ids = set(_most_tagged(session, profile.wants)) | set(in_topics)
     ids |= {rid for hits in mentioned.values() for rid in hits}
     if meaning is not None:
@@ -76,9 +80,8 @@ def _most_tagged(session: Session, wants: Iterable[Want]) -> list[int]:
     return list(session.scalars(query))
 
 
-def _search_hits(runtime: SearchRuntime, wants: Iterable[Want]) -> dict[str, set[int]]:
+def _search_hits(runtime: SearchBackend, wants: Iterable[Want]) -> dict[str, set[int]]:
     """Want key -> ids of resources whose text may mention one of its spellings."""
-    engine = runtime.engine
     found: dict[str, set[int]] = {}
     for want in wants:
         for spelling in want.spellings:
@@ -93,7 +96,7 @@ def _search_hits(runtime: SearchRuntime, wants: Iterable[Want]) -> dict[str, set
                     facets=False,
                     snippets=False,
                 )
-                result = engine.search(request)
+                result = runtime.search(request)
                 if result.corrected_query is None:  # A corrected word is another word.
                     found.setdefault(want.key, set()).update(hit.id for hit in result.hits)
     return found
@@ -111,8 +114,7 @@ def _topic_slugs(session: Session, paths: Sequence[str]) -> list[str]:
     return list(session.scalars(select(Topic.slug).where(Topic.path.in_(paths))))
 
 
-def _topic_hits(runtime: SearchRuntime, slugs: Sequence[str], kinds: Sequence[str]) -> list[int]:
-    engine = runtime.engine
+def _topic_hits(runtime: SearchBackend, slugs: Sequence[str], kinds: Sequence[str]) -> list[int]:
     ids: list[int] = []
     for slug in slugs:
         for kind in kinds:
@@ -123,7 +125,7 @@ def _topic_hits(runtime: SearchRuntime, slugs: Sequence[str], kinds: Sequence[st
                 facets=False,
                 snippets=False,
             )
-            ids.extend(hit.id for hit in engine.search(request).hits)
+            ids.extend(hit.id for hit in runtime.search(request).hits)
     return ids
 
 

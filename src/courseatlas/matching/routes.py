@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from courseatlas.matching import service
 from courseatlas.matching.schemas import GoalMatchPage, SimilarPage
-from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.web.deps import DbSession, Runtime, Semantic
 
 router = APIRouter(prefix="/api/v1", tags=["matching"])
 
@@ -19,6 +19,7 @@ MAX_ID = 2**31 - 1
 def match(
     session: DbSession,
     runtime: Runtime,
+    meaning: Semantic,
     goal: Annotated[
         str, Query(max_length=300, description="What the learner wants to become or learn.")
     ],
@@ -29,7 +30,7 @@ def match(
     A goal without words is refused (422); a goal with words but no known career or skill
     answers 200 with results for its words (possibly none) and an explanation saying so.
     """
-    return service.match_goal(session, runtime, goal, limit)
+    return service.match_goal(session, runtime, goal, limit, meaning)
 
 
 @router.get("/resources/{resource_id}/similar", response_model=SimilarPage)
@@ -37,7 +38,8 @@ def similar(
     resource_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     session: DbSession,
     runtime: Runtime,
+    meaning: Semantic,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> SimilarPage:
     """More like this: resources sharing its skills, the skills its text names, its topics."""
-    return service.similar(session, runtime, resource_id, limit)
+    return service.similar(session, runtime, resource_id, limit, meaning)

@@ -26,9 +26,9 @@ from courseatlas.matching.schemas import (
     SimilarPage,
 )
 from courseatlas.matching.wants import Profile, Want
-from courseatlas.search.base import SearchRequest
+from courseatlas.search.base import SearchBackend, SearchRequest
 from courseatlas.search.query import parse_query
-from courseatlas.search.runtime import SearchRuntime
+from courseatlas.semantic.meaning import Meaning
 
 
 @dataclass
@@ -45,10 +45,13 @@ class Matches:
         return build_path(self.ranked, self.profile.wants)
 
 
-def find_matches(session: Session, runtime: SearchRuntime, profile: Profile) -> Matches:
+def find_matches(
+    session: Session, runtime: SearchBackend, profile: Profile, meaning: Meaning | None = None
+) -> Matches:
+    """The profile's candidates ranked; by meaning as well as by words when ``meaning`` is given."""
     if profile.is_empty:
         return Matches(profile, scoring.Weights({}), [])
-    found = candidates.gather(session, runtime, profile)
+    found = candidates.gather(session, runtime, profile, meaning=meaning)
     weights = scoring.Weights.of(profile.wants)
     return Matches(profile, weights, scoring.rank(found, weights))
 
@@ -97,12 +100,18 @@ def learning_path(session: Session, matches: Matches) -> LearningPath:
     )
 
 
-def match_goal(session: Session, runtime: SearchRuntime, goal: str, limit: int) -> GoalMatchPage:
+def match_goal(
+    session: Session,
+    runtime: SearchBackend,
+    goal: str,
+    limit: int,
+    meaning: Meaning | None = None,
+) -> GoalMatchPage:
     """Resources for a free-text goal; a goal without words is refused (422)."""
     recognised, corrected = _recognise_goal(session, runtime, goal)
     if not recognised.tokens:
         raise InvalidInput("goal must contain at least one word", field="goal")
-    matches = find_matches(session, runtime, goal_profile(session, recognised, goal))
+    matches = find_matches(session, runtime, goal_profile(session, recognised, goal), meaning)
     results = matched_resources(session, matches, matches.top(limit))
     careers = [
         RecognisedCareer(slug=c.slug, title=c.title, matched=m.text)
@@ -127,7 +136,7 @@ def match_goal(session: Session, runtime: SearchRuntime, goal: str, limit: int) 
 
 
 def _recognise_goal(
-    session: Session, runtime: SearchRuntime, goal: str
+    session: Session, runtime: SearchBackend, goal: str
 ) -> tuple[Recognised, str | None]:
     """Careers and skills in the goal; when there are none, in its spelling-corrected words
     ("pyhton" is Python), as the search engine corrects them against the catalog."""
@@ -135,7 +144,7 @@ def _recognise_goal(
     if recognised.careers or recognised.skills or not recognised.tokens:
         return recognised, None
     request = SearchRequest(query=parse_query(goal), limit=1, facets=False, snippets=False)
-    corrected = runtime.engine.search(request).corrected_query
+    corrected = runtime.search(request).corrected_query
     if corrected:
         again = recognise(session, corrected)
         if again.careers or again.skills:
@@ -143,14 +152,20 @@ def _recognise_goal(
     return recognised, None
 
 
-def similar(session: Session, runtime: SearchRuntime, resource_id: int, limit: int) -> SimilarPage:
+def similar(
+    session: Session,
+    runtime: SearchBackend,
+    resource_id: int,
+    limit: int,
+    meaning: Meaning | None = None,
+) -> SimilarPage:
     """More like this; remembered until the index changes (which any change to it causes)."""
 
     def compute() -> SimilarPage:
         resource = catalog.get_resource(session, resource_id)
         if resource is None:
             raise NotFound(f"no resource has id {resource_id}")
-        matches = find_matches(session, runtime, resource_profile(session, resource))
+        matches = find_matches(session, runtime, resource_profile(session, resource), meaning)
         results = matched_resources(session, matches, matches.top(limit))
         return SimilarPage(resource_id=resource_id, results=results)
 

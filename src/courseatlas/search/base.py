@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal, Protocol, TypeVar
 
-from courseatlas.search.documents import IndexDocument
 from courseatlas.search.query import ParsedQuery
 
 Sort = Literal["relevance", "rating", "popular", "newest"]
 FACETS = ("kind", "topic", "provider", "level", "language", "price")
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,18 @@ class SearchResult:
 
 
 class SearchBackend(Protocol):
-    """What the rest of the application may ask of a search engine."""
+    """What the rest of the application may ask of search, whatever engine answers."""
 
     def search(self, request: SearchRequest) -> SearchResult: ...
 
+    def count(self, filters: SearchFilters) -> int:
+        """How many resources the filters select."""
+        ...
+
     def suggest_titles(self, prefix: str, limit: int) -> list[tuple[int, str]]: ...
 
-    def write(self, documents: Iterable[IndexDocument], deleted: Sequence[int]) -> None: ...
-
     def document_count(self) -> int: ...
+
+    def answer(self, key: Hashable, compute: Callable[[], V]) -> V:
+        """The answer to ``key`` from the index as it is now: remembered, or computed once."""
+        ...

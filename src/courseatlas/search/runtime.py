@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
-from functools import cached_property
 from typing import Any, TypeVar
 
 import structlog
@@ -18,11 +17,11 @@ from sqlalchemy import select
 from courseatlas.cache import LRUCache
 from courseatlas.catalog.models import Skill, SkillAlias
 from courseatlas.db.database import Database
+from courseatlas.search.base import SearchFilters, SearchRequest, SearchResult
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
 from courseatlas.search.location import Applied, IndexLocation
 from courseatlas.search.querybuild import Synonyms
-from courseatlas.semantic.meaning import Meaning, load_meaning
 
 log = structlog.get_logger(__name__)
 
@@ -31,6 +30,8 @@ V = TypeVar("V")
 
 
 class SearchRuntime:
+    """The ``SearchBackend`` of a process: callers ask it, never its engine."""
+
     def __init__(self, database: Database) -> None:
         self.database = database
         self.location = IndexLocation(database.settings.data_dir)
@@ -47,12 +48,6 @@ class SearchRuntime:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
-    @cached_property
-    def meaning(self) -> Meaning | None:
-        """Closeness in meaning for matching: None unless the semantic layer is switched on.
-        Loaded on first use: commands that only index never load the model."""
-        return load_meaning(self.database)
-
     @property
     def engine(self) -> TantivyEngine:
         engine = self._engine  # Without the lock: a sync in progress must not hold up reads.
@@ -63,6 +58,19 @@ class SearchRuntime:
                 self._open_current()
             assert self._engine is not None
             return self._engine
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        return self.engine.search(request)
+
+    def count(self, filters: SearchFilters) -> int:
+        request = SearchRequest(filters=filters, limit=1, facets=False, snippets=False)
+        return self.engine.search(request).total
+
+    def suggest_titles(self, prefix: str, limit: int) -> list[tuple[int, str]]:
+        return self.engine.suggest_titles(prefix, limit)
+
+    def document_count(self) -> int:
+        return self.engine.document_count()
 
     def answer(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The answer to ``key`` from the index as it is now: remembered, or computed once."""

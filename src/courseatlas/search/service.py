@@ -40,7 +40,7 @@ def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> 
 
 
 def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
-    result = runtime.engine.search(request)
+    result = runtime.search(request)
     cards = summaries(session, [hit.id for hit in result.hits])
     results = [
         # Cards are validated already: adding the snippet needs no second validation.
@@ -61,7 +61,7 @@ def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) ->
 
 def suggest(session: Session, runtime: SearchRuntime, prefix: str, limit: int) -> SuggestPage:
     """Titles first (most popular), then skills and topics whose names start the same way."""
-    titles = runtime.engine.suggest_titles(prefix, limit)
+    titles = runtime.suggest_titles(prefix, limit)
     cards = summaries(session, [resource_id for resource_id, _ in titles])
     suggestions = [
         Suggestion(kind="title", label=title, url=cards[rid].url)

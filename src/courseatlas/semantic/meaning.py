@@ -8,6 +8,7 @@ lexical, as by default.
 from __future__ import annotations
 
 from collections.abc import Iterable, Set
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import structlog
@@ -49,6 +50,18 @@ class Meaning:
             vector = self.model.embed([text])[0]
             self._vectors.put(text, vector)
         return vector
+
+
+class MeaningOnFirstUse:
+    """The process's ``Meaning``, loaded when first asked for: commands and requests that do
+    not match never load the model."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    @cached_property
+    def meaning(self) -> Meaning | None:
+        return load_meaning(self.database)
 
 
 def load_meaning(database: Database) -> Meaning | None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from courseatlas.db.database import Database
 from courseatlas.search.runtime import SearchRuntime
+from courseatlas.semantic.meaning import Meaning
 from courseatlas.settings import Settings
 
 
@@ -37,6 +38,14 @@ async def get_search(request: Request) -> SearchRuntime:
     return runtime
 
 
+def get_meaning(request: Request) -> Meaning | None:
+    """Closeness in meaning, None unless the semantic layer is on. Not async: the first
+    call loads the model, which must not stall the event loop."""
+    meaning: Meaning | None = request.app.state.semantic.meaning
+    return meaning
+
+
 DbSession = Annotated[Session, Depends(get_session)]
 Runtime = Annotated[SearchRuntime, Depends(get_search)]
+Semantic = Annotated[Meaning | None, Depends(get_meaning)]
 AppSettings = Annotated[Settings, Depends(get_settings)]

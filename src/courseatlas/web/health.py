@@ -23,7 +23,7 @@ def readyz(session: DbSession, runtime: Runtime) -> JSONResponse:
     try:
         session.execute(text("SELECT 1"))
         lag = runtime.lag()
-        documents = runtime.engine.document_count()
+        documents = runtime.document_count()
     except Exception as error:  # Readiness reports any failure; it must not raise.
         return JSONResponse({"status": "unavailable", "error": str(error)[:200]}, status_code=503)
     return JSONResponse(

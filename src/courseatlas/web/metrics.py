@@ -53,7 +53,7 @@ class _SearchCollector(Collector):
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
         try:
-            documents, lag = self.search.engine.document_count(), self.search.lag()
+            documents, lag = self.search.document_count(), self.search.lag()
         except Exception:  # A scrape must answer even when the index or database does not.
             log.exception("metrics_search_unavailable")
             return

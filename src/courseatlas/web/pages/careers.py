@@ -11,7 +11,7 @@ from courseatlas.careers import service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
 from courseatlas.web import seo
-from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.web.deps import DbSession, Runtime, Semantic
 from courseatlas.web.pages.listing import ListState, pager
 from courseatlas.web.pages.routing import PageRouter
 from courseatlas.web.templating import origin, render
@@ -57,9 +57,10 @@ def career_page(
     request: Request,
     session: DbSession,
     runtime: Runtime,
+    meaning: Semantic,
     slug: Annotated[str, Path(max_length=200)],
 ) -> Response:
-    career = service.get_career_page(session, runtime, slug)
+    career = service.get_career_page(session, runtime, slug, meaning)
     trail = [("Careers", "/careers"), (career.title, f"/careers/{career.slug}")]
     context = {"meta": _career_meta(request, career, trail), "career": career, "trail": trail}
     return render(request, "career.html", context)

@@ -13,7 +13,7 @@ from courseatlas.catalog.schemas import ResourceOut, ResourceSummary, page_path
 from courseatlas.errors import NotFound
 from courseatlas.matching import service as matching
 from courseatlas.web import seo
-from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.web.deps import DbSession, Runtime, Semantic
 from courseatlas.web.formatting import kind as kind_name
 from courseatlas.web.pages.routing import PageRouter
 from courseatlas.web.templating import origin, render
@@ -36,16 +36,16 @@ def book_page(request: Request, session: DbSession, slug: SlugPath) -> Response:
 
 @router.page("/courses/{slug}/similar")
 def similar_courses(
-    request: Request, session: DbSession, runtime: Runtime, slug: SlugPath
+    request: Request, session: DbSession, runtime: Runtime, meaning: Semantic, slug: SlugPath
 ) -> Response:
-    return _similar_page(request, session, runtime, "course", slug)
+    return _similar_page(request, session, runtime, meaning, "course", slug)
 
 
 @router.page("/books/{slug}/similar")
 def similar_books(
-    request: Request, session: DbSession, runtime: Runtime, slug: SlugPath
+    request: Request, session: DbSession, runtime: Runtime, meaning: Semantic, slug: SlugPath
 ) -> Response:
-    return _similar_page(request, session, runtime, "book", slug)
+    return _similar_page(request, session, runtime, meaning, "book", slug)
 
 
 def _resource_page(request: Request, session: DbSession, kind: str, slug: str) -> Response:
@@ -60,7 +60,12 @@ def _resource_page(request: Request, session: DbSession, kind: str, slug: str) -
 
 
 def _similar_page(
-    request: Request, session: DbSession, runtime: Runtime, kind: str, slug: str
+    request: Request,
+    session: DbSession,
+    runtime: Runtime,
+    meaning: Semantic,
+    kind: str,
+    slug: str,
 ) -> Response:
     """Resources like this one, on a page of their own: the resource page loads it with htmx
     after it has shown (matching takes a while on a big catalog), and links to it without."""
@@ -74,7 +79,7 @@ def _similar_page(
         path=f"{item.url}/similar",
         indexable=False,
     )
-    similar = matching.similar(session, runtime, item.id, SIMILAR).results
+    similar = matching.similar(session, runtime, item.id, SIMILAR, meaning).results
     return render(request, "similar.html", {"meta": meta, "item": item, "similar": similar})
 
 
