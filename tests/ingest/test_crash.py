@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from courseatlas.catalog.models import Resource, ResourceContribution, ResourceSkill
 from courseatlas.db.database import Database
+from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.models import ImportRun
-from courseatlas.search.models import SearchChange
 from courseatlas.search.runtime import SearchRuntime
 from tests.helpers import course, database_ids, indexed_ids, write_jsonl
 

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 
 from courseatlas.catalog.models import Resource, ResourceContribution, Skill, Topic
 from courseatlas.db.database import Database
+from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.ingest.service import run_import
-from courseatlas.search.models import SearchChange
 from tests.helpers import count_resources, course, write_jsonl
 
 BOOK = {

@@ -9,11 +9,11 @@ from sqlalchemy import delete, select
 from courseatlas.catalog.models import Resource
 from courseatlas.catalog.summaries import summaries
 from courseatlas.db.database import Database
+from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.service import run_import
 from courseatlas.search.base import SearchRequest
 from courseatlas.search.indexer import GAP_GRACE, ChangeCursor
 from courseatlas.search.location import Applied
-from courseatlas.search.models import SearchChange
 from courseatlas.search.query import parse_query
 from courseatlas.search.runtime import SearchRuntime
 from tests.helpers import course, database_ids, indexed_ids, write_jsonl

@@ -22,7 +22,7 @@ from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerT
 from courseatlas.careers.onet import read_onet
 from courseatlas.careers.runs import CREATED, REJECTED, UNCHANGED, UPDATED, RunLog
 from courseatlas.catalog.models import SkillAlias
-from courseatlas.catalog.vocabulary import Vocabulary
+from courseatlas.catalog.names import Vocabulary
 from courseatlas.db.base import Base, utcnow
 from courseatlas.db.bulk import bulk_insert
 from courseatlas.ingest.normalise import slugify

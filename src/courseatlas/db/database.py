@@ -27,7 +27,7 @@ class Database:
 
     def upgrade(self) -> None:
         """Migrate to the latest schema and load the bundled vocabularies (idempotent)."""
-        from courseatlas.catalog.vocabulary import Vocabulary
+        from courseatlas.catalog.names import Vocabulary
 
         migrate.upgrade(self.engine)
         with self.session() as session:

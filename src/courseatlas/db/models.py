@@ -12,8 +12,8 @@ from courseatlas.catalog.models import (
     Topic,
 )
 from courseatlas.db.base import Base
+from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.models import ImportRejection, ImportRun
-from courseatlas.search.models import SearchChange
 from courseatlas.semantic.models import ResourceEmbedding
 
 __all__ = [

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import nh3
 
-from courseatlas.ingest.vocabularies import (
+from courseatlas.catalog.vocabularies import (
     CURRENCIES,
     CURRENCY_SYMBOLS,
     LANGUAGE_LOOKUP,

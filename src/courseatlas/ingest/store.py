@@ -17,14 +17,14 @@ from courseatlas.catalog.models import (
     ResourceSkill,
     ResourceTopic,
 )
-from courseatlas.catalog.vocabulary import Vocabulary
+from courseatlas.catalog.names import Vocabulary
 from courseatlas.db.base import Base, utcnow
 from courseatlas.db.bulk import bulk_insert
+from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.merge import merge_rows
 from courseatlas.ingest.normalise import slugify
 from courseatlas.ingest.record import canonical_json, hash_json
 from courseatlas.ingest.validate import PreparedRow, resource_columns
-from courseatlas.search.models import SearchChange
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 

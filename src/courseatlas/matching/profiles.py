@@ -12,7 +12,7 @@ from courseatlas.catalog.models import Resource, ResourceSkill, ResourceTopic, S
 from courseatlas.matching.recognise import Recognised, skill_mentions
 from courseatlas.matching.scoring import DESCRIPTION, TITLE
 from courseatlas.matching.wants import Profile, Want, merge_wants, skill_want, words_want
-from courseatlas.search import text
+from courseatlas.search import analyzers
 from courseatlas.semantic.model import embedding_text
 
 # A course named after the career ("Meta Back-End Developer") is made for it.
@@ -95,7 +95,7 @@ def resource_profile(session: Session, resource: Resource) -> Profile:
             skill = mention.value
             wants.append(skill_want(skill.id, skill.slug, skill.name, weight))
     if not wants:
-        content = [word for word in text.words(resource.title) if text.stems(word)]
+        content = [word for word in analyzers.words(resource.title) if analyzers.stems(word)]
         wants = [words_want(word, 0.6) for word in content[:TITLE_WORDS]]
     paths = session.scalars(
         select(Topic.path)

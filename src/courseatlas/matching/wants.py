@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from courseatlas.careers.names import singular
-from courseatlas.catalog.vocabulary import seed_skills
+from courseatlas.catalog.names import seed_skills
 from courseatlas.ingest.normalise import alias_key
-from courseatlas.search import text
+from courseatlas.search import analyzers
 
 # Spellings too ambiguous to search for: common words, or one or two letters ("Go", "R").
 AMBIGUOUS = frozenset(
@@ -61,7 +61,7 @@ def skill_want(
 def words_want(phrase: str, weight: float, *variants: str) -> Want:
     """Plain words to find, as a phrase; ``variants`` are other ways to say it."""
     options = [p for p in dict.fromkeys((phrase, *variants)) if len(alias_key(p)) > 2]
-    return Want(f"words:{' '.join(text.words(phrase))}", phrase, weight, tuple(options))
+    return Want(f"words:{' '.join(analyzers.words(phrase))}", phrase, weight, tuple(options))
 
 
 def merge_wants(wants: Iterable[Want]) -> tuple[Want, ...]:
@@ -80,7 +80,7 @@ def spellings(name: str) -> tuple[str, ...]:
     options = (*_synonyms().get(key, (name,)), *EXTRA_SPELLINGS.get(key, ()))
     by_words: dict[frozenset[str], str] = {}
     for option in filter(_searchable, options):
-        by_words.setdefault(frozenset(map(singular, text.words(option))), option)
+        by_words.setdefault(frozenset(map(singular, analyzers.words(option))), option)
     kept = [
         option
         for own, option in by_words.items()
@@ -92,7 +92,8 @@ def spellings(name: str) -> tuple[str, ...]:
 def spelling_pattern(*spellings: str) -> re.Pattern[str]:
     """Any of the spellings, its words in a row, each also in plural, in ``normal_text``."""
     options = [
-        r"[\W_]+".join(_inflected(word) for word in text.words(spelling)) for spelling in spellings
+        r"[\W_]+".join(_inflected(word) for word in analyzers.words(spelling))
+        for spelling in spellings
     ]
     return re.compile(r"\b(?:" + "|".join(o for o in options if o) + r")\b")
 
@@ -103,7 +104,7 @@ class Spelled:
     def __init__(self, spellings: tuple[str, ...]) -> None:
         self.pattern = spelling_pattern(*spellings)
         # What every match contains: a substring test rules most texts out cheaply.
-        self.needles = tuple({_stem(w[0])[0] for s in spellings if (w := text.words(s))})
+        self.needles = tuple({_stem(w[0])[0] for s in spellings if (w := analyzers.words(s))})
 
     def said_in(self, normal: str) -> bool:
         return any(n in normal for n in self.needles) and self.pattern.search(normal) is not None
@@ -129,20 +130,22 @@ def _stem(word: str) -> tuple[str, str]:
 
 
 def normal_text(value: str) -> str:
-    """Lower case, symbols spelled out ("C#" is "csharp"), as ``text.words`` has it."""
-    return text.spell_out(value).casefold()
+    """Lower case, symbols spelled out ("C#" is "csharp"), as ``analyzers.words`` has it."""
+    return analyzers.spell_out(value).casefold()
 
 
 def _searchable(spelling: str) -> bool:
-    stems = text.stems(spelling)
+    stems = analyzers.stems(spelling)
     if len(stems) == 1 and stems[0] in _ambiguous_stems():
         return False
-    return len(alias_key(text.spell_out(spelling))) > 2 and alias_key(spelling) not in AMBIGUOUS
+    return (
+        len(alias_key(analyzers.spell_out(spelling))) > 2 and alias_key(spelling) not in AMBIGUOUS
+    )
 
 
 @cache
 def _ambiguous_stems() -> frozenset[str]:
-    return frozenset(stem for word in AMBIGUOUS for stem in text.stems(word))
+    return frozenset(stem for word in AMBIGUOUS for stem in analyzers.stems(word))
 
 
 @cache

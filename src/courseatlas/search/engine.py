@@ -11,7 +11,7 @@ from typing import Any
 import tantivy
 
 from courseatlas.cache import LRUCache
-from courseatlas.search import text
+from courseatlas.search import analyzers
 from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
 from courseatlas.search.documents import IndexDocument
 from courseatlas.search.query import ParsedQuery
@@ -49,7 +49,7 @@ class TantivyEngine:
         # Searchers change only on reload(), so ``identity`` and ``generation`` together name
         # what they see: a reindex opens a new engine, whose generation starts again at 0.
         self.index.config_reader(reload_policy="Manual")
-        text.register(self.index)
+        analyzers.register(self.index)
         self.synonyms = synonyms
         self.identity = next(_OPENED)
         self.generation = 0
@@ -67,7 +67,7 @@ class TantivyEngine:
 
     def suggest_titles(self, prefix: str, limit: int) -> list[tuple[int, str]]:
         """Titles whose words start with what was typed, most popular first."""
-        tokens = text.words(prefix)
+        tokens = analyzers.words(prefix)
         searcher = self.index.searcher()
         completions = completions_of(searcher, tokens[-1]) if tokens else []
         if not completions:

@@ -20,10 +20,10 @@ from sqlalchemy import func, select
 
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
+from courseatlas.ingest.changelog import SearchChange
 from courseatlas.search.documents import iter_all_ids, load_documents
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.location import Applied, IndexLocation
-from courseatlas.search.models import SearchChange
 
 log = structlog.get_logger(__name__)
 

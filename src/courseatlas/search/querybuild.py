@@ -9,7 +9,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from courseatlas.ingest.normalise import alias_key
-from courseatlas.search import text
+from courseatlas.search import analyzers
 from courseatlas.search.base import SearchFilters
 from courseatlas.search.query import ParsedQuery
 from courseatlas.search.schema import FIELD_BOOSTS, schema
@@ -96,10 +96,10 @@ def combine(text_part: Query | None, filters: list[Query]) -> Query:
 
 
 def _word(word: str, synonyms: Synonyms) -> Query | None:
-    options = [q for q in (_phrase_or_word(tuple(text.stems(word)), stemmed=True),) if q]
+    options = [q for q in (_phrase_or_word(tuple(analyzers.stems(word)), stemmed=True),) if q]
     canonical = synonyms.of(word)
     if canonical:
-        alternative = _phrase_or_word(tuple(text.stems(canonical)), stemmed=True)
+        alternative = _phrase_or_word(tuple(analyzers.stems(canonical)), stemmed=True)
         if alternative is not None:
             options.append(alternative)
     if not options:
@@ -108,14 +108,14 @@ def _word(word: str, synonyms: Synonyms) -> Query | None:
 
 
 def _phrase(words: tuple[str, ...]) -> Query | None:
-    stems = tuple(stem for word in words for stem in text.stems(word))
+    stems = tuple(stem for word in words for stem in analyzers.stems(word))
     return _phrase_or_word(stems, stemmed=True)
 
 
 def _phrase_or_word(tokens: tuple[str, ...], stemmed: bool = False) -> Query | None:
     """Any field matching the token (or the tokens as a phrase), weighted by field."""
     if not stemmed:
-        tokens = tuple(stem for token in tokens for stem in text.stems(token))
+        tokens = tuple(stem for token in tokens for stem in analyzers.stems(token))
     if not tokens:
         return None
     per_field = []
@@ -157,12 +157,12 @@ def _title_boosters(parsed: ParsedQuery, completion: str | None) -> list[Query]:
     words = [*parsed.words, *(w for phrase in parsed.phrases for w in phrase)]
     if completion is not None and parsed.words:  # the user's last word, finished
         words[len(parsed.words) - 1] = completion
-    key = text.keyword(" ".join(words))
+    key = analyzers.keyword(" ".join(words))
     boosters = [
         Query.boost_query(Query.term_query(schema(), "title_key", key), EXACT_TITLE_BOOST),
         Query.boost_query(Query.term_query(schema(), "title_main", key), MAIN_TITLE_BOOST),
     ]
-    exact_words = text.words(" ".join(words))
+    exact_words = analyzers.words(" ".join(words))
     if len(exact_words) > 1:  # as written, stop words included
         phrase = Query.phrase_query(schema(), "title_words", _terms(exact_words))
         boosters.append(Query.boost_query(phrase, TITLE_PHRASE_BOOST))

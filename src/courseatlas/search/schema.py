@@ -6,7 +6,7 @@ from functools import cache
 
 import tantivy
 
-from courseatlas.search import text
+from courseatlas.search import analyzers
 from courseatlas.search.documents import IndexDocument
 
 # Text fields searched by words, and how much a match in each counts.
@@ -20,15 +20,15 @@ SCHEMA_VERSION = 3
 def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
-    builder.add_text_field("title", stored=True, tokenizer_name=text.STEMMED)
-    builder.add_text_field("description", stored=True, tokenizer_name=text.STEMMED)
+    builder.add_text_field("title", stored=True, tokenizer_name=analyzers.STEMMED)
+    builder.add_text_field("description", stored=True, tokenizer_name=analyzers.STEMMED)
     for name in ("skills", "topics", "people"):
-        builder.add_text_field(name, tokenizer_name=text.STEMMED)
+        builder.add_text_field(name, tokenizer_name=analyzers.STEMMED)
     # Unstemmed words: prefixes for search-as-you-type, and the vocabulary for spelling.
-    builder.add_text_field("title_words", tokenizer_name=text.WORDS)
-    builder.add_text_field("words", tokenizer_name=text.WORDS)
-    builder.add_text_field("title_key", tokenizer_name=text.KEYWORD)
-    builder.add_text_field("title_main", tokenizer_name=text.KEYWORD)
+    builder.add_text_field("title_words", tokenizer_name=analyzers.WORDS)
+    builder.add_text_field("words", tokenizer_name=analyzers.WORDS)
+    builder.add_text_field("title_key", tokenizer_name=analyzers.KEYWORD)
+    builder.add_text_field("title_main", tokenizer_name=analyzers.KEYWORD)
     builder.add_text_field("isbn", tokenizer_name="raw")
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True)
@@ -43,24 +43,24 @@ def schema() -> tantivy.Schema:
 def to_tantivy(document: IndexDocument) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("id", document.id)
-    doc.add_text("title", text.spell_out(document.title))
-    doc.add_text("title_words", text.spell_out(document.title))
-    doc.add_text("title_key", text.keyword(document.title))
-    main_title = text.main_title_key(document.title)
+    doc.add_text("title", analyzers.spell_out(document.title))
+    doc.add_text("title_words", analyzers.spell_out(document.title))
+    doc.add_text("title_key", analyzers.keyword(document.title))
+    main_title = analyzers.main_title_key(document.title)
     if main_title:
         doc.add_text("title_main", main_title)
     if document.description:
-        doc.add_text("description", text.spell_out(document.description))
+        doc.add_text("description", analyzers.spell_out(document.description))
     for field_name, values in (
         ("skills", document.skills),
         ("topics", document.topics),
         ("people", document.people),
     ):
         for value in values:
-            doc.add_text(field_name, text.spell_out(value))
+            doc.add_text(field_name, analyzers.spell_out(value))
     # One value: this field only answers "which words does the catalog hold, how often".
     words = " ".join((document.title, *document.skills, *document.topics, *document.people))
-    doc.add_text("words", text.spell_out(words))
+    doc.add_text("words", analyzers.spell_out(words))
     for field_name in ("kind", "provider", "level", "language", "price", "isbn"):
         value = getattr(document, field_name)
         if value:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Skill, Topic
 from courseatlas.catalog.summaries import summaries
-from courseatlas.ingest.vocabularies import LANGUAGES
+from courseatlas.catalog.vocabularies import LANGUAGES
 from courseatlas.search.base import SearchRequest, SearchResult
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import (

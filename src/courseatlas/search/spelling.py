@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import tantivy
 from rapidfuzz.distance import DamerauLevenshtein
 
-from courseatlas.search import text
+from courseatlas.search import analyzers
 
 VOCABULARY_FIELD = "words"
 MIN_PREFIX = 2
@@ -25,7 +25,7 @@ def correct_words(searcher: tantivy.Searcher, words: tuple[str, ...]) -> tuple[s
 
 
 def correct_word(searcher: tantivy.Searcher, word: str) -> str | None:
-    tokens = text.words(word)
+    tokens = analyzers.words(word)
     if len(tokens) != 1 or not _correctable(tokens[0]):
         return None
     token = tokens[0]
@@ -45,7 +45,7 @@ def correct_word(searcher: tantivy.Searcher, word: str) -> str | None:
 
 def completions_of(searcher: tantivy.Searcher, word: str, limit: int = 8) -> list[str]:
     """The most frequent catalog words that start with what the user has typed so far."""
-    tokens = text.words(word)
+    tokens = analyzers.words(word)
     if len(tokens) != 1 or len(tokens[0]) < MIN_PREFIX:
         return []
     return [

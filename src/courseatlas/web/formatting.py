@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from courseatlas.catalog.names import TOPIC_SEPARATOR
 from courseatlas.catalog.schemas import Price
-from courseatlas.catalog.vocabulary import TOPIC_SEPARATOR
 from courseatlas.matching.schemas import Reason
 from courseatlas.search.service import FIXED_LABELS
 
