@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from courseatlas.ingest import normalise as n
+from courseatlas.ingest.markup import html_to_text
 
 
 @pytest.mark.parametrize(
@@ -44,7 +46,35 @@ def test_html_is_reduced_to_safe_text() -> None:
         "<p>Learn <b>SQL</b> &amp; more.</p><script>alert('x')</script><ul><li>joins</li></ul>"
     )
     assert text == "Learn SQL & more.\n\n- joins"
-    assert "<" not in n.clean_text("<img src=x onerror=alert(1)>hello")
+    assert n.clean_text("<img src=x onerror=alert(1)>hello") == "hello"
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Templates in C++: vector<int> and map<K, V>",
+        "Drawing with the HTML5 <canvas> element",
+        "Escaped in the feed: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more",
+        "Short (<10 minute) videos; a < b > c",
+        "Training course <coursera.org/learn/google-cbrs-professional-training> for all",
+        "Generics: List<String>, Map<K,V>; <T extends Comparable<T>>",
+    ],
+)
+def test_plain_text_is_stored_as_written(written: str) -> None:
+    assert n.clean_line(written) == written
+    assert n.clean_text(written) == written
+
+
+def test_text_in_an_html_description_survives_its_markup() -> None:
+    text = n.clean_text(
+        "<p>Use <b>vector&lt;int&gt;</b> and map<K, V> with <canvas>.</p>"
+        "<ul><li>one</li><li>two</li></ul><script>steal()</script><style>p{}</style>After"
+    )
+    assert text == "Use vector<int> and map<K, V> with <canvas>.\n\n- one\n- two\nAfter"
+
+
+def test_a_title_is_text_even_when_it_looks_like_html() -> None:
+    assert n.clean_line("<b>Bold</b> &amp; plain") == "<b>Bold</b> &amp; plain"
 
 
 def test_whitespace_and_control_characters_are_cleaned() -> None:
@@ -156,10 +186,16 @@ def test_slugify() -> None:
 
 
 @given(st.text())
-def test_clean_text_never_leaves_markup_or_control_characters(value: str) -> None:
+def test_clean_text_never_leaves_scripts_or_control_characters(value: str) -> None:
     cleaned = n.clean_text(value)
     assert not any(ch in cleaned for ch in "\x00\x01\x1f\x7f\r")
-    assert "<script" not in cleaned.lower()
+    assert "steal()" not in n.clean_text(f"<p>{value}</p><script>steal()</script>")
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cc", "Zs", "Zl", "Zp"])))
+def test_text_without_markup_keeps_every_character(value: str) -> None:
+    if html_to_text(value) is None:
+        assert n.clean_line(value) == unicodedata.normalize("NFC", value)
 
 
 @given(st.text(alphabet="0123456789X- ", max_size=20))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from datetime import date, datetime
@@ -10,46 +9,36 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
-import nh3
-
 from courseatlas.catalog.vocabularies import (
     CURRENCIES,
     CURRENCY_SYMBOLS,
     LANGUAGE_LOOKUP,
     LEVEL_LOOKUP,
 )
+from courseatlas.ingest.markup import html_to_text
 
 MAX_URL_LENGTH = 2048
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _UNTIDY = re.compile(r"[\x00-\x1f\x7f\u00a0\u2000-\u200b\u3000]|  ")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
-_BLOCK_TAGS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/tr)\b[^>]*>", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"<\s*li\b[^>]*>", re.IGNORECASE)
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 _ALIAS_DROP = re.compile(r"[\s._\-]+")
 
 
 def clean_line(value: str) -> str:
-    """One line of plain text: no markup, no control characters, single spaces."""
-    return _squeeze(strip_markup(value).replace("\r", " ").replace("\n", " "))
+    """One line of plain text, as written: no control characters, single spaces."""
+    return _squeeze(value.replace("\r", " ").replace("\n", " "))
 
 
 def clean_text(value: str) -> str:
-    """Multi-line text from possibly HTML input: tags removed (script content too), paragraphs kept."""
-    value = strip_markup(value.replace("\r\n", "\n").replace("\r", "\n"))
+    """Multi-line text; an HTML value is reduced to its text (script content dropped)."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = html_to_text(value) or value
     if "\n" not in value:
         return _squeeze(value)
     lines = "\n".join(_squeeze(line) for line in value.split("\n"))
     return _BLANK_LINES.sub("\n\n", lines).strip()
-
-
-def strip_markup(value: str) -> str:
-    """HTML reduced to its text; block ends become line breaks, list items dashes."""
-    if "<" not in value and "&" not in value:
-        return value
-    value = _LIST_ITEM.sub("\n- ", _BLOCK_TAGS.sub("\n", value))
-    return html.unescape(nh3.clean(value, tags=set()))
 
 
 def _squeeze(value: str) -> str:
