@@ -3,8 +3,7 @@ are one key, so a goal's words find a career by any of its titles. Pure function
 
 from __future__ import annotations
 
-from courseatlas.catalog.mentions import words
-from courseatlas.ingest.normalise import alias_key
+from courseatlas.text import alias_key, words
 
 # How strongly a name designates a career: the lower, the stronger.
 GUIDE_TITLE, ONET_TITLE, GUIDE_ALTERNATE, OCCUPATION_TITLE, ONET_ALTERNATE = range(5)

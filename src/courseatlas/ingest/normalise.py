@@ -7,7 +7,6 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 import nh3
@@ -26,8 +25,6 @@ _UNTIDY = re.compile(r"[\x00-\x1f\x7f\u00a0\u2000-\u200b\u3000]|  ")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
 _BLOCK_TAGS = re.compile(r"<\s*(br|/p|/div|/li|/h[1-6]|/tr)\b[^>]*>", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"<\s*li\b[^>]*>", re.IGNORECASE)
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
-_ALIAS_DROP = re.compile(r"[\s._\-]+")
 
 
 def clean_line(value: str) -> str:
@@ -58,18 +55,6 @@ def _squeeze(value: str) -> str:
     if _UNTIDY.search(value) is None:  # The common case, at a fraction of the cost.
         return value.strip()
     return _SPACES.sub(" ", _CONTROL.sub("", value)).strip()
-
-
-def slugify(value: str, max_length: int = 80) -> str:
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = _SLUG_DROP.sub("-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "untitled"
-
-
-@lru_cache(maxsize=65_536)  # a catalog names the same few thousand skills over and over
-def alias_key(value: str) -> str:
-    """How skill spellings are compared: "Node.js", "node js" and "NodeJS" are one key."""
-    return _ALIAS_DROP.sub("", unicodedata.normalize("NFKC", value).casefold())
 
 
 def parse_bool(value: object) -> bool:

@@ -10,8 +10,8 @@ from functools import cache
 
 from courseatlas.careers.names import singular
 from courseatlas.catalog.names import seed_skills
-from courseatlas.ingest.normalise import alias_key
 from courseatlas.search import analyzers
+from courseatlas.text import alias_key
 
 # Spellings too ambiguous to search for: common words, or one or two letters ("Go", "R").
 AMBIGUOUS = frozenset(
