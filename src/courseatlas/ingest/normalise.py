@@ -13,7 +13,7 @@ import nh3
 
 from courseatlas.catalog.vocabularies import (
     CURRENCIES,
-    CURRENCY_SYMBOLS,
+    CURRENCY_BY_SYMBOL,
     LANGUAGE_LOOKUP,
     LEVEL_LOOKUP,
 )
@@ -164,7 +164,7 @@ def parse_level(value: object) -> str:
 
 def parse_currency(value: object) -> str:
     text = str(value).strip()
-    code = CURRENCY_SYMBOLS.get(text, text.upper())
+    code = CURRENCY_BY_SYMBOL.get(text, text.upper())
     if code not in CURRENCIES:
         raise ValueError(f"unknown currency {_show(value)} (use an ISO 4217 code such as USD)")
     return code
