@@ -6,10 +6,11 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from courseatlas.catalog import repository, topics
+from courseatlas.catalog import repository
 from courseatlas.catalog.schemas import Kind, Level, ResourceOut, ResourcePage, ResourceSummary
-from courseatlas.catalog.topic_schemas import TopicPage, TopicTree
 from courseatlas.errors import NotFound
+from courseatlas.topics import service as topics
+from courseatlas.topics.schemas import TopicPage, TopicTree
 from courseatlas.web.deps import DbSession, Runtime
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])

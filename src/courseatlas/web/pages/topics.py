@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from courseatlas.catalog import topics
 from courseatlas.catalog.schemas import Kind
-from courseatlas.catalog.topic_schemas import TopicPage
+from courseatlas.topics import service as topics
+from courseatlas.topics.schemas import TopicPage
 from courseatlas.web import seo
 from courseatlas.web.deps import DbSession, Runtime
 from courseatlas.web.pages.listing import Link, ListState, pager
