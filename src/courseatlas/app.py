@@ -19,6 +19,7 @@ from courseatlas.search.routes import router as search_router
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import MeaningOnFirstUse
 from courseatlas.settings import Settings
+from courseatlas.topics.routes import router as topics_router
 from courseatlas.web.caching import CachedStaticFiles
 from courseatlas.web.errors import install_error_handlers
 from courseatlas.web.health import router as health_router
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         health_router,
         metrics_router,
         catalog_router,
+        topics_router,
         search_router,
         imports_router,
         careers_router,
