@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from courseatlas.catalog import repository
 from courseatlas.catalog.schemas import Kind, Level, ResourceOut, ResourcePage, ResourceSummary
 from courseatlas.errors import NotFound
-from courseatlas.web.deps import DbSession
+from courseatlas.http.deps import DbSession
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 

@@ -8,12 +8,12 @@ from fastapi import APIRouter, Depends, Query, Response
 from starlette.concurrency import run_in_threadpool
 
 from courseatlas.catalog.schemas import Kind, Level
+from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
 from courseatlas.search.base import SearchFilters, SearchRequest, Sort
 from courseatlas.search.query import MAX_QUERY_LENGTH, parse_query
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import SearchPage, SuggestPage
-from courseatlas.web.deps import DbSession, Runtime
 
 router = APIRouter(prefix="/api/v1", tags=["search"])
 

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from courseatlas.catalog.schemas import Kind
+from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.topics import service as topics
 from courseatlas.topics.schemas import TopicPage, TopicTree
-from courseatlas.web.deps import DbSession, Runtime
 
 router = APIRouter(prefix="/api/v1", tags=["topics"])
 

@@ -14,10 +14,10 @@ from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from courseatlas.errors import CourseatlasError
-from courseatlas.web.caching import NO_STORE
-from courseatlas.web.security import security_headers
-from courseatlas.web.seo import PageMeta
-from courseatlas.web.templating import render_text
+from courseatlas.http.caching import NO_STORE
+from courseatlas.http.security import security_headers
+from courseatlas.site.seo import PageMeta
+from courseatlas.site.templating import render_text
 
 log = structlog.get_logger(__name__)
 
