@@ -26,6 +26,7 @@ from courseatlas.search.routes import router as search_router
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import MeaningOnFirstUse
 from courseatlas.settings import Settings
+from courseatlas.site.errors import error_page
 from courseatlas.site.pages import router as pages_router
 from courseatlas.site.templating import STATIC
 from courseatlas.topics.routes import router as topics_router
@@ -61,7 +62,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(SecurityHeadersMiddleware)
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
-    install_error_handlers(app)
+    install_error_handlers(app, error_page)
     routers = (
         health_router,
         metrics_router,

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from courseatlas.catalog import repository
-from courseatlas.catalog.schemas import Kind, Level, ResourceOut, ResourcePage, ResourceSummary
+from courseatlas.catalog.schemas import (
+    Kind,
+    Level,
+    ResourceId,
+    ResourceOut,
+    ResourcePage,
+    ResourceSummary,
+)
 from courseatlas.errors import NotFound
 from courseatlas.http.deps import DbSession
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
-MAX_ID = 2**31 - 1
-ResourceId = Annotated[int, Path(ge=1, le=MAX_ID, description="The resource's id.")]
 Slug = Annotated[str | None, Query(max_length=300, pattern=r"^[a-z0-9-]+$")]
 
 

@@ -1,1 +1,1 @@
-"""HTTP plumbing: dependencies, middleware and error rendering."""
+"""The site learners use: pages, templates, static files, SEO data and formatting."""

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from fastapi.responses import RedirectResponse
 
 from courseatlas.catalog import repository
-from courseatlas.catalog.routes import ResourceId
+from courseatlas.catalog.schemas import ResourceId
 from courseatlas.errors import NotFound
 from courseatlas.http.caching import NO_STORE
 from courseatlas.http.deps import DbSession

@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
-from courseatlas.search.routes import MAX_PAGE, SearchParams
+from courseatlas.search.params import MAX_PAGE, SearchParams
 from courseatlas.search.schemas import SearchPage, SearchResultOut
 from courseatlas.site.pages.listing import ListState, list_view
 from courseatlas.site.pages.routing import PageRouter
