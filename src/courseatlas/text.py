@@ -19,6 +19,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def singular(word: str) -> str:
+    """A crude English singular, applied alike to titles and to goals ("nurses" -> "nurse")."""
+    lower = word.casefold()
+    if len(lower) > 4 and lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
+
+
 def slugify(value: str, max_length: int = 80) -> str:
     ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
     slug = _SLUG_DROP.sub("-", ascii_text.lower()).strip("-")
