@@ -33,6 +33,7 @@ from courseatlas.careers.importers import import_guides
 from courseatlas.careers.models import Career
 from courseatlas.catalog.models import Provider, Resource, Topic
 from courseatlas.db.database import Database
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.settings import Settings
 
 WARM_UP = 5
@@ -56,7 +57,7 @@ def bench_size(size: int, requests: int, console: Console) -> dict[str, Any]:
     data_dir = ensure_catalog(size)
     settings = Settings(data_dir=data_dir, log_level="WARNING", search_sync_seconds=0)
     database = Database(settings)
-    database.upgrade()
+    prepare_database(database)
     import_guides(database.sessions, [bundled_guides_dir()])  # again changes nothing
     pages = page_kinds(database)
     results = []

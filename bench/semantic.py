@@ -28,6 +28,7 @@ from courseatlas.careers.guides import bundled_guides_dir  # noqa: E402
 from courseatlas.careers.importers import import_guides  # noqa: E402
 from courseatlas.db.database import Database  # noqa: E402
 from courseatlas.ingest.service import run_import  # noqa: E402
+from courseatlas.migrations.prepare import prepare_database  # noqa: E402
 from courseatlas.search.runtime import SearchRuntime  # noqa: E402
 from courseatlas.semantic.meaning import load_meaning  # noqa: E402
 from courseatlas.semantic.model import load_model  # noqa: E402
@@ -86,7 +87,7 @@ def _ensure_catalog(database: Database) -> None:
     if done.exists():
         return
     FOLDER.mkdir(parents=True, exist_ok=True)
-    database.upgrade()
+    prepare_database(database)
     for profile, files in DATASETS:
         run_import(database.sessions, [SHARED / f for f in files], profile_name=profile)
     import_guides(database.sessions, [bundled_guides_dir()])

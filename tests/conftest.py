@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from courseatlas.app import create_app
 from courseatlas.db.base import Base
 from courseatlas.db.database import Database
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,7 +43,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated SQLite file, copied for each test (faster than migrating each time)."""
     folder = tmp_path_factory.mktemp("template")
     database = Database(Settings(env="test", data_dir=folder))
-    database.upgrade()
+    prepare_database(database)
     database.dispose()
     return folder / "courseatlas.db"
 
@@ -82,7 +83,7 @@ def postgres_url(postgres_server: Callable[[str], str]) -> str:
     """A database migrated once per session, emptied before each test that uses it."""
     url = postgres_server("test")
     database = Database(Settings(env="test", database_url=url))
-    database.upgrade()
+    prepare_database(database)
     database.dispose()
     return url
 
@@ -96,7 +97,7 @@ def _empty_postgres(url: str, data_dir: Path) -> Database:
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
     with database.engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-    database.upgrade()  # Reloads the bundled vocabularies.
+    prepare_database(database)  # Reloads the bundled vocabularies.
     return database
 
 

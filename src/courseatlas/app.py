@@ -12,6 +12,13 @@ from courseatlas import __version__
 from courseatlas.careers.routes import router as careers_router
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
+from courseatlas.http.caching import CachedStaticFiles
+from courseatlas.http.errors import install_error_handlers
+from courseatlas.http.health import router as health_router
+from courseatlas.http.metrics import Metrics
+from courseatlas.http.metrics import router as metrics_router
+from courseatlas.http.middleware import RequestContextMiddleware
+from courseatlas.http.security import SecurityHeadersMiddleware
 from courseatlas.ingest.routes import router as imports_router
 from courseatlas.logging import configure_logging
 from courseatlas.matching.routes import router as matching_router
@@ -19,15 +26,10 @@ from courseatlas.search.routes import router as search_router
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import MeaningOnFirstUse
 from courseatlas.settings import Settings
-from courseatlas.web.caching import CachedStaticFiles
-from courseatlas.web.errors import install_error_handlers
-from courseatlas.web.health import router as health_router
-from courseatlas.web.metrics import Metrics
-from courseatlas.web.metrics import router as metrics_router
-from courseatlas.web.middleware import RequestContextMiddleware
-from courseatlas.web.pages import router as pages_router
-from courseatlas.web.security import SecurityHeadersMiddleware
-from courseatlas.web.templating import STATIC
+from courseatlas.site.errors import error_page
+from courseatlas.site.pages import router as pages_router
+from courseatlas.site.templating import STATIC
+from courseatlas.topics.routes import router as topics_router
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
@@ -60,11 +62,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(SecurityHeadersMiddleware)
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
-    install_error_handlers(app)
+    install_error_handlers(app, error_page)
     routers = (
         health_router,
         metrics_router,
         catalog_router,
+        topics_router,
         search_router,
         imports_router,
         careers_router,

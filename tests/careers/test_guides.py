@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from courseatlas.careers.guides import SECTIONS, bundled_guides_dir, parse_guide, read_guide
-from courseatlas.ingest.normalise import alias_key
+from courseatlas.text import alias_key
 
 GOOD = """---
 title: Beekeeper

@@ -175,16 +175,6 @@ def test_lists_split_on_bars_and_drop_repeats() -> None:
         n.split_list({"a": 1})
 
 
-def test_skill_alias_keys_ignore_punctuation_and_case() -> None:
-    assert n.alias_key("Node.js") == n.alias_key("nodejs") == n.alias_key("Node JS")
-    assert n.alias_key("C++") != n.alias_key("C") != n.alias_key("C#")
-
-
-def test_slugify() -> None:
-    assert n.slugify("Español para viajeros: ¡Vamos!") == "espanol-para-viajeros-vamos"
-    assert n.slugify("!!!") == "untitled"
-
-
 @given(st.text())
 def test_clean_text_never_leaves_scripts_or_control_characters(value: str) -> None:
     cleaned = n.clean_text(value)

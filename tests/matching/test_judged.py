@@ -18,6 +18,7 @@ from courseatlas.careers.guides import bundled_guides_dir
 from courseatlas.careers.importers import import_guides
 from courseatlas.db.database import Database
 from courseatlas.ingest.service import run_import
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from tests.matching.evaluate import evaluate, summary, table
@@ -43,7 +44,7 @@ def real_catalog(
         make: Callable[[str], str] = request.getfixturevalue("postgres_server")
         settings = settings.model_copy(update={"database_url": make("judged")})
     database = Database(settings)
-    database.upgrade()
+    prepare_database(database)
     for profile, files in DATASETS:
         run_import(
             database.sessions,

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
 from courseatlas.ingest.service import run_import
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.search.base import SearchFilters, SearchRequest
 from courseatlas.search.query import parse_query
 from courseatlas.search.runtime import SearchRuntime
@@ -43,7 +44,7 @@ def real_search(
     database = Database(
         Settings(env="test", data_dir=tmp_path_factory.mktemp("real"), search_sync_seconds=0)
     )
-    database.upgrade()
+    prepare_database(database)
     for profile, path in DATASETS:
         run_import(database.sessions, [shared_data / path], profile_name=profile)
     runtime = SearchRuntime(database)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from courseatlas.web.caching import matches
-from courseatlas.web.templating import static_url
+from courseatlas.http.caching import matches
+from courseatlas.site.templating import static_url
 
 
 def test_pages_carry_an_etag_and_answer_304_when_unchanged(demo_api: TestClient) -> None:

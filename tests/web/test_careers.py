@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from courseatlas.web.markdown import markdown
+from courseatlas.site.markdown import markdown
 from tests.web.html import link_hrefs, page, structured_data, text_of
 
 GUIDE_SECTIONS = [

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from courseatlas.careers import names
-from courseatlas.catalog.mentions import find_mentions, words
-from courseatlas.ingest.normalise import alias_key
+from courseatlas.catalog.mentions import find_mentions
+from courseatlas.text import alias_key, words
 
 # O*NET technology names often end in a generic word ("Microsoft Azure software").
 _GENERIC_SUFFIX = re.compile(

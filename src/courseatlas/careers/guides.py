@@ -31,8 +31,9 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from courseatlas.ingest.normalise import alias_key, clean_line, slugify
+from courseatlas.ingest.normalise import clean_line
 from courseatlas.ingest.record import validation_problems
+from courseatlas.text import alias_key, slugify
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ONET_CODE_PATTERN = r"^\d{2}-\d{4}\.\d{2}$"

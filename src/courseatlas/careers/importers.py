@@ -25,8 +25,8 @@ from courseatlas.catalog.models import SkillAlias
 from courseatlas.catalog.names import Vocabulary
 from courseatlas.db.base import Base, utcnow
 from courseatlas.db.bulk import bulk_insert
-from courseatlas.ingest.normalise import slugify
 from courseatlas.ingest.service import ImportSummary
+from courseatlas.text import slugify
 
 log = structlog.get_logger(__name__)
 

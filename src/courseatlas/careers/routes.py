@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 from courseatlas.careers import service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
-from courseatlas.web.deps import DbSession, Runtime, Semantic
+from courseatlas.http.deps import DbSession, Runtime, Semantic
 
 router = APIRouter(prefix="/api/v1", tags=["careers"])
 

@@ -6,23 +6,15 @@ is one career, not the skill Machine Learning followed by a stray word.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from courseatlas.ingest.normalise import alias_key
+from courseatlas.text import alias_key
 
-# A word: letters and digits, inner dots, apostrophes and hyphens ("node.js", "back-end"),
-# and a trailing ++ or # ("C++", "C#").
-WORD = re.compile(r"[^\W_]+(?:[.'\u2019\-][^\W_]+)*(?:\+\+|#)?")
 MAX_WORDS = 6
 
 T = TypeVar("T")
-
-
-def words(text: str) -> list[str]:
-    return WORD.findall(text)
 
 
 @dataclass(frozen=True)

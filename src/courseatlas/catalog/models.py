@@ -23,7 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from courseatlas.db.base import Base, JSONType, utcnow
-from courseatlas.ingest.record import canonical_json
+from courseatlas.text import canonical_json
 
 KINDS = ("course", "book")
 LEVELS = ("beginner", "intermediate", "advanced", "all")

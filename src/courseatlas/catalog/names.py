@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Skill, SkillAlias, Topic
-from courseatlas.ingest.normalise import alias_key, slugify
+from courseatlas.text import alias_key, slugify
 
 TOPIC_SEPARATOR = " > "
 

@@ -1,21 +1,25 @@
-"""JSON API of the catalog: one resource, filtered listings, and topics."""
+"""JSON API of the catalog: one resource, and filtered listings."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
-from courseatlas.catalog import repository, topics
-from courseatlas.catalog.schemas import Kind, Level, ResourceOut, ResourcePage, ResourceSummary
-from courseatlas.catalog.topic_schemas import TopicPage, TopicTree
+from courseatlas.catalog import repository
+from courseatlas.catalog.schemas import (
+    Kind,
+    Level,
+    ResourceId,
+    ResourceOut,
+    ResourcePage,
+    ResourceSummary,
+)
 from courseatlas.errors import NotFound
-from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.http.deps import DbSession
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
-MAX_ID = 2**31 - 1
-ResourceId = Annotated[int, Path(ge=1, le=MAX_ID, description="The resource's id.")]
 Slug = Annotated[str | None, Query(max_length=300, pattern=r"^[a-z0-9-]+$")]
 
 
@@ -51,26 +55,3 @@ def list_resources(
         per_page=per_page,
         results=[ResourceSummary.of(r) for r in resources],
     )
-
-
-TopicSlug = Annotated[str, Path(max_length=300, pattern=r"^[a-z0-9-]+$")]
-
-
-@router.get("/topics", response_model=TopicTree)
-def list_topics(session: DbSession, runtime: Runtime) -> TopicTree:
-    """The topic hierarchy, each topic with the number of resources under it."""
-    return topics.topic_tree(session, runtime)
-
-
-@router.get("/topics/{slug}", response_model=TopicPage)
-def get_topic(
-    slug: TopicSlug,
-    session: DbSession,
-    runtime: Runtime,
-    kind: Kind | None = None,
-    page: Annotated[int, Query(ge=1, le=topics.MAX_BROWSE)] = 1,
-    per_page: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> TopicPage:
-    """A topic: its subtopics, counts, related careers, and its resources best first
-    (quality and popularity); the first 5,000 of them, the rest through search."""
-    return topics.topic_page(session, runtime, slug, kind, page, per_page)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal, Protocol, Self
+from typing import Annotated, Literal, Protocol, Self
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict
 
 from courseatlas.catalog.models import Resource
 
 Kind = Literal["course", "book"]
 Level = Literal["beginner", "intermediate", "advanced", "all"]
+ResourceId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The resource's id.")]
 
 
 class ProviderOut(BaseModel):

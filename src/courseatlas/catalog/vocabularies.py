@@ -1,4 +1,4 @@
-"""Controlled vocabularies for feeds: languages, levels and currencies."""
+"""The catalog's vocabularies: languages, levels, currencies, as feeds spell them and pages show them."""
 
 from __future__ import annotations
 
@@ -112,7 +112,22 @@ LEVEL_LOOKUP: dict[str, str] = {
     for spelling in spellings
 }
 
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY"}
+CURRENCY_BY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY"}
+SYMBOL_BY_CURRENCY = {code: symbol for symbol, code in CURRENCY_BY_SYMBOL.items()}
+
+# How values read on a page and in facets, by field.
+KIND_NAMES = {"course": "Course", "book": "Book"}
+LABELS = {
+    "kind": {"course": "Courses", "book": "Books"},
+    "price": {"free": "Free", "paid": "Paid"},
+    "level": {
+        "beginner": "Beginner",
+        "intermediate": "Intermediate",
+        "advanced": "Advanced",
+        "all": "All levels",
+    },
+    "language": {code: names[0] for code, names in LANGUAGES.items()},
+}
 
 # ISO 4217 codes in current use, so that a typo ("USDD", "EUROS") is reported rather than stored.
 CURRENCIES = frozenset(

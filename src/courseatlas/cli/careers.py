@@ -11,6 +11,7 @@ from courseatlas.careers.guides import bundled_guides_dir
 from courseatlas.careers.importers import import_guides, import_onet
 from courseatlas.cli.context import console, database
 from courseatlas.cli.reports import report
+from courseatlas.migrations.prepare import prepare_database
 
 app = typer.Typer(help="Career guides and occupation data.", no_args_is_help=True)
 
@@ -24,7 +25,7 @@ def import_guides_command(
 ) -> None:
     """Import authored career guides. Exit 0: all stored; 2: some rejected; 1: none stored."""
     db = database()
-    db.upgrade()
+    prepare_database(db)
     summary = import_guides(db.sessions, paths or [bundled_guides_dir()])
     report(summary)
     raise typer.Exit(summary.exit_code)
@@ -38,7 +39,7 @@ def import_onet_folder(paths: list[Path]) -> int:
         )
         return 1
     db = database()
-    db.upgrade()
+    prepare_database(db)
     with console.status("reading the O*NET database ..."):
         summary = import_onet(db.sessions, paths[0])
     report(summary)

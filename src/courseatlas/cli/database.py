@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from courseatlas.cli.context import console, database
+from courseatlas.migrations.prepare import prepare_database
 
 app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 
@@ -13,5 +14,5 @@ app = typer.Typer(help="Database schema commands.", no_args_is_help=True)
 def upgrade() -> None:
     """Migrate the database (SQLite or PostgreSQL) to the latest schema."""
     db = database()
-    db.upgrade()
+    prepare_database(db)
     console.print(f"database at [bold]{db.engine.url.render_as_string()}[/] is up to date")

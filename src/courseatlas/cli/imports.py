@@ -22,6 +22,7 @@ from courseatlas.cli.reports import report
 from courseatlas.cli.search import sync_index
 from courseatlas.ingest.profiles import PROFILES
 from courseatlas.ingest.service import run_import
+from courseatlas.migrations.prepare import prepare_database
 
 
 def import_command(
@@ -42,7 +43,7 @@ def import_command(
         console.print(f"[red]error:[/] unknown profile {profile!r}; known: {', '.join(_known())}")
         raise typer.Exit(1)
     db = database()
-    db.upgrade()
+    prepare_database(db)
     with _progress() as bar:
         tasks: dict[str, TaskID] = {}
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from courseatlas.cli.context import console, counting_progress, database
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.search.runtime import SearchRuntime
 
 
 def reindex() -> None:
     """Build a fresh search index from the database; the live one serves until the swap."""
     db = database()
-    db.upgrade()
+    prepare_database(db)
     runtime = SearchRuntime(db)
     with counting_progress("indexing") as progress:
         path = runtime.indexer.rebuild(progress)

@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 
 from courseatlas.cli.context import console, counting_progress, database
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.semantic.model import load_model
 from courseatlas.semantic.models import EMBED_BATCH
 
@@ -27,7 +28,7 @@ def embed(
     from courseatlas.semantic.store import embed_pending  # needs numpy, from the same extra
 
     db = database()
-    db.upgrade()
+    prepare_database(db)
     with counting_progress("embedding") as progress:
         embedded = embed_pending(db, model, batch_size=batch_size, progress=progress)
     db.dispose()

@@ -8,6 +8,7 @@ import typer
 import uvicorn
 
 from courseatlas.cli.context import console, database, settings
+from courseatlas.migrations.prepare import prepare_database
 
 Host = Annotated[str, typer.Option(help="Interface to listen on.")]
 Port = Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")]
@@ -16,7 +17,7 @@ Workers = Annotated[int, typer.Option(min=1, help="Worker processes.")]
 
 def serve(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> None:
     """Serve the web site and the JSON API."""
-    database().upgrade()
+    prepare_database(database())
     settings()
     console.print(f"serving on http://{host}:{port}")
     uvicorn.run(

@@ -1,4 +1,4 @@
-"""The database of one process: engine, session factory, and schema set-up."""
+"""The database of one process: its engine and session factory."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from contextlib import contextmanager
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from courseatlas.db import migrate
 from courseatlas.db.engine import make_engine
 from courseatlas.db.session import make_sessionmaker, session_scope
 from courseatlas.settings import Settings
@@ -24,14 +23,6 @@ class Database:
     def session(self) -> Iterator[Session]:
         with session_scope(self.sessions) as session:
             yield session
-
-    def upgrade(self) -> None:
-        """Migrate to the latest schema and load the bundled vocabularies (idempotent)."""
-        from courseatlas.catalog.names import Vocabulary
-
-        migrate.upgrade(self.engine)
-        with self.session() as session:
-            Vocabulary(session).ensure_seed_skills()
 
     def dispose(self) -> None:
         self.engine.dispose()

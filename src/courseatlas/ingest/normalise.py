@@ -6,12 +6,11 @@ import re
 import unicodedata
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from courseatlas.catalog.vocabularies import (
     CURRENCIES,
-    CURRENCY_SYMBOLS,
+    CURRENCY_BY_SYMBOL,
     LANGUAGE_LOOKUP,
     LEVEL_LOOKUP,
 )
@@ -22,8 +21,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _UNTIDY = re.compile(r"[\x00-\x1f\x7f\u00a0\u2000-\u200b\u3000]|  ")
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
-_ALIAS_DROP = re.compile(r"[\s._\-]+")
 
 
 def clean_line(value: str) -> str:
@@ -47,18 +44,6 @@ def _squeeze(value: str) -> str:
     if _UNTIDY.search(value) is None:  # The common case, at a fraction of the cost.
         return value.strip()
     return _SPACES.sub(" ", _CONTROL.sub("", value)).strip()
-
-
-def slugify(value: str, max_length: int = 80) -> str:
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = _SLUG_DROP.sub("-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "untitled"
-
-
-@lru_cache(maxsize=65_536)  # a catalog names the same few thousand skills over and over
-def alias_key(value: str) -> str:
-    """How skill spellings are compared: "Node.js", "node js" and "NodeJS" are one key."""
-    return _ALIAS_DROP.sub("", unicodedata.normalize("NFKC", value).casefold())
 
 
 def parse_bool(value: object) -> bool:
@@ -168,7 +153,7 @@ def parse_level(value: object) -> str:
 
 def parse_currency(value: object) -> str:
     text = str(value).strip()
-    code = CURRENCY_SYMBOLS.get(text, text.upper())
+    code = CURRENCY_BY_SYMBOL.get(text, text.upper())
     if code not in CURRENCIES:
         raise ValueError(f"unknown currency {_show(value)} (use an ISO 4217 code such as USD)")
     return code

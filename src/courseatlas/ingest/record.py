@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -12,6 +11,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from courseatlas.ingest import normalise as n
+from courseatlas.text import canonical_json, slugify
 
 MAX_TITLE = 500
 MAX_TEXT = 100_000
@@ -153,8 +153,8 @@ class ResourceRecord(BaseModel):
             return f"src:{self.source.casefold()}:{self.external_id}"
         if self.url:
             return f"url:{n.url_identity(self.url)}"
-        provider = n.slugify(self.provider or "", max_length=200)
-        return f"title:{self.kind}:{provider}:{n.slugify(self.title, max_length=400)}"
+        provider = slugify(self.provider or "", max_length=200)
+        return f"title:{self.kind}:{provider}:{slugify(self.title, max_length=400)}"
 
     def to_data(self) -> dict[str, Any]:
         """The record as plain JSON values, derived fields filled, absent fields left out."""
@@ -163,11 +163,6 @@ class ResourceRecord(BaseModel):
         if self.free is None and self.price is not None:
             data["free"] = self.price == 0
         return data
-
-
-def canonical_json(data: dict[str, Any]) -> str:
-    """The one serialisation of a row: what is stored, and what its hash is taken of."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def hash_json(encoded: str) -> str:

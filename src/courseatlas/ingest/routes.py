@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from courseatlas.errors import NotFound
+from courseatlas.http.deps import DbSession
 from courseatlas.ingest.models import ImportRun
 from courseatlas.ingest.schemas import ImportRunOut
-from courseatlas.web.deps import DbSession
 
 router = APIRouter(prefix="/api/v1", tags=["imports"])
 

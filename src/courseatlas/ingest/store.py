@@ -22,9 +22,9 @@ from courseatlas.db.base import Base, utcnow
 from courseatlas.db.bulk import bulk_insert
 from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.merge import merge_rows
-from courseatlas.ingest.normalise import slugify
-from courseatlas.ingest.record import canonical_json, hash_json
+from courseatlas.ingest.record import hash_json
 from courseatlas.ingest.validate import PreparedRow, resource_columns
+from courseatlas.text import canonical_json, slugify
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 

@@ -15,11 +15,11 @@ from pydantic import ValidationError
 from courseatlas.ingest.readers import RawRow, RowError
 from courseatlas.ingest.record import (
     ResourceRecord,
-    canonical_json,
     content_hash,
     hash_json,
     validation_problems,
 )
+from courseatlas.text import canonical_json
 
 
 # Without slots: batches cross from the validating process by pickle, and a slotted frozen

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 
 from courseatlas.careers.models import Career, CareerTitle
 from courseatlas.careers.names import title_key
-from courseatlas.catalog.mentions import Mention, candidate_keys, find_mentions, words
+from courseatlas.catalog.mentions import Mention, candidate_keys, find_mentions
 from courseatlas.catalog.models import Skill, SkillAlias
-from courseatlas.ingest.normalise import alias_key
+from courseatlas.text import alias_key, words
 
 MAX_WORDS = 40
 MAX_CAREERS_PER_NAME = 3  # a name shared by more careers ("Engineer") recognises none

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from courseatlas.http.deps import DbSession, Runtime, Semantic
 from courseatlas.matching import service
 from courseatlas.matching.schemas import GoalMatchPage, SimilarPage
-from courseatlas.web.deps import DbSession, Runtime, Semantic
 
 router = APIRouter(prefix="/api/v1", tags=["matching"])
 

@@ -35,8 +35,8 @@ from functools import cached_property
 from typing import Literal
 
 from courseatlas.catalog.quality import quality
-from courseatlas.ingest.normalise import alias_key
 from courseatlas.matching.wants import Want
+from courseatlas.text import alias_key
 
 TAGGED, TITLE, DESCRIPTION = 1.0, 0.9, 0.5
 Evidence = Literal["tagged", "title", "description"]

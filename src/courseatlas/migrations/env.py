@@ -8,7 +8,7 @@ from alembic import context
 from alembic.autogenerate.api import AutogenContext
 
 from courseatlas.db.base import UTCDateTime
-from courseatlas.db.models import Base
+from courseatlas.migrations.models import Base
 
 
 def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | Literal[False]:

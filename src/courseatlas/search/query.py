@@ -11,13 +11,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from courseatlas.ingest.normalise import parse_isbn13
+from courseatlas.text import WORD
 
 MAX_QUERY_LENGTH = 500
 MAX_WORDS = 32
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # A word: letters and digits, with inner dots, apostrophes and hyphens ("node.js", "o'neil",
 # "e-mail") and trailing + or # ("c++", "c#").
-_WORD = re.compile(r"[^\W_]+(?:[.'\u2019\-][^\W_]+)*(?:\+\+|#)?")
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
 
 
@@ -56,7 +56,7 @@ def parse_query(raw: str) -> ParsedQuery:
     phrases: list[tuple[str, ...]] = []
     excluded: list[tuple[str, ...]] = []
     for piece in _pieces(text):
-        found = tuple(w for w in _WORD.findall(piece.text) if w not in _OPERATORS)
+        found = tuple(w for w in WORD.findall(piece.text) if w not in _OPERATORS)
         if not found:
             continue
         if piece.negated:

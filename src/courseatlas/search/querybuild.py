@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import tantivy
 from tantivy import Occur, Query
 
-from courseatlas.ingest.normalise import alias_key
 from courseatlas.search import analyzers
 from courseatlas.search.base import SearchFilters
 from courseatlas.search.query import ParsedQuery
 from courseatlas.search.schema import FIELD_BOOSTS, schema
+from courseatlas.text import alias_key
 
 TIE_BREAKER = 0.1
 EXACT_TITLE_BOOST = 20.0

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Skill, Topic
 from courseatlas.catalog.summaries import summaries
-from courseatlas.catalog.vocabularies import LANGUAGES
+from courseatlas.catalog.vocabularies import LABELS
 from courseatlas.search.base import SearchRequest, SearchResult
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import (
@@ -21,17 +21,6 @@ from courseatlas.search.schemas import (
 )
 
 MAX_REMEMBERED_NAMES = 100_000
-FIXED_LABELS = {
-    "kind": {"course": "Courses", "book": "Books"},
-    "price": {"free": "Free", "paid": "Paid"},
-    "level": {
-        "beginner": "Beginner",
-        "intermediate": "Intermediate",
-        "advanced": "Advanced",
-        "all": "All levels",
-    },
-    "language": {code: names[0] for code, names in LANGUAGES.items()},
-}
 
 
 def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
@@ -104,7 +93,7 @@ def _facets(
     labels = {
         "provider": _labels(session, runtime, Provider, _values(result, "provider")),
         "topic": _labels(session, runtime, Topic, _values(result, "topic")),
-        **FIXED_LABELS,
+        **LABELS,
     }
     facets: dict[str, list[FacetValue]] = {}
     for name, values in result.facets.items():

@@ -14,8 +14,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 from urllib.parse import urlsplit
 
-from courseatlas.ingest.normalise import slugify
 from courseatlas.ingest.profiles.tabular import Unmappable
+from courseatlas.text import slugify
 
 # Spellings datasets use for "no value".
 PLACEHOLDERS = frozenset({"", "na", "n/a", "none", "null", "nan", "-"})

@@ -8,10 +8,10 @@ from sqlalchemy import distinct, func, select
 from courseatlas.catalog.models import Resource, ResourceTopic, Topic
 from courseatlas.catalog.quality import quality
 from courseatlas.catalog.repository import in_topic
-from courseatlas.catalog.topics import BestFirst
 from courseatlas.db.database import Database
 from courseatlas.search.base import SearchFilters
 from courseatlas.search.runtime import SearchRuntime
+from courseatlas.topics.service import BestFirst
 
 PROBLEM = "application/problem+json"
 

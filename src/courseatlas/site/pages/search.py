@@ -5,15 +5,15 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import Response
 
+from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
-from courseatlas.search.routes import MAX_PAGE, SearchParams
+from courseatlas.search.params import MAX_PAGE, SearchParams
 from courseatlas.search.schemas import SearchPage, SearchResultOut
-from courseatlas.web.deps import DbSession, Runtime
-from courseatlas.web.pages.listing import ListState, list_view
-from courseatlas.web.pages.routing import PageRouter
-from courseatlas.web.seo import PageMeta
-from courseatlas.web.templating import render
+from courseatlas.site.pages.listing import ListState, list_view
+from courseatlas.site.pages.routing import PageRouter
+from courseatlas.site.seo import PageMeta
+from courseatlas.site.templating import render
 
 router = PageRouter()
 

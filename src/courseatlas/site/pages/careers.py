@@ -10,11 +10,11 @@ from fastapi.responses import Response
 from courseatlas.careers import service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
-from courseatlas.web import seo
-from courseatlas.web.deps import DbSession, Runtime, Semantic
-from courseatlas.web.pages.listing import ListState, pager
-from courseatlas.web.pages.routing import PageRouter
-from courseatlas.web.templating import origin, render
+from courseatlas.http.deps import DbSession, Runtime, Semantic
+from courseatlas.site import seo
+from courseatlas.site.pages.listing import ListState, pager
+from courseatlas.site.pages.routing import PageRouter
+from courseatlas.site.templating import origin, render
 
 router = PageRouter()
 

@@ -12,9 +12,9 @@ from urllib.parse import urlencode
 
 from fastapi import Request
 
+from courseatlas.catalog.vocabularies import LABELS
 from courseatlas.search.base import FACETS, SearchRequest, Sort
 from courseatlas.search.schemas import FacetValue, SearchPage
-from courseatlas.search.service import FIXED_LABELS
 
 FACET_TITLES = {
     "kind": "Type",
@@ -139,7 +139,7 @@ def selected_filters(
         if name in hidden:
             continue
         labels = {v.value: v.label for v in page.facets.get(name, [])}
-        label = labels.get(value) or FIXED_LABELS.get(name, {}).get(value, value)
+        label = labels.get(value) or LABELS.get(name, {}).get(value, value)
         links.append(Link(f"{FACET_TITLES[name]}: {label}", state.href(**{name: None})))
     return links
 

@@ -19,7 +19,6 @@ from courseatlas.catalog import repository
 from courseatlas.catalog.models import Resource, Topic
 from courseatlas.catalog.quality import quality
 from courseatlas.catalog.schemas import ResourcePage, ResourceSummary, TopicRef
-from courseatlas.catalog.topic_schemas import TopicCounts, TopicNode, TopicPage, TopicTree
 from courseatlas.errors import InvalidInput, NotFound
 from courseatlas.search.base import (
     SearchBackend,
@@ -28,6 +27,7 @@ from courseatlas.search.base import (
     SearchResult,
     Sort,
 )
+from courseatlas.topics.schemas import TopicCounts, TopicNode, TopicPage, TopicTree
 
 MAX_BROWSE = 5000  # resources a topic page lists best first; search pages further
 FIRST_DEPTH = 50

@@ -11,12 +11,12 @@ from courseatlas.catalog import repository
 from courseatlas.catalog.models import Resource
 from courseatlas.catalog.schemas import ResourceOut, ResourceSummary, page_path
 from courseatlas.errors import NotFound
+from courseatlas.http.deps import DbSession, Runtime, Semantic
 from courseatlas.matching import service as matching
-from courseatlas.web import seo
-from courseatlas.web.deps import DbSession, Runtime, Semantic
-from courseatlas.web.formatting import kind as kind_name
-from courseatlas.web.pages.routing import PageRouter
-from courseatlas.web.templating import origin, render
+from courseatlas.site import seo
+from courseatlas.site.formatting import kind as kind_name
+from courseatlas.site.pages.routing import PageRouter
+from courseatlas.site.templating import origin, render
 
 router = PageRouter()
 

@@ -1,29 +1,31 @@
 """Every error is rendered once: problem+json (RFC 9457) for the API, a page for the site.
 
-Never a traceback either way.
+Never a traceback either way. The site hands in how its error page is drawn, so this module
+knows nothing of templates.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, Response
 
 from courseatlas.errors import CourseatlasError
-from courseatlas.web.caching import NO_STORE
-from courseatlas.web.security import security_headers
-from courseatlas.web.seo import PageMeta
-from courseatlas.web.templating import render_text
+from courseatlas.http.security import security_headers
 
 log = structlog.get_logger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 # Paths that answer machines; every other path answers people with a page.
 MACHINE_PATHS = ("/api/", "/healthz", "/readyz", "/metrics", "/openapi.json")
+
+# (request, status, title, detail) -> the error as a page people read.
+ErrorPage = Callable[[Request, int, str, str], Response]
 
 
 def problem(request: Request, status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -38,17 +40,11 @@ def problem(request: Request, status: int, title: str, detail: str, **extra: Any
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
-def error_page(request: Request, status: int, title: str, detail: str) -> HTMLResponse:
-    meta = PageMeta(title=title, description=title, path=request.url.path, indexable=False)
-    context = {"meta": meta, "status": status, "title": title, "detail": detail}
-    body = render_text(request, "error.html", context)
-    return HTMLResponse(body, status_code=status, headers={"Cache-Control": NO_STORE})
-
-
 def _respond(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
     if request.url.path.startswith(MACHINE_PATHS):
         return problem(request, status, title, detail, **extra)
-    return error_page(request, status, title, detail)
+    page: ErrorPage = request.app.state.error_page
+    return page(request, status, title, detail)
 
 
 async def _courseatlas_error(request: Request, error: Exception) -> Response:
@@ -102,7 +98,8 @@ _REASONS = {
 }
 
 
-def install_error_handlers(app: FastAPI) -> None:
+def install_error_handlers(app: FastAPI, error_page: ErrorPage) -> None:
+    app.state.error_page = error_page
     app.add_exception_handler(CourseatlasError, _courseatlas_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -8,11 +8,9 @@ from decimal import Decimal
 
 from courseatlas.catalog.names import TOPIC_SEPARATOR
 from courseatlas.catalog.schemas import Price
+from courseatlas.catalog.vocabularies import KIND_NAMES, LABELS, SYMBOL_BY_CURRENCY
 from courseatlas.matching.schemas import Reason
-from courseatlas.search.service import FIXED_LABELS
 
-CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "INR": "₹", "JPY": "¥"}
-KIND_NAMES = {"course": "Course", "book": "Book"}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -26,7 +24,7 @@ def price(value: Price) -> str:
     if value.amount is None:
         return "Paid" if value.free is False else "Price not listed"
     amount = _amount(value.amount)
-    symbol = CURRENCY_SYMBOLS.get(value.currency or "")
+    symbol = SYMBOL_BY_CURRENCY.get(value.currency or "")
     return f"{symbol}{amount}" if symbol else f"{amount} {value.currency or ''}".rstrip()
 
 
@@ -42,11 +40,11 @@ def hours(value: float) -> str:
 
 
 def language(code: str) -> str:
-    return FIXED_LABELS["language"].get(code, code)
+    return LABELS["language"].get(code, code)
 
 
 def level(code: str) -> str:
-    return FIXED_LABELS["level"].get(code, code)
+    return LABELS["level"].get(code, code)
 
 
 def kind(code: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from courseatlas.web.pages import (
+from courseatlas.site.pages import (
     careers,
     home,
     outbound,

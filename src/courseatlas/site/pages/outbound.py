@@ -7,11 +7,11 @@ from urllib.parse import urlsplit
 from fastapi.responses import RedirectResponse
 
 from courseatlas.catalog import repository
-from courseatlas.catalog.routes import ResourceId
+from courseatlas.catalog.schemas import ResourceId
 from courseatlas.errors import NotFound
-from courseatlas.web.caching import NO_STORE
-from courseatlas.web.deps import DbSession
-from courseatlas.web.pages.routing import PageRouter
+from courseatlas.http.caching import NO_STORE
+from courseatlas.http.deps import DbSession
+from courseatlas.site.pages.routing import PageRouter
 
 router = PageRouter()
 

@@ -14,9 +14,9 @@ from fastapi.responses import Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from courseatlas.web import formatting
-from courseatlas.web.caching import PAGE_CACHE, conditional_response
-from courseatlas.web.markdown import markdown
+from courseatlas.http.caching import PAGE_CACHE, conditional_response
+from courseatlas.site import formatting
+from courseatlas.site.markdown import markdown
 
 WEB = Path(__file__).resolve().parent
 STATIC = WEB / "static"

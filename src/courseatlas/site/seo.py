@@ -7,7 +7,7 @@ from typing import Any
 
 from courseatlas.careers.schemas import CareerPage
 from courseatlas.catalog.schemas import ResourceOut
-from courseatlas.web.formatting import shorten
+from courseatlas.site.formatting import shorten
 
 SITE_NAME = "courseatlas"
 SCHEMA_ORG = "https://schema.org"

@@ -7,15 +7,15 @@ from typing import Annotated
 from fastapi import Query, Request
 from fastapi.responses import Response
 
-from courseatlas.catalog import topics
 from courseatlas.catalog.schemas import Kind
-from courseatlas.catalog.topic_schemas import TopicPage
-from courseatlas.web import seo
-from courseatlas.web.deps import DbSession, Runtime
-from courseatlas.web.pages.listing import Link, ListState, pager
-from courseatlas.web.pages.resources import SlugPath
-from courseatlas.web.pages.routing import PageRouter
-from courseatlas.web.templating import origin, render
+from courseatlas.http.deps import DbSession, Runtime
+from courseatlas.site import seo
+from courseatlas.site.pages.listing import Link, ListState, pager
+from courseatlas.site.pages.resources import SlugPath
+from courseatlas.site.pages.routing import PageRouter
+from courseatlas.site.templating import origin, render
+from courseatlas.topics import service as topics
+from courseatlas.topics.schemas import TopicPage
 
 router = PageRouter()
 

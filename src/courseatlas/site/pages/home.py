@@ -7,12 +7,12 @@ from fastapi.responses import Response
 
 from courseatlas.careers import service as careers
 from courseatlas.catalog import repository
+from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
-from courseatlas.web import seo
-from courseatlas.web.deps import DbSession, Runtime
-from courseatlas.web.pages.routing import PageRouter
-from courseatlas.web.templating import origin, render
+from courseatlas.site import seo
+from courseatlas.site.pages.routing import PageRouter
+from courseatlas.site.templating import origin, render
 
 router = PageRouter()
 

@@ -9,14 +9,14 @@ from fastapi.responses import Response
 
 from courseatlas.catalog import repository
 from courseatlas.errors import NotFound
+from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
-from courseatlas.search.routes import MAX_PAGE, SearchParams
-from courseatlas.web.deps import DbSession, Runtime
-from courseatlas.web.pages.listing import BEST_FIRST, ListState, browse_request, list_view
-from courseatlas.web.pages.resources import SlugPath
-from courseatlas.web.pages.routing import PageRouter
-from courseatlas.web.seo import PageMeta
-from courseatlas.web.templating import render
+from courseatlas.search.params import MAX_PAGE, SearchParams
+from courseatlas.site.pages.listing import BEST_FIRST, ListState, browse_request, list_view
+from courseatlas.site.pages.resources import SlugPath
+from courseatlas.site.pages.routing import PageRouter
+from courseatlas.site.seo import PageMeta
+from courseatlas.site.templating import render
 
 router = PageRouter()
 

@@ -20,9 +20,9 @@ from courseatlas.careers.models import Career
 from courseatlas.catalog import repository
 from courseatlas.catalog.models import Provider, Resource, Topic
 from courseatlas.errors import NotFound
-from courseatlas.web.deps import DbSession
-from courseatlas.web.pages.routing import PageRouter
-from courseatlas.web.templating import render
+from courseatlas.http.deps import DbSession
+from courseatlas.site.pages.routing import PageRouter
+from courseatlas.site.templating import render
 
 router = PageRouter()
 

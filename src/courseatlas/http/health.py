@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from courseatlas.web.deps import DbSession, Runtime
+from courseatlas.http.deps import DbSession, Runtime
 
 router = APIRouter(tags=["health"])
 

@@ -8,7 +8,7 @@ import uuid
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from courseatlas.web.metrics import Metrics
+from courseatlas.http.metrics import Metrics
 
 log = structlog.get_logger("courseatlas.access")
 

@@ -1,0 +1,1 @@
+"""The site learners use: pages, templates, static files, SEO data and formatting."""

@@ -1,0 +1,1 @@
+"""Topics: the tree with counts and topic pages, composed from the catalog, search and careers."""

@@ -1,1 +1,0 @@
-"""HTTP plumbing: dependencies, middleware and error rendering."""
