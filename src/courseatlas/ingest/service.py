@@ -53,8 +53,9 @@ class ImportSummary:
 
     @property
     def exit_code(self) -> int:
-        """0: every row stored; 2: some rows rejected, the rest stored; 1: nothing imported."""
-        return {"succeeded": 0, "partial": 2}.get(self.status, 1)
+        """0: every row stored; 3: every row stored, some without a bad optional value;
+        2: some rows rejected, the rest stored; 1: nothing imported."""
+        return {"succeeded": 0, "warned": 3, "partial": 2}.get(self.status, 1)
 
 
 def run_import(
@@ -110,6 +111,7 @@ class _FileImport:
         counts = self.writer.write(batch.rows) if batch.rows else Counter[str]()
         counts["rejected"] = batch.rejected_rows
         counts["rejected_files"] = len(batch.file_errors)
+        counts["warnings"] = sum(r.severity == "warning" for r in batch.rejections)
         rejections = batch.rejections + [Rejection(0, "file", e) for e in batch.file_errors]
         self._store(rejections, counts)
         self.batches += 1
@@ -125,6 +127,7 @@ class _FileImport:
                 line=r.line,
                 field=r.field,
                 reason=r.reason[:1000],
+                severity=r.severity,
             )
             for r in rejections
         ]
@@ -137,6 +140,7 @@ class _FileImport:
                 updated=ImportRun.updated + counts[UPDATED],
                 unchanged=ImportRun.unchanged + counts[UNCHANGED],
                 rejected=ImportRun.rejected + counts["rejected"],
+                warnings=ImportRun.warnings + counts["warnings"],
                 heartbeat_at=utcnow(),
             )
         )
@@ -190,9 +194,11 @@ def _finish_run(session: Session, summary: ImportSummary, error: str | None = No
 
 
 def run_status(summary: ImportSummary, error: str | None) -> str:
-    """failed: nothing stored (or an error); partial: something rejected; else succeeded."""
+    """failed: nothing stored (or an error); partial: something rejected; warned: every row
+    stored, some without a bad value; else succeeded."""
     if error is not None or summary.stored == 0:
         return "failed"
-    if summary.counts["rejected"] or summary.counts["rejected_files"] or summary.rejections:
+    errors = [r for r in summary.rejections if r.severity != "warning"]
+    if summary.counts["rejected"] or summary.counts["rejected_files"] or errors:
         return "partial"
-    return "succeeded"
+    return "warned" if summary.counts["warnings"] else "succeeded"

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Skill, Topic
 from courseatlas.catalog.summaries import summaries
-from courseatlas.ingest.vocabularies import LANGUAGES
+from courseatlas.ingest.vocabularies import LANGUAGE_NAMES
 from courseatlas.search.base import SearchRequest, SearchResult
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import (
@@ -30,7 +30,7 @@ FIXED_LABELS = {
         "advanced": "Advanced",
         "all": "All levels",
     },
-    "language": {code: names[0] for code, names in LANGUAGES.items()},
+    "language": LANGUAGE_NAMES,
 }
 
 
