@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from courseatlas.catalog.models import Resource
+from courseatlas.catalog.models import Provider, Resource
 from courseatlas.db.database import Database
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.ingest.normalise import parse_language
@@ -177,3 +177,21 @@ def test_languages_of_a_real_dataset_are_all_kept(
     with db.session() as session:
         languages = set(session.scalars(select(Resource.language)))
     assert {"en", "fr", "de", "id", "fa", "ro", "ar", "ja"} <= languages
+
+
+@pytest.mark.parametrize("batch_size", [1, 1000])
+def test_a_provider_is_one_provider_in_any_spelling_and_any_batching(
+    db: Database, tmp_path: Path, batch_size: int
+) -> None:
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in "Coursera")
+    spellings = ["Coursera", "coursera", " COURSERA ", full_width]
+    first = write_jsonl(tmp_path / "a.jsonl", course(1, provider=spellings[0]))
+    run_import(db.sessions, [first], batch_size=batch_size)
+    rows = [course(n, provider=name) for n, name in enumerate(spellings, start=2)]
+    run_import(db.sessions, [write_jsonl(tmp_path / "b.jsonl", *rows)], batch_size=batch_size)
+    with db.session() as session:
+        providers = session.execute(select(Provider.name, Provider.slug)).all()
+        assert providers == [("Coursera", "coursera")]
+        assert set(session.scalars(select(Resource.provider_id))) == {
+            session.scalar(select(Provider.id))
+        }
