@@ -12,6 +12,7 @@ import os
 import socket
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from courseatlas.db.base import utcnow
 from courseatlas.db.maintenance import refresh_statistics
+from courseatlas.ingest.lock import import_lock
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.ingest.producer import Produced, batches
 from courseatlas.ingest.profiles import get_profile
@@ -67,7 +69,7 @@ def run_import(
 ) -> ImportSummary:
     profile = get_profile(profile_name)
     paths = list(paths)
-    with factory() as session:
+    with factory() as session, one_import_at_a_time(session):
         summary = ImportSummary(start_run(session, profile.name, paths))
         log.info("import_started", run_id=summary.run_id, profile=profile.name, files=len(paths))
         try:
@@ -149,6 +151,25 @@ class _FileImport:
         self.summary.counts.update(counts)
         room = KEPT_REJECTIONS - len(self.summary.rejections)
         self.summary.rejections.extend(stored[: max(0, room)])
+
+
+@contextmanager
+def one_import_at_a_time(session: Session) -> Iterator[None]:
+    """Waits while another import runs on this database (saying which), then holds the lock."""
+
+    def waiting() -> None:
+        running = session.execute(
+            select(ImportRun.id, ImportRun.host, ImportRun.pid).where(ImportRun.status == "running")
+        ).all()
+        session.rollback()
+        log.warning(
+            "import_waiting",
+            reason="another import is running on this database; this one starts when it ends",
+            running=[f"run {id} (pid {pid} on {host})" for id, host, pid in running],
+        )
+
+    with import_lock(session.get_bind().engine, waiting):
+        yield
 
 
 def start_run(session: Session, profile: str, paths: list[Path]) -> int:
