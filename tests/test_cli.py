@@ -44,16 +44,25 @@ def test_import_exit_codes_and_report(cli: Cli, db: Database, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "succeeded" in result.stderr and "Traceback" not in result.stderr
 
-    partial = write_jsonl(tmp_path / "partial.jsonl", course(3), course(4, rating=9))
+    warned = write_jsonl(tmp_path / "warned.jsonl", course(3), course(4, rating=9))
+    result = cli("import", str(warned))
+    assert result.returncode == 3
+    assert (
+        f"WARNING: {warned}:2: rating: a rating is between 0 and 5, got 9; stored without it"
+        in result.stderr
+    )
+    assert "stored, with warnings" in result.stderr
+
+    partial = write_jsonl(tmp_path / "partial.jsonl", course(5), course(6, url="ftp://x"))
     result = cli("import", str(partial))
     assert result.returncode == 2
-    assert f"{partial}:2: rating: a rating is between 0 and 5, got 9" in result.stderr
+    assert f"{partial}:2: url: only http and https URLs are accepted" in result.stderr
 
     bad = write_jsonl(tmp_path / "bad.jsonl", {"kind": "course"})
     result = cli("import", str(bad))
     assert result.returncode == 1
     assert f"{bad}:1: title: required" in result.stderr
-    assert count_resources(db) == 3
+    assert count_resources(db) == 5
 
 
 def test_missing_file_and_unknown_profile(cli: Cli, tmp_path: Path) -> None:

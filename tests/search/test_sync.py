@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
 from sqlalchemy import delete, select
 
 from courseatlas.catalog.models import Resource
@@ -11,8 +13,9 @@ from courseatlas.catalog.summaries import summaries
 from courseatlas.db.database import Database
 from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.service import run_import
+from courseatlas.search import indexer as indexer_module
 from courseatlas.search.base import SearchRequest
-from courseatlas.search.indexer import GAP_GRACE, ChangeCursor
+from courseatlas.search.indexer import GAP_GRACE, ChangeCursor, Horizon
 from courseatlas.search.location import Applied
 from courseatlas.search.query import parse_query
 from courseatlas.search.runtime import SearchRuntime
@@ -125,3 +128,44 @@ def test_a_hole_in_the_change_log_is_not_lag_for_other_processes(
     assert fresh.lag() == 0
     assert fresh.sync() == 0  # nothing applied twice
     fresh.stop()
+
+
+def test_a_hole_waits_for_every_transaction_that_could_fill_it() -> None:
+    cursor = ChangeCursor(floor=10)
+    cursor.advance([12], now=0.0, horizon=Horizon(xmin=500, xmax=510))
+    late = GAP_GRACE + 1
+    cursor.advance([], now=late, horizon=Horizon(xmin=500, xmax=520))  # notes xid 520
+    cursor.advance([], now=late * 100, horizon=Horizon(xmin=519, xmax=600))
+    assert cursor.floor == 10  # transaction 519 may hold change 11: it is not skipped
+    cursor.advance([], now=late * 101, horizon=Horizon(xmin=520, xmax=600))
+    assert cursor.floor == 12  # every transaction before 520 ended without it: rolled back
+
+
+def test_a_change_committed_long_after_a_later_one_is_never_skipped(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite has one writer at a time: no change commits after a later one")
+    clock = [1000.0]
+    monkeypatch.setattr(indexer_module, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    run_import(db.sessions, [write_jsonl(tmp_path / "a.jsonl", course(1), course(2))])
+    runtime = SearchRuntime(db)
+    runtime.sync()
+    with db.sessions() as long_running:  # A long transaction takes a change id...
+        resource = long_running.scalars(select(Resource).filter_by(external_id="c1")).one()
+        resource.title = "Slowly Committed Semantics"
+        long_running.add(SearchChange(resource_id=resource.id))
+        long_running.flush()
+        # ...a later import commits changes above it, and hours go by.
+        run_import(db.sessions, [write_jsonl(tmp_path / "b.jsonl", course(3))])
+        for n in range(3):
+            runtime.sync()
+            clock[0] += GAP_GRACE * 30
+            later = write_jsonl(tmp_path / f"c{n}.jsonl", course(10 + n))
+            run_import(db.sessions, [later])
+        assert _titles(runtime, "semantics") == []
+        long_running.commit()
+    runtime.sync()
+    assert _titles(runtime, "semantics") == ["Slowly Committed Semantics"]
+    assert indexed_ids(runtime) == database_ids(db)
+    runtime.stop()

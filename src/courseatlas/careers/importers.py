@@ -25,7 +25,7 @@ from courseatlas.catalog.models import SkillAlias
 from courseatlas.catalog.names import Vocabulary
 from courseatlas.db.base import Base, utcnow
 from courseatlas.db.bulk import bulk_insert
-from courseatlas.ingest.service import ImportSummary
+from courseatlas.ingest.service import ImportSummary, one_import_at_a_time
 from courseatlas.text import slugify
 
 log = structlog.get_logger(__name__)
@@ -63,7 +63,7 @@ SOC_GROUPS = {
 
 def import_guides(factory: sessionmaker[Session], paths: list[Path]) -> ImportSummary:
     """Upsert the guides at ``paths`` (files or folders of ``*.md``); bad guides are rejected."""
-    with factory() as session:
+    with factory() as session, one_import_at_a_time(session):
         run = RunLog(session, GUIDES_PROFILE, paths)
         with run.recording():
             files = [file for path in paths for file in guide_files(path)]
@@ -81,7 +81,7 @@ def import_guides(factory: sessionmaker[Session], paths: list[Path]) -> ImportSu
 def import_onet(factory: sessionmaker[Session], folder: Path) -> ImportSummary:
     """Upsert every occupation of an O*NET text database folder."""
     read = read_onet(folder)
-    with factory() as session:
+    with factory() as session, one_import_at_a_time(session):
         run = RunLog(session, ONET_PROFILE, [folder])
         with run.recording():
             for problem in read.problems:

@@ -35,6 +35,8 @@ class Provider(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(200), unique=True)
     name: Mapped[str] = mapped_column(String(300), unique=True)
+    # The name as compared: "Coursera" and "coursera " are one provider (see provider_key).
+    name_key: Mapped[str] = mapped_column(String(300), unique=True)
     url: Mapped[str | None] = mapped_column(String(2048))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 
@@ -24,6 +25,11 @@ def seed_skills() -> list[list[str]]:
     return entries
 
 
+def provider_key(name: str) -> str:
+    """How provider names are compared: case, width and spacing ignored."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 class Vocabulary:
     """Resolves names to ids within one session, creating what is missing."""
 
@@ -35,11 +41,13 @@ class Vocabulary:
         self._topics: dict[str, int] = {}
 
     def provider_id(self, name: str) -> int:
-        key = name.casefold()
+        """The provider of that name in any spelling; the first spelling seen names it."""
+        key = provider_key(name)
         if key not in self._providers:
-            found = self.session.scalar(select(Provider).where(Provider.name == name))
+            found = self.session.scalar(select(Provider).where(Provider.name_key == key))
             if found is None:
-                found = Provider(name=name, slug=self._free_slug(Provider, slugify(name)))
+                slug = self._free_slug(Provider, slugify(name))
+                found = Provider(name=name, name_key=key, slug=slug)
                 self.session.add(found)
                 self.session.flush()
             self._providers[key] = found.id

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-# ISO 639-1 code -> English name, then other spellings seen in feeds (native names, ISO 639-2).
+import pycountry
+
+# Common languages: English name, then other spellings seen in feeds (native names, tags).
 LANGUAGES: dict[str, tuple[str, ...]] = {
     "af": ("Afrikaans", "afr"),
     "am": ("Amharic", "amh"),
@@ -82,10 +84,50 @@ LANGUAGES: dict[str, tuple[str, ...]] = {
     "zu": ("Zulu", "zul"),
 }
 
+# Codes withdrawn from ISO 639 or never in it, still common in feeds.
+LEGACY_LANGUAGES = {
+    "in": "id",  # Indonesian, before 1989
+    "iw": "he",  # Hebrew, before 1989
+    "ji": "yi",  # Yiddish, before 1989
+    "jw": "jv",  # Javanese, before 2001
+    "mo": "ro",  # Moldavian, withdrawn 2008
+    "sh": "hbs",  # Serbo-Croatian, withdrawn from ISO 639-1
+    "jp": "ja",  # country codes used for languages
+    "cn": "zh",
+    "sp": "es",
+    "gr": "el",
+    "dk": "da",
+    "cz": "cs",
+    "ua": "uk",
+}
+
+
+def _iso_639() -> tuple[dict[str, str], dict[str, str]]:
+    """Every ISO 639-1/2/3 code (and 639-5 family) with its English name, from pycountry's
+    copy of the ISO tables: (spelling -> stored code, stored code -> name). A language is
+    stored by its two-letter code where it has one, else its three-letter code."""
+    lookup: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for entry in [*pycountry.languages, *pycountry.language_families]:
+        code = getattr(entry, "alpha_2", None) or entry.alpha_3
+        names.setdefault(code, entry.name)
+        for spelling in (entry.alpha_3, getattr(entry, "bibliographic", None), entry.name):
+            if spelling:
+                lookup.setdefault(spelling.casefold(), code)
+        lookup[code] = code
+    return lookup, names
+
+
+_ISO_LOOKUP, _ISO_NAMES = _iso_639()
+LANGUAGE_NAMES: dict[str, str] = {**_ISO_NAMES, **{c: names[0] for c, names in LANGUAGES.items()}}
 LANGUAGE_LOOKUP: dict[str, str] = {
-    spelling.casefold(): code
-    for code, spellings in LANGUAGES.items()
-    for spelling in (code, *spellings)
+    **_ISO_LOOKUP,
+    **LEGACY_LANGUAGES,
+    **{
+        spelling.casefold(): code
+        for code, spellings in LANGUAGES.items()
+        for spelling in (code, *spellings)
+    },
 }
 
 LEVEL_LOOKUP: dict[str, str] = {
@@ -126,7 +168,7 @@ LABELS = {
         "advanced": "Advanced",
         "all": "All levels",
     },
-    "language": {code: names[0] for code, names in LANGUAGES.items()},
+    "language": LANGUAGE_NAMES,
 }
 
 # ISO 4217 codes in current use, so that a typo ("USDD", "EUROS") is reported rather than stored.

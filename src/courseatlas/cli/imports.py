@@ -35,8 +35,9 @@ def import_command(
         int | None, typer.Option(min=1, max=50_000, help="Rows per transaction.")
     ] = None,
 ) -> None:
-    """Import resources (or, with --profile onet, occupations). Exit 0: all stored; 2: some
-    rows rejected; 1: nothing imported."""
+    """Import resources (or, with --profile onet, occupations). Exit 0: all stored; 3: all
+    stored, with warnings (bad optional values left out); 2: some rows rejected; 1: nothing
+    imported."""
     if profile == ONET_PROFILE:
         raise typer.Exit(import_onet_folder(files))
     if profile not in PROFILES:

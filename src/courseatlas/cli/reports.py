@@ -8,12 +8,15 @@ from courseatlas.cli.context import console
 from courseatlas.ingest.service import ImportSummary
 
 SHOWN_REJECTIONS = 50
+COLUMNS = ("created", "updated", "unchanged", "rejected", "warnings")
+STATUS_TITLES = {"warned": "stored, with warnings"}
 
 
 def report(summary: ImportSummary) -> None:
     for rejection in summary.rejections[:SHOWN_REJECTIONS]:
+        prefix = "WARNING: " if rejection.severity == "warning" else ""
         console.print(
-            f"{rejection.file}:{rejection.line}: {rejection.field}: {rejection.reason}",
+            f"{prefix}{rejection.file}:{rejection.line}: {rejection.field}: {rejection.reason}",
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -21,10 +24,9 @@ def report(summary: ImportSummary) -> None:
     hidden = len(summary.rejections) - SHOWN_REJECTIONS
     if hidden > 0 or summary.counts["rejected"] > len(summary.rejections):
         console.print(f"... more rejections: see `GET /api/v1/imports/{summary.run_id}`")
-    table = Table(title=f"import run {summary.run_id}: {summary.status}")
-    for column in ("created", "updated", "unchanged", "rejected"):
+    title = STATUS_TITLES.get(summary.status, summary.status)
+    table = Table(title=f"import run {summary.run_id}: {title}")
+    for column in COLUMNS:
         table.add_column(column, justify="right")
-    table.add_row(
-        *(f"{summary.counts[c]:,}" for c in ("created", "updated", "unchanged", "rejected"))
-    )
+    table.add_row(*(f"{summary.counts[c]:,}" for c in COLUMNS))
     console.print(table)

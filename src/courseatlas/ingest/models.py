@@ -9,7 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from courseatlas.db.base import Base, JSONType, utcnow
 
-RUN_STATUSES = ("running", "succeeded", "partial", "failed", "interrupted")
+# warned: every row stored, some without a bad optional value; partial: some rows rejected.
+RUN_STATUSES = ("running", "succeeded", "warned", "partial", "failed", "interrupted")
+SEVERITIES = ("error", "warning")
 
 
 class ImportRun(Base):
@@ -23,6 +25,7 @@ class ImportRun(Base):
     updated: Mapped[int] = mapped_column(Integer, default=0)
     unchanged: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     error: Mapped[str | None] = mapped_column(Text)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Who runs it, and when it last committed: how a killed import is told from a running one.
@@ -47,3 +50,4 @@ class ImportRejection(Base):
     line: Mapped[int] = mapped_column(Integer)
     field: Mapped[str] = mapped_column(String(100))
     reason: Mapped[str] = mapped_column(String(1000))
+    severity: Mapped[str] = mapped_column(String(16), default="error", server_default="error")

@@ -134,10 +134,13 @@ def url_identity(url: str) -> str:
 
 
 def parse_language(value: object) -> str:
-    text = str(value).strip()
-    code = LANGUAGE_LOOKUP.get(text.casefold().replace("_", "-"))
+    """An ISO 639 code, English name or language tag ("pt-BR": its language) as a stored code."""
+    text = str(value).strip().casefold().replace("_", "-")
+    code = LANGUAGE_LOOKUP.get(text) or LANGUAGE_LOOKUP.get(text.split("-")[0])
     if code is None:
-        raise ValueError(f"unknown language {_show(text)} (use an ISO 639-1 code or English name)")
+        raise ValueError(
+            f"unknown language {_show(value)} (use an ISO 639 code, a language tag or an English name)"
+        )
     return code
 
 

@@ -14,6 +14,7 @@ class RejectionOut(BaseModel):
     line: int
     field: str
     reason: str
+    severity: str  # error: the row was rejected; warning: stored without this field
 
 
 class ImportRunOut(BaseModel):
@@ -27,6 +28,7 @@ class ImportRunOut(BaseModel):
     updated: int
     unchanged: int
     rejected: int
+    warnings: int
     error: str | None
     started_at: datetime
     finished_at: datetime | None

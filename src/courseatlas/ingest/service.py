@@ -12,6 +12,7 @@ import os
 import socket
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from courseatlas.db.base import utcnow
 from courseatlas.db.maintenance import refresh_statistics
+from courseatlas.ingest.lock import import_lock
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.ingest.producer import Produced, batches
 from courseatlas.ingest.profiles import get_profile
@@ -53,8 +55,9 @@ class ImportSummary:
 
     @property
     def exit_code(self) -> int:
-        """0: every row stored; 2: some rows rejected, the rest stored; 1: nothing imported."""
-        return {"succeeded": 0, "partial": 2}.get(self.status, 1)
+        """0: every row stored; 3: every row stored, some without a bad optional value;
+        2: some rows rejected, the rest stored; 1: nothing imported."""
+        return {"succeeded": 0, "warned": 3, "partial": 2}.get(self.status, 1)
 
 
 def run_import(
@@ -66,7 +69,7 @@ def run_import(
 ) -> ImportSummary:
     profile = get_profile(profile_name)
     paths = list(paths)
-    with factory() as session:
+    with factory() as session, one_import_at_a_time(session):
         summary = ImportSummary(start_run(session, profile.name, paths))
         log.info("import_started", run_id=summary.run_id, profile=profile.name, files=len(paths))
         try:
@@ -110,6 +113,7 @@ class _FileImport:
         counts = self.writer.write(batch.rows) if batch.rows else Counter[str]()
         counts["rejected"] = batch.rejected_rows
         counts["rejected_files"] = len(batch.file_errors)
+        counts["warnings"] = sum(r.severity == "warning" for r in batch.rejections)
         rejections = batch.rejections + [Rejection(0, "file", e) for e in batch.file_errors]
         self._store(rejections, counts)
         self.batches += 1
@@ -125,6 +129,7 @@ class _FileImport:
                 line=r.line,
                 field=r.field,
                 reason=r.reason[:1000],
+                severity=r.severity,
             )
             for r in rejections
         ]
@@ -137,6 +142,7 @@ class _FileImport:
                 updated=ImportRun.updated + counts[UPDATED],
                 unchanged=ImportRun.unchanged + counts[UNCHANGED],
                 rejected=ImportRun.rejected + counts["rejected"],
+                warnings=ImportRun.warnings + counts["warnings"],
                 heartbeat_at=utcnow(),
             )
         )
@@ -145,6 +151,25 @@ class _FileImport:
         self.summary.counts.update(counts)
         room = KEPT_REJECTIONS - len(self.summary.rejections)
         self.summary.rejections.extend(stored[: max(0, room)])
+
+
+@contextmanager
+def one_import_at_a_time(session: Session) -> Iterator[None]:
+    """Waits while another import runs on this database (saying which), then holds the lock."""
+
+    def waiting() -> None:
+        running = session.execute(
+            select(ImportRun.id, ImportRun.host, ImportRun.pid).where(ImportRun.status == "running")
+        ).all()
+        session.rollback()
+        log.warning(
+            "import_waiting",
+            reason="another import is running on this database; this one starts when it ends",
+            running=[f"run {id} (pid {pid} on {host})" for id, host, pid in running],
+        )
+
+    with import_lock(session.get_bind().engine, waiting):
+        yield
 
 
 def start_run(session: Session, profile: str, paths: list[Path]) -> int:
@@ -190,9 +215,11 @@ def _finish_run(session: Session, summary: ImportSummary, error: str | None = No
 
 
 def run_status(summary: ImportSummary, error: str | None) -> str:
-    """failed: nothing stored (or an error); partial: something rejected; else succeeded."""
+    """failed: nothing stored (or an error); partial: something rejected; warned: every row
+    stored, some without a bad value; else succeeded."""
     if error is not None or summary.stored == 0:
         return "failed"
-    if summary.counts["rejected"] or summary.counts["rejected_files"] or summary.rejections:
+    errors = [r for r in summary.rejections if r.severity != "warning"]
+    if summary.counts["rejected"] or summary.counts["rejected_files"] or errors:
         return "partial"
-    return "succeeded"
+    return "warned" if summary.counts["warnings"] else "succeeded"

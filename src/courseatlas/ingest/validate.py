@@ -38,6 +38,14 @@ class Rejection:
     line: int
     field: str
     reason: str
+    severity: str = "error"  # "warning": the row was stored without this field
+
+
+# Fields that say which resource a row is: a bad one rejects the row. Any other bad
+# (optional) value is dropped with a warning and the row stored without it.
+IDENTIFYING = frozenset(
+    {"row", "kind", "title", "source", "external_id", "url", "isbn", "provider"}
+)
 
 
 @dataclass
@@ -55,13 +63,8 @@ def prepare(items: list[RawRow | RowError]) -> PreparedBatch:
             batch.rejected_rows += 1
             batch.rejections.append(Rejection(item.line, item.field, item.reason))
             continue
-        try:
-            record = ResourceRecord.model_validate(item.data)
-        except ValidationError as error:
-            batch.rejected_rows += 1
-            batch.rejections.extend(
-                Rejection(item.line, name, reason) for name, reason in validation_problems(error)
-            )
+        record = _validate(item, batch)
+        if record is None:
             continue
         data = record.to_data()
         encoded = canonical_json(data)
@@ -72,6 +75,31 @@ def prepare(items: list[RawRow | RowError]) -> PreparedBatch:
             )
         )
     return batch
+
+
+def _validate(item: RawRow, batch: PreparedBatch) -> ResourceRecord | None:
+    """The row's record, without its bad optional values (each a warning); None: rejected."""
+    try:
+        return ResourceRecord.model_validate(item.data)
+    except ValidationError as error:
+        problems = validation_problems(error)
+    bad = {name.split(".")[0] for name, _ in problems}
+    if not bad & IDENTIFYING:
+        try:
+            record = ResourceRecord.model_validate(
+                {k: v for k, v in item.data.items() if k not in bad}
+            )
+        except ValidationError:
+            pass  # Rejected for the problems first found.
+        else:
+            batch.rejections.extend(
+                Rejection(item.line, name, f"{reason}; stored without it", "warning")
+                for name, reason in problems
+            )
+            return record
+    batch.rejected_rows += 1
+    batch.rejections.extend(Rejection(item.line, name, reason) for name, reason in problems)
+    return None
 
 
 # Row fields stored in resource columns of the same name.

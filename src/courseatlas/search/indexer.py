@@ -4,8 +4,11 @@ Every catalog write appends the changed resource ids to ``search_changes`` in it
 transaction. The indexer applies entries in id order after they commit. On PostgreSQL,
 ids are handed out before commit, so an entry can become visible after a later one: the
 cursor keeps a floor below which everything is applied, remembers what it applied above
-it, and gives up on a hole only after ``GAP_GRACE`` (a rolled-back transaction leaves one
-forever).
+it, and gives up on a hole (a rolled-back transaction leaves one for ever) only when no
+transaction that could still fill it is running: after ``GAP_GRACE``, it notes PostgreSQL's
+next transaction id, and waits until every transaction before that one has ended, however
+long it runs. On SQLite a hole is final: one writer at a time, and a later id cannot commit
+before an earlier one.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import structlog
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
@@ -28,16 +32,31 @@ from courseatlas.search.location import Applied, IndexLocation
 log = structlog.get_logger(__name__)
 
 BATCH = 20_000  # changes applied per index commit
-GAP_GRACE = 120.0  # seconds; longer than any catalog transaction
+GAP_GRACE = 120.0  # seconds; by then the transaction holding a hole has its id
 
 Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Horizon:
+    """PostgreSQL's snapshot bounds: every transaction before ``xmin`` has ended; ``xmax``
+    is the first transaction id not yet handed out."""
+
+    xmin: int
+    xmax: int
+
+
+@dataclass
+class _Hole:
+    first_seen: float
+    wait_for: int | None = None  # a transaction id: the hole is final once all before it end
 
 
 @dataclass
 class ChangeCursor:
     floor: int
     applied_above: set[int] = field(default_factory=set)
-    holes_seen: dict[int, float] = field(default_factory=dict)
+    holes_seen: dict[int, _Hole] = field(default_factory=dict)
 
     @classmethod
     def of(cls, applied: Applied) -> ChangeCursor:
@@ -55,19 +74,31 @@ class ChangeCursor:
                 ranges.append((change_id, change_id))
         return Applied(self.floor, tuple(ranges))
 
-    def advance(self, applied: list[int], now: float) -> None:
+    def advance(self, applied: list[int], now: float, horizon: Horizon | None = None) -> None:
+        """Move the floor over what is applied, and over holes that can no longer fill;
+        ``horizon`` was taken before the changes were read (None: SQLite)."""
         self.applied_above.update(applied)
         while self.applied_above:
             following = self.floor + 1
             if following in self.applied_above:
                 self.applied_above.discard(following)
+                self.holes_seen.pop(following, None)
                 self.floor = following
                 continue
-            first_seen = self.holes_seen.setdefault(following, now)
-            if now - first_seen < GAP_GRACE:
+            if not self._hole_is_final(following, now, horizon):
                 break
             del self.holes_seen[following]
             self.floor = following
+
+    def _hole_is_final(self, change_id: int, now: float, horizon: Horizon | None) -> bool:
+        hole = self.holes_seen.setdefault(change_id, _Hole(now))
+        if now - hole.first_seen < GAP_GRACE:
+            return False
+        if horizon is None:
+            return True
+        if hole.wait_for is None:
+            hole.wait_for = horizon.xmax
+        return horizon.xmin >= hole.wait_for
 
 
 class Indexer:
@@ -80,11 +111,16 @@ class Indexer:
         """Apply every committed change not yet in ``engine``'s index; returns how many."""
         cursor = self._cursor(engine.path)
         total = 0
-        while changes := self._pending(cursor):
-            ids = sorted({resource_id for _, resource_id in changes})
-            self._apply(engine, ids)
-            cursor.advance([change_id for change_id, _ in changes], time.monotonic())
-            self.location.set_applied(engine.path, cursor.applied())
+        while True:
+            horizon, changes = self._pending(cursor)
+            if changes:
+                self._apply(engine, sorted({resource_id for _, resource_id in changes}))
+            before = cursor.applied()
+            cursor.advance([change_id for change_id, _ in changes], time.monotonic(), horizon)
+            if cursor.applied() != before:
+                self.location.set_applied(engine.path, cursor.applied())
+            if not changes:
+                break
             total += len(changes)
         if total:
             log.info("index_caught_up", changes=total, floor=cursor.floor)
@@ -124,15 +160,16 @@ class Indexer:
             self._cursors[path] = ChangeCursor.of(self.location.applied(path))
         return self._cursors[path]
 
-    def _pending(self, cursor: ChangeCursor) -> list[tuple[int, int]]:
+    def _pending(self, cursor: ChangeCursor) -> tuple[Horizon | None, list[tuple[int, int]]]:
         with self.database.session() as session:
+            horizon = _horizon(session)  # First: a transaction ended by then shows below.
             rows = session.execute(
                 select(SearchChange.id, SearchChange.resource_id)
                 .where(SearchChange.id > cursor.floor)
                 .order_by(SearchChange.id)
                 .limit(BATCH + len(cursor.applied_above))
             ).all()
-        return [(cid, rid) for cid, rid in rows if cid not in cursor.applied_above][:BATCH]
+        return horizon, [(c, r) for c, r in rows if c not in cursor.applied_above][:BATCH]
 
     def _apply(self, engine: TantivyEngine, ids: list[int]) -> None:
         with self.database.session() as session:
@@ -140,3 +177,15 @@ class Indexer:
         present = {document.id for document in documents}
         engine.write(documents, deleted=[i for i in ids if i not in present])
         engine.commit()
+
+
+def _horizon(session: Session) -> Horizon | None:
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    row = session.execute(
+        text(
+            "SELECT pg_snapshot_xmin(s)::text::bigint, pg_snapshot_xmax(s)::text::bigint"
+            " FROM pg_current_snapshot() AS s"
+        )
+    ).one()
+    return Horizon(int(row[0]), int(row[1]))
