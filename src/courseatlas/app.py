@@ -12,6 +12,7 @@ from courseatlas import __version__
 from courseatlas.careers.routes import router as careers_router
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.ingest.routes import router as imports_router
 from courseatlas.logging import configure_logging
 from courseatlas.matching.routes import router as matching_router
@@ -34,7 +35,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     configure_logging(settings)
     database = database or Database(settings)
 
-    search = SearchRuntime(database)
+    redis = SharedRedis(settings.redis_url)
+    search = SearchRuntime(database, redis)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -43,6 +45,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         yield
         search.stop()
         database.dispose()
+        redis.close()
 
     app = FastAPI(
         title="courseatlas",
@@ -53,6 +56,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
+    app.state.redis = redis
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from courseatlas.catalog.models import Skill, SkillAlias
 from courseatlas.db.database import Database
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.search.cache import LRUCache
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
@@ -29,8 +30,9 @@ ANSWER_CACHE_SIZE = 4096
 
 
 class SearchRuntime:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, redis: SharedRedis | None = None) -> None:
         self.database = database
+        self.redis = redis or SharedRedis("")
         self.location = IndexLocation(database.settings.data_dir)
         self.indexer = Indexer(database, self.location)
         self._engine: TantivyEngine | None = None

@@ -10,6 +10,8 @@ from typing import Any
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -23,6 +25,7 @@ log = structlog.get_logger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 # Paths that answer machines; every other path answers people with a page.
+RETRY_AFTER_SECONDS = 5
 MACHINE_PATHS = ("/api/", "/healthz", "/readyz", "/metrics", "/openapi.json")
 
 
@@ -79,6 +82,17 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     return _respond(request, 422, "Unprocessable Content", detail, errors=errors)
 
 
+async def _database_unavailable(request: Request, error: Exception) -> Response:
+    """A database outage, or every pooled connection busy: the client may retry shortly.
+    Pool pre-ping replaces the broken connections once the database is back."""
+    cause = getattr(error, "orig", None) or error
+    log.warning("database_unavailable", path=request.url.path, error=type(cause).__name__)
+    detail = "The catalog database is not answering; try again in a few seconds."
+    response = _respond(request, 503, "Service Unavailable", detail)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 async def _unexpected_error(request: Request, error: Exception) -> Response:
     log.exception("unhandled_error", path=request.url.path)
     response = _respond(request, 500, "Internal Server Error", "Something went wrong on our side.")
@@ -106,4 +120,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(CourseatlasError, _courseatlas_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    for outage in (OperationalError, InterfaceError, PoolTimeout):
+        app.add_exception_handler(outage, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected_error)
