@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import structlog
 from fastapi import FastAPI
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
 
 from courseatlas import __version__
@@ -29,6 +31,8 @@ from courseatlas.web.pages import router as pages_router
 from courseatlas.web.security import SecurityHeadersMiddleware
 from courseatlas.web.templating import STATIC
 
+log = structlog.get_logger(__name__)
+
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or Settings()
@@ -40,7 +44,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        search.sync()  # Catch up before serving: results never start out stale.
+        try:
+            search.sync()  # Catch up before serving: results never start out stale.
+        except SQLAlchemyError as error:  # A database outage: serve 503s, catch up later.
+            log.warning("search_sync_failed", error=type(error).__name__)
         search.start(settings.search_sync_seconds)
         yield
         search.stop()

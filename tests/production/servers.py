@@ -7,6 +7,7 @@ import glob
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -183,3 +184,59 @@ def environment(**settings: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("COURSEATLAS_")}
     env.update({f"COURSEATLAS_{k.upper()}": v for k, v in settings.items()})
     return env
+
+
+@contextmanager
+def served(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``courseatlas serve`` on a free port with ``env``; stopped with SIGTERM at the end."""
+    from tests.web.live import _wait_until_ready
+
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "courseatlas",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+    ]
+    log = Path(tempfile.mkdtemp(prefix="courseatlas-serve-")) / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            _wait_until_ready(url, server)
+        except (RuntimeError, TimeoutError) as error:
+            raise RuntimeError(log.read_text()[-3000:]) from error
+        yield url, server
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(log.parent, ignore_errors=True)
+
+
+def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "courseatlas", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def get_json(url: str) -> tuple[int, object]:
+    import json
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")

@@ -13,7 +13,7 @@ from courseatlas.catalog.models import (
 )
 from courseatlas.db.base import Base
 from courseatlas.ingest.models import ImportRejection, ImportRun
-from courseatlas.search.models import SearchChange
+from courseatlas.search.models import SearchChange, SearchReplica
 from courseatlas.semantic.models import ResourceEmbedding
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "ResourceSkill",
     "ResourceTopic",
     "SearchChange",
+    "SearchReplica",
     "Skill",
     "SkillAlias",
     "Topic",
