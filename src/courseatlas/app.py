@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import structlog
+from anyio import to_thread
 from fastapi import FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
@@ -44,6 +45,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Blocking requests run in threads; no more at once than there are pooled database
+        # connections, so none waits for one, and fewer threads contend for the GIL.
+        to_thread.current_default_thread_limiter().total_tokens = settings.db_pool_size
         try:
             search.sync()  # Catch up before serving: results never start out stale.
         except SQLAlchemyError as error:  # A database outage: serve 503s, catch up later.
