@@ -7,9 +7,10 @@ from contextlib import asynccontextmanager
 
 import structlog
 from anyio import to_thread
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from courseatlas import __version__
 from courseatlas.careers.routes import router as careers_router
@@ -29,6 +30,7 @@ from courseatlas.web.metrics import Metrics
 from courseatlas.web.metrics import router as metrics_router
 from courseatlas.web.middleware import RequestContextMiddleware
 from courseatlas.web.pages import router as pages_router
+from courseatlas.web.ratelimit import RateLimits, enforce_rate_limits
 from courseatlas.web.security import SecurityHeadersMiddleware
 from courseatlas.web.templating import STATIC
 
@@ -63,16 +65,20 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         version=__version__,
         summary="Courses, books, topics and career guides.",
         lifespan=lifespan,
+        dependencies=[Depends(enforce_rate_limits)],
     )
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
     app.state.redis = redis
+    app.state.rate_limits = RateLimits(settings, redis)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+    # Outermost: the client address and scheme are a trusted proxy's, or the peer's own.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=_networks(settings.trusted_proxies))
     install_error_handlers(app)
     routers = (
         health_router,
@@ -88,3 +94,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.include_router(router)
     app.mount("/static", CachedStaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _networks(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]

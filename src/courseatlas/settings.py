@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from limits import parse_many
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-key"  # noqa: S105 - refused outside development
@@ -101,6 +103,23 @@ class Settings(BaseSettings):
         description="Use embeddings in matching when the `semantic` extra is installed and "
         "`courseatlas embed` has run. Off by default: the lexical matcher is the default.",
     )
+
+    @field_validator(
+        "rate_limit_api", "rate_limit_pages", "rate_limit_expensive", "rate_limit_crawlers"
+    )
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        if value.strip() not in {"", "0"}:
+            parse_many(value)  # raises ValueError with the notation it could not read
+        return value
+
+    @field_validator("trusted_proxies", "metrics_allow")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            if item != "*":
+                ip_network(item, strict=False)
+        return value
 
     @model_validator(mode="after")
     def _require_secret_outside_development(self) -> Settings:

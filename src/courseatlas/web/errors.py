@@ -26,7 +26,7 @@ log = structlog.get_logger(__name__)
 PROBLEM_JSON = "application/problem+json"
 # Paths that answer machines; every other path answers people with a page.
 RETRY_AFTER_SECONDS = 5
-MACHINE_PATHS = ("/api/", "/healthz", "/readyz", "/metrics", "/openapi.json")
+MACHINE_PATHS = ("/api/", "/healthz", "/readyz", "/metrics", "/openapi.json", "/exports/")
 
 
 def problem(request: Request, status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -56,7 +56,9 @@ def _respond(request: Request, status: int, title: str, detail: str, **extra: An
 
 async def _courseatlas_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CourseatlasError)
-    return _respond(request, error.status, error.title, error.detail, **error.extra)
+    response = _respond(request, error.status, error.title, error.detail, **error.extra)
+    response.headers.update(getattr(error, "headers", {}))
+    return response
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
