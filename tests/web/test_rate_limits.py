@@ -4,6 +4,7 @@ from trusted proxies, verified crawlers on their own budget."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 import pytest
 from fastapi.testclient import TestClient
@@ -18,8 +19,11 @@ GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.
 class FakeDNS:
     """Google's crawler at 66.249.66.1; a forger at 203.0.113.9 with a PTR it made up."""
 
-    names = {"66.249.66.1": "crawl-66-249-66-1.googlebot.com", "203.0.113.9": "crawl.googlebot.com"}
-    addresses = {
+    names: ClassVar[dict[str, str]] = {
+        "66.249.66.1": "crawl-66-249-66-1.googlebot.com",
+        "203.0.113.9": "crawl.googlebot.com",
+    }
+    addresses: ClassVar[dict[str, set[str]]] = {
         "crawl-66-249-66-1.googlebot.com": {"66.249.66.1"},
         "crawl.googlebot.com": {"66.249.66.2"},
     }
