@@ -24,6 +24,10 @@ POSTGRES_URL = os.environ.get(
 )
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+# Tests send requests far faster than any client may: budgets are off unless a test sets one.
+for _budget in ("API", "PAGES", "EXPENSIVE", "CRAWLERS"):
+    os.environ.setdefault(f"COURSEATLAS_RATE_LIMIT_{_budget}", "0")
+
 
 def _worker_suffix() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")

@@ -5,19 +5,25 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+import structlog
+from anyio import to_thread
+from fastapi import Depends, FastAPI
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from courseatlas import __version__
 from courseatlas.careers.routes import router as careers_router
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.http.caching import CachedStaticFiles
 from courseatlas.http.errors import install_error_handlers
 from courseatlas.http.health import router as health_router
 from courseatlas.http.metrics import Metrics
 from courseatlas.http.metrics import router as metrics_router
 from courseatlas.http.middleware import RequestContextMiddleware
+from courseatlas.http.ratelimit import RateLimits, enforce_rate_limits
 from courseatlas.http.security import SecurityHeadersMiddleware
 from courseatlas.ingest.routes import router as imports_router
 from courseatlas.logging import configure_logging
@@ -31,37 +37,52 @@ from courseatlas.site.pages import router as pages_router
 from courseatlas.site.templating import STATIC
 from courseatlas.topics.routes import router as topics_router
 
+log = structlog.get_logger(__name__)
+
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or Settings()
     configure_logging(settings)
     database = database or Database(settings)
 
-    search = SearchRuntime(database)
+    redis = SharedRedis(settings.redis_url)
+    search = SearchRuntime(database, redis)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        search.sync()  # Catch up before serving: results never start out stale.
+        # Blocking requests run in threads; no more at once than there are pooled database
+        # connections, so none waits for one, and fewer threads contend for the GIL.
+        to_thread.current_default_thread_limiter().total_tokens = settings.db_pool_size
+        try:
+            search.sync()  # Catch up before serving: results never start out stale.
+        except SQLAlchemyError as error:  # A database outage: serve 503s, catch up later.
+            log.warning("search_sync_failed", error=type(error).__name__)
         search.start(settings.search_sync_seconds)
         yield
         search.stop()
         database.dispose()
+        redis.close()
 
     app = FastAPI(
         title="courseatlas",
         version=__version__,
         summary="Courses, books, topics and career guides.",
         lifespan=lifespan,
+        dependencies=[Depends(enforce_rate_limits)],
     )
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
     app.state.semantic = MeaningOnFirstUse(database)
+    app.state.redis = redis
+    app.state.rate_limits = RateLimits(settings, redis)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
+    # Outermost: the client address and scheme are a trusted proxy's, or the peer's own.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=_networks(settings.trusted_proxies))
     install_error_handlers(app, error_page)
     routers = (
         health_router,
@@ -78,3 +99,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.include_router(router)
     app.mount("/static", CachedStaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _networks(text: str) -> list[str]:
+    return [item.strip() for item in text.split(",") if item.strip()]

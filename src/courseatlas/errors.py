@@ -40,3 +40,12 @@ class InvalidInput(CourseatlasError):
 class ServiceUnavailable(CourseatlasError):
     status = 503
     title = "Service Unavailable"
+
+
+class TooManyRequests(CourseatlasError):
+    status = 429
+    title = "Too Many Requests"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.headers = {"Retry-After": str(retry_after)}

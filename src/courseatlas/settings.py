@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import cached_property
+from ipaddress import ip_network
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from limits import parse_many
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-key"  # noqa: S105 - refused outside development
@@ -56,11 +58,68 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(
         default=10, ge=1, description="PostgreSQL connections kept per process."
     )
+    db_connect_timeout: float = Field(
+        default=3.0,
+        gt=0,
+        description="Seconds to wait for a new PostgreSQL connection before answering 503.",
+    )
+    db_pool_timeout: float = Field(
+        default=5.0,
+        gt=0,
+        description="Seconds a request waits for a free pooled connection before answering 503.",
+    )
+    redis_url: str = Field(
+        default="",
+        pattern=r"^(rediss?://\S+|unix://\S+)?$",
+        description="Redis shared by workers and hosts (rate limits, answers, index notices). "
+        "Empty: every process keeps its own.",
+    )
+    rate_limit_api: str = Field(
+        default="600/minute", description="Requests per client to /api/; `0` turns it off."
+    )
+    rate_limit_pages: str = Field(
+        default="600/minute", description="Requests per client to pages; `0` turns it off."
+    )
+    rate_limit_expensive: str = Field(
+        default="60/minute",
+        description="Requests per client to match, similar and sitemaps, on top of the "
+        "general budget; `0` turns it off.",
+    )
+    rate_limit_crawlers: str = Field(
+        default="3000/minute",
+        description="Budget of a verified search-engine crawler (forward-confirmed reverse "
+        "DNS) instead of the per-client ones; `0` turns it off.",
+    )
+    trusted_proxies: str = Field(
+        default="127.0.0.1",
+        description="Comma-separated addresses or networks whose X-Forwarded-For is believed.",
+    )
+    metrics_allow: str = Field(
+        default="127.0.0.0/8,::1",
+        description="Comma-separated networks that may read /metrics.",
+    )
     semantic: bool = Field(
         default=False,
         description="Use embeddings in matching when the `semantic` extra is installed and "
         "`courseatlas embed` has run. Off by default: the lexical matcher is the default.",
     )
+
+    @field_validator(
+        "rate_limit_api", "rate_limit_pages", "rate_limit_expensive", "rate_limit_crawlers"
+    )
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        if value.strip() not in {"", "0"}:
+            parse_many(value)  # raises ValueError with the notation it could not read
+        return value
+
+    @field_validator("trusted_proxies", "metrics_allow")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        for item in filter(None, (part.strip() for part in value.split(","))):
+            if item != "*":
+                ip_network(item, strict=False)
+        return value
 
     @model_validator(mode="after")
     def _require_secret_outside_development(self) -> Settings:

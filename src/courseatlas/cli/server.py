@@ -12,22 +12,30 @@ from courseatlas.migrations.prepare import prepare_database
 
 Host = Annotated[str, typer.Option(help="Interface to listen on.")]
 Port = Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")]
+GRACEFUL_SECONDS = 30  # for requests in flight at shutdown; longer ones are cut
 Workers = Annotated[int, typer.Option(min=1, help="Worker processes.")]
 
 
 def serve(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> None:
-    """Serve the web site and the JSON API."""
+    """Serve the web site and the JSON API.
+
+    With ``--workers N`` a supervisor runs N worker processes on one socket, replaces any
+    that dies, and on SIGTERM or Ctrl-C lets each finish its requests in flight and its
+    shutdown (the search writer closes cleanly) before it exits.
+    """
     prepare_database(database())
     settings()
-    console.print(f"serving on http://{host}:{port}")
+    console.print(f"serving on http://{host}:{port} with {workers} worker(s)")
     uvicorn.run(
         "courseatlas.app:create_app",
         factory=True,
         host=host,
         port=port,
         workers=workers,
-        log_level="warning",
-        proxy_headers=True,
+        log_config=None,  # the application routes uvicorn's log records through structlog
+        access_log=False,  # the request middleware logs each request, with its id
+        proxy_headers=False,  # the application believes only COURSEATLAS_TRUSTED_PROXIES
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
     )
 
 

@@ -12,6 +12,8 @@ from typing import Any
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 
@@ -22,7 +24,8 @@ log = structlog.get_logger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
 # Paths that answer machines; every other path answers people with a page.
-MACHINE_PATHS = ("/api/", "/healthz", "/readyz", "/metrics", "/openapi.json")
+RETRY_AFTER_SECONDS = 5
+MACHINE_PATHS = ("/api/", "/healthz", "/readyz", "/metrics", "/openapi.json", "/exports/")
 
 # (request, status, title, detail) -> the error as a page people read.
 ErrorPage = Callable[[Request, int, str, str], Response]
@@ -49,7 +52,9 @@ def _respond(request: Request, status: int, title: str, detail: str, **extra: An
 
 async def _courseatlas_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CourseatlasError)
-    return _respond(request, error.status, error.title, error.detail, **error.extra)
+    response = _respond(request, error.status, error.title, error.detail, **error.extra)
+    response.headers.update(getattr(error, "headers", {}))
+    return response
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
@@ -73,6 +78,17 @@ async def _validation_error(request: Request, error: Exception) -> Response:
     ]
     detail = "; ".join(f"{e['field']}: {e['reason']}" for e in errors)
     return _respond(request, 422, "Unprocessable Content", detail, errors=errors)
+
+
+async def _database_unavailable(request: Request, error: Exception) -> Response:
+    """A database outage, or every pooled connection busy: the client may retry shortly.
+    Pool pre-ping replaces the broken connections once the database is back."""
+    cause = getattr(error, "orig", None) or error
+    log.warning("database_unavailable", path=request.url.path, error=type(cause).__name__)
+    detail = "The catalog database is not answering; try again in a few seconds."
+    response = _respond(request, 503, "Service Unavailable", detail)
+    response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:
@@ -103,4 +119,6 @@ def install_error_handlers(app: FastAPI, error_page: ErrorPage) -> None:
     app.add_exception_handler(CourseatlasError, _courseatlas_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    for outage in (OperationalError, InterfaceError, PoolTimeout):
+        app.add_exception_handler(outage, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected_error)

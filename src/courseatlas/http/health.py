@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Any
+
+import structlog
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
-from courseatlas.http.deps import DbSession, Runtime
+from courseatlas.db.database import Database
+from courseatlas.http.deps import Runtime
 
+log = structlog.get_logger(__name__)
 router = APIRouter(tags=["health"])
 
 
@@ -18,14 +24,22 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz")
-def readyz(session: DbSession, runtime: Runtime) -> JSONResponse:
-    """The process can serve: its database answers, and how far its index lags behind."""
+def readyz(request: Request, runtime: Runtime) -> JSONResponse:
+    """The process can serve: its database answers, and how far its index lags behind.
+
+    `degraded` when an optional shared store (Redis) is configured but unreachable: the
+    process serves with per-process fallbacks. Never names a host or a port.
+    """
+    database: Database = request.app.state.database
     try:
-        session.execute(text("SELECT 1"))
-        lag = runtime.lag()
-        documents = runtime.document_count()
-    except Exception as error:  # Readiness reports any failure; it must not raise.
-        return JSONResponse({"status": "unavailable", "error": str(error)[:200]}, status_code=503)
-    return JSONResponse(
-        {"status": "ok", "database": "ok", "search": {"documents": documents, "lag": lag}}
-    )
+        with database.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        search = {"documents": runtime.document_count(), "lag": runtime.lag()}
+    except SQLAlchemyError as error:
+        log.warning("not_ready", error=type(getattr(error, "orig", None) or error).__name__)
+        unavailable = {"status": "unavailable", "database": "unreachable"}
+        return JSONResponse(unavailable, status_code=503, headers={"Retry-After": "5"})
+    redis = request.app.state.redis.state()
+    status = "degraded" if redis == "unreachable" else "ok"
+    body: dict[str, Any] = {"status": status, "database": "ok", "redis": redis, "search": search}
+    return JSONResponse(body)

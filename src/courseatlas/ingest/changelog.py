@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Integer
+from sqlalchemy import BigInteger, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from courseatlas.db.base import Base, utcnow
@@ -21,3 +21,14 @@ class SearchChange(Base):
     # No foreign key: a deleted resource must still be announced so it leaves the index.
     resource_id: Mapped[int] = mapped_column(Integer, index=True)
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SearchReplica(Base):
+    """One search index replica (a data dir on some host) and how far into the change log
+    it is: the log is pruned below the oldest replica still seen."""
+
+    __tablename__ = "search_replicas"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    floor: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"))
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -12,7 +12,7 @@ from courseatlas.catalog.models import (
     Topic,
 )
 from courseatlas.db.base import Base
-from courseatlas.ingest.changelog import SearchChange
+from courseatlas.ingest.changelog import SearchChange, SearchReplica
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.semantic.models import ResourceEmbedding
 
@@ -32,6 +32,7 @@ __all__ = [
     "ResourceSkill",
     "ResourceTopic",
     "SearchChange",
+    "SearchReplica",
     "Skill",
     "SkillAlias",
     "Topic",

@@ -126,6 +126,10 @@ class Indexer:
             log.info("index_caught_up", changes=total, floor=cursor.floor)
         return total
 
+    def floor(self, engine: TantivyEngine) -> int:
+        """Every change up to this id is in ``engine``'s index."""
+        return self._cursor(engine.path).floor
+
     def lag(self, engine: TantivyEngine) -> int:
         """Committed changes that the index does not reflect yet, as the writing process
         last recorded them (this process may only follow it)."""

@@ -8,34 +8,42 @@ A background thread does both every ``interval`` seconds.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 import structlog
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from courseatlas.cache import LRUCache
 from courseatlas.catalog.models import Skill, SkillAlias
 from courseatlas.db.database import Database
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.search.base import SearchFilters, SearchRequest, SearchResult
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
 from courseatlas.search.location import Applied, IndexLocation
 from courseatlas.search.querybuild import Synonyms
+from courseatlas.search.replicas import Replicas, replica_name
 
 log = structlog.get_logger(__name__)
 
 ANSWER_CACHE_SIZE = 4096
+UPKEEP_SECONDS = 30.0  # how often a writer registers its position and prunes the change log
 V = TypeVar("V")
 
 
 class SearchRuntime:
     """The ``SearchBackend`` of a process: callers ask it, never its engine."""
 
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, redis: SharedRedis | None = None) -> None:
         self.database = database
+        self.redis = redis or SharedRedis("")
         self.location = IndexLocation(database.settings.data_dir)
         self.indexer = Indexer(database, self.location)
+        self.replicas = Replicas(database, replica_name(self.location))
+        self._next_upkeep = 0.0
         self._engine: TantivyEngine | None = None
         # Display names of facet values (providers, topics) by table and slug.
         self.labels: dict[str, dict[str, str]] = {}
@@ -46,6 +54,7 @@ class SearchRuntime:
         self._followed: Applied | None = None
         self._lock = threading.RLock()
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._thread: threading.Thread | None = None
 
     @property
@@ -95,12 +104,28 @@ class SearchRuntime:
         if not self.location.try_lock_writer():
             self._follow(engine)
             return 0
+        if time.monotonic() >= self._next_upkeep:
+            self.upkeep()
+            engine = self.engine
         with self._lock:
             applied = self.indexer.catch_up(engine)
             if applied:
                 engine.synonyms = load_synonyms(self.database)
                 engine.reload()
             return applied
+
+    def upkeep(self) -> None:
+        """As the writer: rebuild when the change log no longer holds what the index missed,
+        then register this replica's position and prune what every replica has applied."""
+        self._next_upkeep = time.monotonic() + UPKEEP_SECONDS
+        floor = self.indexer.floor(self.engine)
+        if self.replicas.too_far_behind(floor):
+            log.warning("index_too_far_behind", floor=floor)
+            path = self.indexer.rebuild()
+            self.location.remove_others(keep=path)
+            floor = self.indexer.floor(self.engine)
+        self.replicas.register(floor)
+        self.replicas.prune()
 
     def _follow(self, engine: TantivyEngine) -> None:
         """Reload what the writing process committed, only when it committed something."""
@@ -124,6 +149,7 @@ class SearchRuntime:
 
     def stop(self) -> None:
         self._stop.set()
+        self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
@@ -132,10 +158,20 @@ class SearchRuntime:
                 self._engine.close_writer()
         self.location.unlock_writer()
 
+    def wake(self) -> None:
+        """Sync now rather than at the next interval (another process moved the index)."""
+        self._wake.set()
+
     def _loop(self, interval: float) -> None:
-        while not self._stop.wait(interval):
+        while True:
+            self._wake.wait(interval)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
             try:
                 self.sync()
+            except SQLAlchemyError as error:  # The database is away: retried next cycle.
+                log.warning("search_sync_failed", error=type(error).__name__)
             except Exception:  # A failed cycle is logged and retried; serving goes on.
                 log.exception("search_sync_failed")
 

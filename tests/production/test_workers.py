@@ -1,0 +1,112 @@
+"""``courseatlas serve --workers N``: a supervisor that replaces a dead worker and shuts down
+gracefully."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from courseatlas.db.database import Database
+from courseatlas.ingest.service import run_import
+from courseatlas.settings import Settings
+from tests.helpers import course, write_jsonl
+from tests.production.servers import environment, get_json, served
+
+pytestmark = pytest.mark.slow
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid and stat[0] != "Z":
+                found.add(int(entry.name))
+    return found
+
+
+def _workers(pid: int, expected: int, timeout: float = 60) -> set[int]:
+    """The worker processes, once ``expected`` of them run (uvicorn also starts a helper
+    process for multiprocessing's resource tracking, which answers no requests)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        workers = {c for c in _children(pid) if b"multiprocessing.spawn" in _cmdline(c)}
+        if len(workers) == expected:
+            return workers
+        time.sleep(0.1)
+    raise TimeoutError(f"{expected} workers did not appear")
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+@pytest.fixture
+def catalog(tmp_path: Path) -> dict[str, str]:
+    database = Database(Settings(env="test", data_dir=tmp_path))
+    database.upgrade()
+    feed = write_jsonl(tmp_path / "a.jsonl", *(course(n, title=f"Gondola {n}") for n in range(40)))
+    run_import(database.sessions, [feed])
+    database.dispose()
+    return environment(data_dir=str(tmp_path), env="test", rate_limit_api="0")
+
+
+def test_a_killed_worker_is_replaced(catalog: dict[str, str]) -> None:
+    with served(catalog, workers=2) as (base, server):
+        before = _workers(server.pid, 2)
+        victim = min(before)
+        os.kill(victim, signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        after = before
+        while time.monotonic() < deadline and (victim in after or len(after) != 2):
+            time.sleep(0.2)
+            after = _workers(server.pid, 2, timeout=60)
+        assert victim not in after and len(after) == 2
+        # Both workers answer: ask enough times that each gets some of the requests.
+        for n in range(20):
+            status, page = get_json(f"{base}/api/v1/search?q=gondola&page={n + 1}&per_page=2")
+            assert status == 200 and page["total"] == 40  # type: ignore[index]
+
+
+def test_sigterm_lets_requests_in_flight_finish(catalog: dict[str, str], tmp_path: Path) -> None:
+    answers: list[int] = []
+    failures: list[str] = []
+    with served(catalog, workers=2) as (base, server):
+        stop = threading.Event()
+
+        def ask(worker: int) -> None:
+            n = 0
+            while not stop.is_set():
+                n += 1
+                try:
+                    status, _ = get_json(f"{base}/api/v1/search?q=gondola+{worker}x{n}")
+                    answers.append(status)
+                except OSError as error:  # refused once the socket is closed: expected
+                    failures.append(type(error).__name__)
+                    return
+
+        askers = [threading.Thread(target=ask, args=(i,)) for i in range(4)]
+        for asker in askers:
+            asker.start()
+        time.sleep(1)
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0
+        stop.set()
+        for asker in askers:
+            asker.join()
+    assert answers and set(answers) == {200}
+    # The workers closed the search writer and released its lock on the way out.
+    with (tmp_path / "search" / "writer.lock").open("ab") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
