@@ -126,13 +126,13 @@ def test_stale_or_future_timestamps_are_401(shop: Shop, client: TestClient, secr
         response = _post(client, secret, _sale(), at=at)
         assert response.status_code == 401
         assert "5 minutes" in response.json()["detail"]
-    for bad in ("", "soon", "1.5e9", "-5", "１７００"):
+    for bad in ("", "soon", "1.5e9", "-5", "\uff11\uff17\uff10\uff10"):
         body = _sale()
         response = client.post(
             URL,
             content=body,
             headers={
-                "X-Courseatlas-Timestamp": bad.encode(),  # bytes: "１７００" is not ASCII
+                "X-Courseatlas-Timestamp": bad.encode(),  # bytes: fullwidth digits are not ASCII
                 "X-Courseatlas-Signature": signature(secret, bad, body),
             },
         )

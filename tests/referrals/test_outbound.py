@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from courseatlas.referrals.models import Click
-from courseatlas.referrals.targets import fill, host_allowed, route, template_problem, PartnerLink
+from courseatlas.referrals.targets import PartnerLink, fill, host_allowed, route, template_problem
 from tests.referrals.conftest import Shop
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
