@@ -38,3 +38,15 @@ def shop(db: Database, tmp_path: Path) -> Shop:
         partners.set_partner(session, "harbor", TEMPLATE, ["harbor.example"], False)
         ids = {r.external_id: r.id for r in session.scalars(select(Resource)) if r.external_id}
     return Shop(db, ids)
+
+
+@pytest.fixture
+def cli_env(db: Database) -> dict[str, str]:
+    import os
+
+    return {
+        **os.environ,
+        "COURSEATLAS_DATA_DIR": str(db.settings.data_dir),
+        "COURSEATLAS_DATABASE_URL": db.settings.database_url,
+        "COLUMNS": "200",
+    }

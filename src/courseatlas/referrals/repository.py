@@ -59,6 +59,9 @@ def write_clicks(session: Session, events: Sequence[ClickEvent]) -> None:
     if not events:
         return
     ordered = sorted(events, key=lambda e: e.at)
+    # A resource deleted since its click was queued must not fail the whole batch.
+    asked = {e.resource_id for e in ordered}
+    existing = set(session.scalars(select(Resource.id).where(Resource.id.in_(asked))))
     last = _last_counted(session, ordered, ordered[0].at - DEDUPE_WINDOW)
     rows = []
     for event in ordered:
@@ -69,7 +72,7 @@ def write_clicks(session: Session, events: Sequence[ClickEvent]) -> None:
         rows.append(
             {
                 "click_id": event.click_id,
-                "resource_id": event.resource_id,
+                "resource_id": event.resource_id if event.resource_id in existing else None,
                 "partner_id": event.partner_id,
                 "page": event.page,
                 "at": event.at,

@@ -12,6 +12,7 @@ from courseatlas.catalog.models import Resource
 from courseatlas.catalog.schemas import ResourceOut, ResourceSummary, page_path
 from courseatlas.errors import NotFound
 from courseatlas.matching import service as matching
+from courseatlas.referrals.linkstates import dead_link
 from courseatlas.web import seo
 from courseatlas.web.deps import DbSession, Runtime
 from courseatlas.web.formatting import kind as kind_name
@@ -55,7 +56,12 @@ def _resource_page(request: Request, session: DbSession, kind: str, slug: str) -
     item = ResourceOut.of(found)
     trail = [("Home", "/"), *((t.name, f"/topics/{t.slug}") for t in item.topics[:1])]
     trail.append((item.title, item.url))
-    context = {"meta": _meta(request, item, trail), "item": item, "trail": trail}
+    context = {
+        "meta": _meta(request, item, trail),
+        "item": item,
+        "trail": trail,
+        "broken": dead_link(session, item.id),
+    }
     return render(request, "resource.html", context)
 
 
