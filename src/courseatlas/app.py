@@ -28,6 +28,8 @@ from courseatlas.http.security import SecurityHeadersMiddleware
 from courseatlas.ingest.routes import router as imports_router
 from courseatlas.logging import configure_logging
 from courseatlas.matching.routes import router as matching_router
+from courseatlas.referrals.recorder import ClickRecorder
+from courseatlas.referrals.routes import router as referrals_router
 from courseatlas.search.routes import router as search_router
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import MeaningOnFirstUse
@@ -47,6 +49,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     redis = SharedRedis(settings.redis_url)
     search = SearchRuntime(database, redis)
+    clicks = (
+        ClickRecorder(database, settings.click_flush_seconds) if settings.click_recording else None
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -58,7 +63,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         except SQLAlchemyError as error:  # A database outage: serve 503s, catch up later.
             log.warning("search_sync_failed", error=type(error).__name__)
         search.start(settings.search_sync_seconds)
+        if clicks:
+            clicks.start()
         yield
+        if clicks:
+            clicks.stop()  # Writes every click still queued.
         search.stop()
         database.dispose()
         redis.close()
@@ -76,6 +85,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.semantic = MeaningOnFirstUse(database)
     app.state.redis = redis
     app.state.rate_limits = RateLimits(settings, redis)
+    app.state.clicks = clicks
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)
@@ -93,6 +103,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         imports_router,
         careers_router,
         matching_router,
+        referrals_router,
         pages_router,
     )
     for router in routers:

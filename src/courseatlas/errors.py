@@ -22,6 +22,11 @@ class BadRequest(CourseatlasError):
     title = "Bad Request"
 
 
+class Unauthorized(CourseatlasError):
+    status = 401
+    title = "Unauthorized"
+
+
 class NotFound(CourseatlasError):
     status = 404
     title = "Not Found"

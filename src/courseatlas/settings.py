@@ -6,6 +6,7 @@ from functools import cached_property
 from ipaddress import ip_network
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from limits import parse_many
 from pydantic import Field, field_validator, model_validator
@@ -104,6 +105,25 @@ class Settings(BaseSettings):
         "`courseatlas embed` has run. Off by default: the lexical matcher is the default.",
     )
 
+    operator_timezone: str = Field(
+        default="UTC",
+        description="The IANA time zone (`Europe/Paris`) whose days referral reports count in.",
+    )
+    click_recording: bool = Field(
+        default=True, description="Record outbound clicks; off, `/go/` only redirects."
+    )
+    click_flush_seconds: float = Field(
+        default=1.0, gt=0, description="How often recorded clicks are written, in one batch."
+    )
+    link_check_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds `courseatlas links check` waits for one link."
+    )
+    link_check_host_interval: float = Field(
+        default=1.0,
+        ge=0,
+        description="Seconds between two requests of `courseatlas links check` to one host.",
+    )
+
     @field_validator(
         "rate_limit_api", "rate_limit_pages", "rate_limit_expensive", "rate_limit_crawlers"
     )
@@ -119,6 +139,17 @@ class Settings(BaseSettings):
         for item in filter(None, (part.strip() for part in value.split(","))):
             if item != "*":
                 ip_network(item, strict=False)
+        return value
+
+    @field_validator("operator_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name such as Europe/Paris)"
+            ) from None
         return value
 
     @model_validator(mode="after")
@@ -139,6 +170,10 @@ class Settings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url.removeprefix(prefix)
         return url
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return ZoneInfo(self.operator_timezone)
 
     @property
     def is_sqlite(self) -> bool:

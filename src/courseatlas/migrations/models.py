@@ -1,6 +1,7 @@
 """Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
+from courseatlas.catalog.links import LinkState
 from courseatlas.catalog.models import (
     Provider,
     Resource,
@@ -14,6 +15,7 @@ from courseatlas.catalog.models import (
 from courseatlas.db.base import Base
 from courseatlas.ingest.changelog import SearchChange, SearchReplica
 from courseatlas.ingest.models import ImportRejection, ImportRun
+from courseatlas.referrals.models import Click, Conversion, Partner
 from courseatlas.semantic.models import ResourceEmbedding
 
 __all__ = [
@@ -22,9 +24,13 @@ __all__ = [
     "CareerSkill",
     "CareerTitle",
     "CareerTopic",
+    "Click",
+    "Conversion",
     "ImportRejection",
     "ImportRun",
+    "LinkState",
     "Occupation",
+    "Partner",
     "Provider",
     "Resource",
     "ResourceContribution",

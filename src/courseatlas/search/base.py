@@ -22,6 +22,7 @@ class SearchFilters:
     language: str | None = None
     price: Literal["free", "paid"] | None = None
     min_rating: float | None = None
+    include_dead_links: bool = False  # resources whose links the link checks found dead
 
     def selected(self) -> dict[str, str]:
         """The facet filters in force, by facet name."""

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
+from courseatlas.catalog.links import LinkState
 from courseatlas.catalog.models import (
     Provider,
     Resource,
@@ -42,6 +43,7 @@ class IndexDocument:
     rating_count: int = 0
     popularity: int = 0
     published: int = 0  # days since 1970, for "newest"
+    link_dead: bool = False  # its URL failed the link checks: left out unless asked for
 
     @property
     def bayesian_rating(self) -> float:
@@ -87,8 +89,11 @@ _QUERY = (
         Resource.published_at,
         Provider.slug.label("provider_slug"),
         Provider.name.label("provider_name"),
+        LinkState.dead.label("link_dead"),
     )
     .outerjoin(Provider, Provider.id == Resource.provider_id)
+    # A state of another URL than the stored one no longer applies.
+    .outerjoin(LinkState, (LinkState.resource_id == Resource.id) & (LinkState.url == Resource.url))
     .where(Resource.id.in_(bindparam("ids", expanding=True)))
 )
 
@@ -155,6 +160,7 @@ def _document(
         rating_count=resource.rating_count or 0,
         popularity=resource.popularity or 0,
         published=(resource.published_at - EPOCH).days if resource.published_at else 0,
+        link_dead=bool(resource.link_dead),
     )
 
 

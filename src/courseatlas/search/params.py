@@ -28,11 +28,16 @@ async def search_request(
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
     spellcheck: Annotated[bool, Query(description="false: search the words as typed")] = True,
+    dead_links: Annotated[
+        bool, Query(description="true: include resources whose links were found dead")
+    ] = False,
 ) -> SearchRequest:
     """A search from query parameters, read the same way by the API and the search page."""
     return SearchRequest(
         query=parse_query(q),
-        filters=SearchFilters(kind, topic, provider, level, language, price, min_rating),
+        filters=SearchFilters(
+            kind, topic, provider, level, language, price, min_rating, dead_links
+        ),
         sort=sort,
         offset=(page - 1) * per_page,
         limit=per_page,

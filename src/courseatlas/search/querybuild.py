@@ -81,6 +81,11 @@ def filter_queries(filters: SearchFilters, skip: str | None = None) -> list[Quer
                 schema(), "rating", tantivy.FieldType.Float, lower_bound=filters.min_rating
             )
         )
+    if not filters.include_dead_links:
+        dead = Query.term_query(schema(), "link", "dead")
+        queries.append(
+            Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, dead)])
+        )
     return [Query.const_score_query(q, 0.0) for q in queries]
 
 

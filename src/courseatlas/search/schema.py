@@ -13,7 +13,7 @@ from courseatlas.search.documents import IndexDocument
 FIELD_BOOSTS = {"title": 6.0, "skills": 3.0, "topics": 2.5, "people": 1.5, "description": 1.0}
 # Single-term fields that filter and facet.
 KEYWORD_FIELDS = ("kind", "topic", "provider", "level", "language", "price")
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @cache
@@ -30,6 +30,7 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("title_key", tokenizer_name=analyzers.KEYWORD)
     builder.add_text_field("title_main", tokenizer_name=analyzers.KEYWORD)
     builder.add_text_field("isbn", tokenizer_name="raw")
+    builder.add_text_field("link", tokenizer_name="raw")  # "dead" when the link checks failed
     for name in KEYWORD_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", fast=True)
     builder.add_float_field("rating", indexed=True, fast=True)
@@ -65,6 +66,8 @@ def to_tantivy(document: IndexDocument) -> tantivy.Document:
         value = getattr(document, field_name)
         if value:
             doc.add_text(field_name, value)
+    if document.link_dead:
+        doc.add_text("link", "dead")
     for slug in document.topic_slugs:
         doc.add_text("topic", slug)
     doc.add_float("rating", document.rating)

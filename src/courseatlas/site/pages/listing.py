@@ -88,6 +88,8 @@ class ListState:
         params["per_page"] = str(request.limit)
         params["page"] = str(request.offset // request.limit + 1)
         params["spellcheck"] = "true" if request.correct_spelling else "false"
+        if request.filters.include_dead_links:
+            params["dead_links"] = "true"
         defaults = {"sort": default_sort, "per_page": "20", "page": "1", "spellcheck": "true"}
         return cls(path, params, defaults)
 

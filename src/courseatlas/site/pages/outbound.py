@@ -1,33 +1,41 @@
-"""``/go/{id}``: the way out to a provider, only ever to the stored address of that resource."""
+"""``/go/{id}``: the way out to a provider, only ever to the stored address of that resource,
+through its partner's template (``courseatlas.referrals``); each click recorded."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import Annotated
 
+from fastapi import Query, Request
 from fastapi.responses import RedirectResponse
 
-from courseatlas.catalog import repository
 from courseatlas.catalog.schemas import ResourceId
-from courseatlas.errors import NotFound
+from courseatlas.db.base import utcnow
+from courseatlas.referrals.outbound import Visit, follow
+from courseatlas.referrals.routes import Recorder
+from courseatlas.referrals.schemas import PageKind
 from courseatlas.http.caching import NO_STORE
-from courseatlas.http.deps import DbSession
+from courseatlas.http.deps import AppSettings, DbSession
 from courseatlas.site.pages.routing import PageRouter
 
 router = PageRouter()
 
 
 @router.page("/go/{resource_id}")
-def go(resource_id: ResourceId, session: DbSession) -> RedirectResponse:
-    url = repository.resource_url(session, resource_id)
-    if url is None or not is_web_address(url):
-        raise NotFound("This course or book has no address we can send you to.")
+def go(
+    request: Request,
+    resource_id: ResourceId,
+    session: DbSession,
+    settings: AppSettings,
+    recorder: Recorder,
+    page: Annotated[PageKind, Query(alias="from", description="The page the link was on.")] = (
+        "direct"
+    ),
+) -> RedirectResponse:
+    # HEAD is a link checker's or a crawler's look, not a click.
+    visit = None
+    if request.method == "GET":
+        address = request.client.host if request.client else ""
+        visit = Visit(address, request.headers.get("user-agent", ""), page, utcnow())
+    url = follow(session, resource_id, visit, recorder, settings.effective_secret_key)
     headers = {"Cache-Control": NO_STORE, "X-Robots-Tag": "noindex"}
     return RedirectResponse(url, status_code=302, headers=headers)
-
-
-def is_web_address(url: str) -> bool:
-    """An absolute http(s) URL with a host and nothing that could bend a Location header."""
-    if any(c.isspace() or ord(c) < 0x20 or c == "\\" for c in url):
-        return False
-    parts = urlsplit(url)
-    return parts.scheme.lower() in {"http", "https"} and bool(parts.hostname)

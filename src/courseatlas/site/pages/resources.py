@@ -13,7 +13,9 @@ from courseatlas.catalog.schemas import ResourceOut, ResourceSummary, page_path
 from courseatlas.errors import NotFound
 from courseatlas.http.deps import DbSession, Runtime, Semantic
 from courseatlas.matching import service as matching
+from courseatlas.referrals.linkstates import dead_link
 from courseatlas.site import seo
+from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.site.formatting import kind as kind_name
 from courseatlas.site.pages.routing import PageRouter
 from courseatlas.site.templating import origin, render
@@ -55,7 +57,12 @@ def _resource_page(request: Request, session: DbSession, kind: str, slug: str) -
     item = ResourceOut.of(found)
     trail = [("Home", "/"), *((t.name, f"/topics/{t.slug}") for t in item.topics[:1])]
     trail.append((item.title, item.url))
-    context = {"meta": _meta(request, item, trail), "item": item, "trail": trail}
+    context = {
+        "meta": _meta(request, item, trail),
+        "item": item,
+        "trail": trail,
+        "broken": dead_link(session, item.id),
+    }
     return render(request, "resource.html", context)
 
 

@@ -1,0 +1,1 @@
+"""Referrals: partners' link templates, outbound clicks, signed conversions, reports, live links."""
