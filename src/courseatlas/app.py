@@ -9,10 +9,15 @@ from fastapi import FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 
 from courseatlas import __version__
+from courseatlas.accounts import web as accounts
+from courseatlas.accounts.admin import router as admin_router
+from courseatlas.accounts.pages import router as account_pages_router
 from courseatlas.careers.routes import router as careers_router
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
 from courseatlas.ingest.routes import router as imports_router
+from courseatlas.lists import pages as list_pages
+from courseatlas.lists.routes import router as lists_router
 from courseatlas.logging import configure_logging
 from courseatlas.matching.routes import router as matching_router
 from courseatlas.search.routes import router as search_router
@@ -59,6 +64,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     install_error_handlers(app)
+    accounts.install(app, database)  # sessions, throttling, CSRF: before any router
     routers = (
         health_router,
         metrics_router,
@@ -67,6 +73,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         imports_router,
         careers_router,
         matching_router,
+        lists_router,
+        account_pages_router,
+        admin_router,
+        list_pages.forms,
+        list_pages.router,
         pages_router,
     )
     for router in routers:

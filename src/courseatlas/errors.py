@@ -16,6 +16,10 @@ class CourseatlasError(Exception):
         self.detail = detail
         self.extra = extra
 
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the answer carries besides the body."""
+        return {}
+
 
 class BadRequest(CourseatlasError):
     status = 400
@@ -27,6 +31,16 @@ class NotFound(CourseatlasError):
     title = "Not Found"
 
 
+class Unauthorized(CourseatlasError):
+    status = 401
+    title = "Unauthorized"
+
+
+class Forbidden(CourseatlasError):
+    status = 403
+    title = "Forbidden"
+
+
 class Conflict(CourseatlasError):
     status = 409
     title = "Conflict"
@@ -35,6 +49,20 @@ class Conflict(CourseatlasError):
 class InvalidInput(CourseatlasError):
     status = 422
     title = "Unprocessable Content"
+
+
+class TooManyRequests(CourseatlasError):
+    """Refused for now; ``retry_after`` (seconds) says when to come back."""
+
+    status = 429
+    title = "Too Many Requests"
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail, retry_after=retry_after)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
 
 
 class ServiceUnavailable(CourseatlasError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from courseatlas.cli import careers, database, imports, search, semantic, server
+from courseatlas.cli import accounts, careers, database, imports, search, semantic, server
 
 app = typer.Typer(
     name="courseatlas",
@@ -15,6 +15,8 @@ app = typer.Typer(
 )
 app.add_typer(database.app, name="db")
 app.add_typer(careers.app, name="careers")
+app.add_typer(accounts.users, name="users")
+app.add_typer(accounts.mail_app, name="mail")
 app.command("import")(imports.import_command)
 app.command("serve")(server.serve)
 app.command("demo")(server.demo)

@@ -1,5 +1,6 @@
 """Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
+from courseatlas.accounts.models import AccountSession, ApiToken, EmailToken, User
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
 from courseatlas.catalog.models import (
     Provider,
@@ -13,17 +14,22 @@ from courseatlas.catalog.models import (
 )
 from courseatlas.db.base import Base
 from courseatlas.ingest.models import ImportRejection, ImportRun
+from courseatlas.lists.models import ListItem, SavedList
 from courseatlas.search.models import SearchChange
 from courseatlas.semantic.models import ResourceEmbedding
 
 __all__ = [
+    "AccountSession",
+    "ApiToken",
     "Base",
     "Career",
+    "EmailToken",
     "CareerSkill",
     "CareerTitle",
     "CareerTopic",
     "ImportRejection",
     "ImportRun",
+    "ListItem",
     "Occupation",
     "Provider",
     "Resource",
@@ -31,8 +37,10 @@ __all__ = [
     "ResourceEmbedding",
     "ResourceSkill",
     "ResourceTopic",
+    "SavedList",
     "SearchChange",
     "Skill",
     "SkillAlias",
     "Topic",
+    "User",
 ]

@@ -72,7 +72,7 @@ def quality(rating: float | None, count: int | None, popularity: int | None) -> 
 
 
 def load_documents(session: Session, resource_ids: Sequence[int]) -> list[IndexDocument]:
-    """Documents of the resources that still exist among ``resource_ids``."""
+    """Documents of the resources that still exist, and are not taken down, among ``resource_ids``."""
     if not resource_ids:
         return []
     # Plain rows through the connection: building ORM objects would cost more than the rest.
@@ -108,7 +108,7 @@ _QUERY = (
         Provider.name.label("provider_name"),
     )
     .outerjoin(Provider, Provider.id == Resource.provider_id)
-    .where(Resource.id.in_(bindparam("ids", expanding=True)))
+    .where(Resource.id.in_(bindparam("ids", expanding=True)), Resource.hidden_at.is_(None))
 )
 
 

@@ -53,7 +53,9 @@ def _respond(request: Request, status: int, title: str, detail: str, **extra: An
 
 async def _courseatlas_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CourseatlasError)
-    return _respond(request, error.status, error.title, error.detail, **error.extra)
+    response = _respond(request, error.status, error.title, error.detail, **error.extra)
+    response.headers.update(error.headers())
+    return response
 
 
 async def _http_error(request: Request, error: Exception) -> Response:

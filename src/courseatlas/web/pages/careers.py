@@ -7,9 +7,11 @@ from typing import Annotated
 from fastapi import Path, Query, Request
 from fastapi.responses import Response
 
+from courseatlas.accounts.deps import OptionalLearner
 from courseatlas.careers import service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
+from courseatlas.lists.paths import path_progress
 from courseatlas.web import seo
 from courseatlas.web.deps import DbSession, Runtime
 from courseatlas.web.pages.listing import ListState, pager
@@ -57,11 +59,17 @@ def career_page(
     request: Request,
     session: DbSession,
     runtime: Runtime,
+    learner: OptionalLearner,
     slug: Annotated[str, Path(max_length=200)],
 ) -> Response:
     career = service.get_career_page(session, runtime, slug)
     trail = [("Careers", "/careers"), (career.title, f"/careers/{career.slug}")]
-    context = {"meta": _career_meta(request, career, trail), "career": career, "trail": trail}
+    context = {
+        "meta": _career_meta(request, career, trail),
+        "career": career,
+        "trail": trail,
+        "path_progress": path_progress(session, learner.id, career.slug) if learner else None,
+    }
     return render(request, "career.html", context)
 
 
