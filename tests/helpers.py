@@ -52,3 +52,13 @@ def indexed_ids(runtime: SearchRuntime) -> set[int]:
 def database_ids(db: Database) -> set[int]:
     with db.session() as session:
         return set(session.scalars(select(Resource.id)))
+
+
+def admin_headers(db: Database, email: str = "admin@example.org") -> dict[str, str]:
+    """A bearer header of a new admin account, for admin-only endpoints."""
+    from courseatlas.accounts import service
+
+    with db.session() as session:
+        user = service.create_user(session, email, "an admin's long passphrase", admin=True)
+        token = service.new_token(session, user.id, "tests")
+    return {"Authorization": f"Bearer {token}"}

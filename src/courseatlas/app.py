@@ -13,6 +13,9 @@ from starlette.middleware.gzip import GZipMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from courseatlas import __version__
+from courseatlas.accounts import web as accounts
+from courseatlas.accounts.admin import router as admin_router
+from courseatlas.accounts.pages import router as account_pages_router
 from courseatlas.careers.routes import router as careers_router
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
@@ -26,6 +29,8 @@ from courseatlas.http.middleware import RequestContextMiddleware
 from courseatlas.http.ratelimit import RateLimits, enforce_rate_limits
 from courseatlas.http.security import SecurityHeadersMiddleware
 from courseatlas.ingest.routes import router as imports_router
+from courseatlas.lists import pages as list_pages
+from courseatlas.lists.routes import router as lists_router
 from courseatlas.logging import configure_logging
 from courseatlas.matching.routes import router as matching_router
 from courseatlas.referrals.recorder import ClickRecorder
@@ -94,6 +99,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     # Outermost: the client address and scheme are a trusted proxy's, or the peer's own.
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=_networks(settings.trusted_proxies))
     install_error_handlers(app, error_page)
+    accounts.install(app, database)  # sessions, throttling, CSRF: before any router
     routers = (
         health_router,
         metrics_router,
@@ -104,6 +110,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         careers_router,
         matching_router,
         referrals_router,
+        lists_router,
+        account_pages_router,
+        admin_router,
+        list_pages.forms,
+        list_pages.router,
         pages_router,
     )
     for router in routers:

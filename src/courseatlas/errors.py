@@ -16,10 +16,19 @@ class CourseatlasError(Exception):
         self.detail = detail
         self.extra = extra
 
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the answer carries besides the body."""
+        return {}
+
 
 class BadRequest(CourseatlasError):
     status = 400
     title = "Bad Request"
+
+
+class NotFound(CourseatlasError):
+    status = 404
+    title = "Not Found"
 
 
 class Unauthorized(CourseatlasError):
@@ -27,9 +36,9 @@ class Unauthorized(CourseatlasError):
     title = "Unauthorized"
 
 
-class NotFound(CourseatlasError):
-    status = 404
-    title = "Not Found"
+class Forbidden(CourseatlasError):
+    status = 403
+    title = "Forbidden"
 
 
 class Conflict(CourseatlasError):
@@ -42,15 +51,21 @@ class InvalidInput(CourseatlasError):
     title = "Unprocessable Content"
 
 
-class ServiceUnavailable(CourseatlasError):
-    status = 503
-    title = "Service Unavailable"
-
-
 class TooManyRequests(CourseatlasError):
+    """Refused for now; ``retry_after`` (seconds) says when to come back."""
+
     status = 429
     title = "Too Many Requests"
 
     def __init__(self, detail: str, retry_after: int) -> None:
-        super().__init__(detail)
-        self.headers = {"Retry-After": str(retry_after)}
+        super().__init__(detail, retry_after=retry_after)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after)}
+
+
+class ServiceUnavailable(CourseatlasError):
+    status = 503
+    title = "Service Unavailable"
+

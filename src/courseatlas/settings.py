@@ -105,6 +105,22 @@ class Settings(BaseSettings):
         "`courseatlas embed` has run. Off by default: the lexical matcher is the default.",
     )
 
+    smtp_url: str = Field(
+        default="",
+        pattern=r"^((smtp|smtps|smtp\+starttls)://\S+)?$",
+        description="Where email goes: `smtp://host:port`, `smtp+starttls://user:pass@host:587` or "
+        "`smtps://user:pass@host:465`. Empty writes messages to the outbox in the data dir.",
+    )
+    mail_from: str = Field(
+        default="courseatlas <noreply@localhost>", description="The sender of every email."
+    )
+    session_idle_days: float = Field(
+        default=14, gt=0, description="A session unused this long ends."
+    )
+    session_max_days: float = Field(
+        default=30, gt=0, description="A session ends this long after sign-in, used or not."
+    )
+
     operator_timezone: str = Field(
         default="UTC",
         description="The IANA time zone (`Europe/Paris`) whose days referral reports count in.",

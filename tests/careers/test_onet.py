@@ -15,6 +15,7 @@ from courseatlas.careers.onet import read_onet
 from courseatlas.catalog.models import Skill
 from courseatlas.db.database import Database
 from tests.careers.onet_files import GD, OTHER, RN, SD, write_onet
+from tests.helpers import admin_headers
 
 
 def test_reads_every_file(tmp_path: Path) -> None:
@@ -132,7 +133,7 @@ def test_bad_rows_make_a_partial_run_with_its_rejections(
     folder = write_onet(tmp_path, {"Job Zones.txt": [f"{GD}\t0\t08/2023\tAnalyst"]})
     summary = import_onet(db.sessions, folder)
     assert summary.status == "partial" and summary.counts["rejected"] == 1
-    body = client.get(f"/api/v1/imports/{summary.run_id}").json()
+    body = client.get(f"/api/v1/imports/{summary.run_id}", headers=admin_headers(db)).json()
     assert body["rejections"] == [
         {
             "file": str(folder / "Job Zones.txt"),

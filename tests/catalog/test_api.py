@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from courseatlas.db.database import Database
 from courseatlas.ingest.service import run_import
-from tests.helpers import course, write_jsonl
+from tests.helpers import admin_headers, course, write_jsonl
 
 PROBLEM = "application/problem+json"
 
@@ -164,7 +164,10 @@ def test_import_report_lists_rejected_rows(
 ) -> None:
     feed = write_jsonl(tmp_path / "f.jsonl", course(1), course(2, rating=9))
     summary = run_import(db.sessions, [feed])
-    body = client.get(f"/api/v1/imports/{summary.run_id}").json()
+    # The report names server paths: only admins see it, and to others it does not exist.
+    assert client.get(f"/api/v1/imports/{summary.run_id}").status_code == 404
+    admin = admin_headers(db)
+    body = client.get(f"/api/v1/imports/{summary.run_id}", headers=admin).json()
     assert (body["status"], body["created"], body["rejected"]) == ("partial", 1, 1)
     assert body["rejections"] == [
         {
@@ -174,7 +177,7 @@ def test_import_report_lists_rejected_rows(
             "reason": "a rating is between 0 and 5, got 9",
         }
     ]
-    assert client.get("/api/v1/imports/12345").status_code == 404
+    assert client.get("/api/v1/imports/12345", headers=admin).status_code == 404
 
 
 def test_health(client: TestClient) -> None:

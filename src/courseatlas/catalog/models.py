@@ -123,6 +123,9 @@ class Resource(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # A takedown: kept, but shown nowhere (pages, search, sitemaps, lists) until restored.
+    hidden_at: Mapped[datetime | None]
+    hidden_reason: Mapped[str | None] = mapped_column(String(500))
 
     provider: Mapped[Provider | None] = relationship()
     skills: Mapped[list[ResourceSkill]] = relationship(

@@ -41,24 +41,33 @@ _DETAIL = (
 )
 
 
+# Resources taken down by an admin are kept but shown nowhere: every look-up below skips them.
+VISIBLE = Resource.hidden_at.is_(None)
+
+
 def get_resource(session: Session, resource_id: int) -> Resource | None:
-    return session.scalar(select(Resource).where(Resource.id == resource_id).options(*_DETAIL))
+    query = select(Resource).where(Resource.id == resource_id, VISIBLE).options(*_DETAIL)
+    return session.scalar(query)
 
 
 def resource_by_slug(session: Session, slug: str) -> Resource | None:
-    return session.scalar(select(Resource).where(Resource.slug == slug).options(*_DETAIL))
+    return session.scalar(select(Resource).where(Resource.slug == slug, VISIBLE).options(*_DETAIL))
 
 
 def resource_url(session: Session, resource_id: int) -> str | None:
     """The stored address of a resource at its provider."""
-    return session.scalar(select(Resource.url).where(Resource.id == resource_id))
+    return session.scalar(select(Resource.url).where(Resource.id == resource_id, VISIBLE))
 
 
 def resources_by_id(session: Session, ids: Sequence[int]) -> dict[int, Resource]:
     """Resources (with their provider) for a list of results; missing ids are left out."""
     if not ids:
         return {}
-    query = select(Resource).where(Resource.id.in_(ids)).options(selectinload(Resource.provider))
+    query = (
+        select(Resource)
+        .where(Resource.id.in_(ids), VISIBLE)
+        .options(selectinload(Resource.provider))
+    )
     return {resource.id: resource for resource in session.scalars(query)}
 
 
@@ -116,7 +125,7 @@ def list_resources(
 
 
 def _filtered(session: Session, filters: ResourceFilter) -> Select[Resource]:
-    query = select(Resource)
+    query = select(Resource).where(VISIBLE)
     if filters.kind:
         query = query.where(Resource.kind == filters.kind)
     if filters.level:
@@ -163,4 +172,6 @@ def rows_in_id_page(
 ) -> Sequence[Row[Any]]:
     low, high = (page - 1) * size, page * size
     query = select(*columns).where(id_column > low, id_column <= high).order_by(id_column)
+    if id_column is Resource.id:
+        query = query.where(VISIBLE)
     return session.execute(query).all()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from courseatlas.cli import careers, database, imports, referrals, search, semantic, server
+from courseatlas.cli import accounts, careers, database, imports, referrals, search, semantic, server
 
 app = typer.Typer(
     name="courseatlas",
@@ -18,6 +18,8 @@ app.add_typer(careers.app, name="careers")
 app.add_typer(referrals.partners_app, name="partners")
 app.add_typer(referrals.referrals_app, name="referrals")
 app.add_typer(referrals.links_app, name="links")
+app.add_typer(accounts.users, name="users")
+app.add_typer(accounts.mail_app, name="mail")
 app.command("import")(imports.import_command)
 app.command("serve")(server.serve)
 app.command("demo")(server.demo)

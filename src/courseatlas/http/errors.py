@@ -53,7 +53,7 @@ def _respond(request: Request, status: int, title: str, detail: str, **extra: An
 async def _courseatlas_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CourseatlasError)
     response = _respond(request, error.status, error.title, error.detail, **error.extra)
-    response.headers.update(getattr(error, "headers", {}))
+    response.headers.update(error.headers())
     return response
 
 

@@ -1,4 +1,5 @@
-"""JSON API of import runs: the report with its rejected rows."""
+"""JSON API of import runs: the report with its rejected rows, for admins only (it names
+server paths)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from fastapi import APIRouter, Path
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from courseatlas.accounts.deps import AdminLearner
 from courseatlas.errors import NotFound
 from courseatlas.http.deps import DbSession
 from courseatlas.ingest.models import ImportRun
@@ -17,7 +19,9 @@ router = APIRouter(prefix="/api/v1", tags=["imports"])
 
 
 @router.get("/imports/{run_id}", response_model=ImportRunOut)
-def get_import(run_id: Annotated[int, Path(ge=1, le=2**31 - 1)], session: DbSession) -> ImportRun:
+def get_import(
+    admin: AdminLearner, run_id: Annotated[int, Path(ge=1, le=2**31 - 1)], session: DbSession
+) -> ImportRun:
     run = session.scalar(
         select(ImportRun).where(ImportRun.id == run_id).options(selectinload(ImportRun.rejections))
     )

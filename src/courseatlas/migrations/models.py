@@ -1,5 +1,6 @@
 """Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
+from courseatlas.accounts.models import AccountSession, ApiToken, EmailToken, User
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
 from courseatlas.catalog.links import LinkState
 from courseatlas.catalog.models import (
@@ -15,12 +16,16 @@ from courseatlas.catalog.models import (
 from courseatlas.db.base import Base
 from courseatlas.ingest.changelog import SearchChange, SearchReplica
 from courseatlas.ingest.models import ImportRejection, ImportRun
+from courseatlas.lists.models import ListItem, SavedList
 from courseatlas.referrals.models import Click, Conversion, Partner
 from courseatlas.semantic.models import ResourceEmbedding
 
 __all__ = [
+    "AccountSession",
+    "ApiToken",
     "Base",
     "Career",
+    "EmailToken",
     "CareerSkill",
     "CareerTitle",
     "CareerTopic",
@@ -29,6 +34,7 @@ __all__ = [
     "ImportRejection",
     "ImportRun",
     "LinkState",
+    "ListItem",
     "Occupation",
     "Partner",
     "Provider",
@@ -37,9 +43,11 @@ __all__ = [
     "ResourceEmbedding",
     "ResourceSkill",
     "ResourceTopic",
+    "SavedList",
     "SearchChange",
     "SearchReplica",
     "Skill",
     "SkillAlias",
     "Topic",
+    "User",
 ]

@@ -55,7 +55,7 @@ class IndexDocument:
 
 
 def load_documents(session: Session, resource_ids: Sequence[int]) -> list[IndexDocument]:
-    """Documents of the resources that still exist among ``resource_ids``."""
+    """Documents of the resources that still exist, and are not taken down, among ``resource_ids``."""
     if not resource_ids:
         return []
     # Plain rows through the connection: building ORM objects would cost more than the rest.
@@ -94,7 +94,7 @@ _QUERY = (
     .outerjoin(Provider, Provider.id == Resource.provider_id)
     # A state of another URL than the stored one no longer applies.
     .outerjoin(LinkState, (LinkState.resource_id == Resource.id) & (LinkState.url == Resource.url))
-    .where(Resource.id.in_(bindparam("ids", expanding=True)))
+    .where(Resource.id.in_(bindparam("ids", expanding=True)), Resource.hidden_at.is_(None))
 )
 
 

@@ -14,6 +14,7 @@ from fastapi.responses import Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from courseatlas.accounts.deps import page_context
 from courseatlas.http.caching import PAGE_CACHE, conditional_response
 from courseatlas.site import formatting
 from courseatlas.site.markdown import markdown
@@ -70,7 +71,9 @@ def origin(request: Request) -> str:
 
 
 def render_text(request: Request, template: str, context: Mapping[str, Any]) -> str:
-    return environment().get_template(template).render({**context, "origin": origin(request)})
+    # Every page knows its visitor (signed in or not) for the header and Save controls.
+    full = {**page_context(request), **context, "origin": origin(request)}
+    return environment().get_template(template).render(full)
 
 
 def render(

@@ -7,10 +7,12 @@ from typing import Annotated
 from fastapi import Path, Query, Request
 from fastapi.responses import Response
 
+from courseatlas.accounts.deps import OptionalLearner
 from courseatlas.careers import service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
 from courseatlas.http.deps import DbSession, Runtime, Semantic
+from courseatlas.lists.paths import path_progress
 from courseatlas.site import seo
 from courseatlas.site.pages.listing import ListState, pager
 from courseatlas.site.pages.routing import PageRouter
@@ -58,11 +60,17 @@ def career_page(
     session: DbSession,
     runtime: Runtime,
     meaning: Semantic,
+    learner: OptionalLearner,
     slug: Annotated[str, Path(max_length=200)],
 ) -> Response:
     career = service.get_career_page(session, runtime, slug, meaning)
     trail = [("Careers", "/careers"), (career.title, f"/careers/{career.slug}")]
-    context = {"meta": _career_meta(request, career, trail), "career": career, "trail": trail}
+    context = {
+        "meta": _career_meta(request, career, trail),
+        "career": career,
+        "trail": trail,
+        "path_progress": path_progress(session, learner.id, career.slug) if learner else None,
+    }
     return render(request, "career.html", context)
 
 

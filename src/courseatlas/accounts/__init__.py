@@ -1,0 +1,1 @@
+"""Learner accounts: sign-up, sessions, passwords, API tokens, email and the admin role."""

@@ -1,0 +1,1 @@
+"""Saved lists: what a learner keeps, with notes, order, progress, and public share links."""
