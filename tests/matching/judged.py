@@ -19,7 +19,7 @@ DATASETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("coursera", ("courses/coursera/coursera_courses.csv",)),
     ("coursera-domains", ("courses/coursera/coursera_courses_domains.csv",)),
     ("edx", ("courses/edx/edx_courses.csv",)),
-    ("udemy", ("courses/udemy/udemy_courses.csv",)),
+    ("udemy", ("courses/udemy/udemy_courses.csv", "courses/udemy/udemy_01.csv")),
     ("udacity", ("courses/udacity/Udacity.csv",)),
     ("mit-ocw", ("courses/mit_ocw/mit_ocw_courses.json",)),
     ("datascience-multi", ("courses/multi_platform_data_science/dataframe.csv",)),
@@ -27,13 +27,18 @@ DATASETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("books7k", ("books/7k-books-with-metadata/books_cleaned.csv",)),
     ("progbooks", ("books/programming-books/prog_book.csv",)),
 )
+ONET = "onet"  # the O*NET database folder under ../shared/data
 
 
 @dataclass(frozen=True)
 class Judgement:
-    career: str  # slug of a bundled guide
-    belongs: tuple[Ref, ...]
+    career: str  # slug of a career: a bundled guide or an O*NET occupation's page
+    field: str  # health, food, trades, teaching, finance, arts, law, science, business, software
+    belongs: tuple[Ref, ...]  # flagship resources: recall@20 is the share of these shown
     never: tuple[Ref, ...]
+    # Title rules (regular expressions, case-insensitive) for what else is on topic: a shown
+    # resource whose title matches one counts as relevant for precision@10 (unless "never").
+    relevant: tuple[str, ...] = ()
 
 
 def _c(*ids: str) -> tuple[Ref, ...]:
@@ -44,6 +49,7 @@ def _c(*ids: str) -> tuple[Ref, ...]:
 JUDGED: tuple[Judgement, ...] = (
     Judgement(
         "backend-engineer",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/meta-back-end-developer",
@@ -68,6 +74,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "frontend-developer",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/meta-front-end-developer",
@@ -91,6 +98,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "data-analyst",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/google-data-analytics",
@@ -114,6 +122,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "data-scientist",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/ibm-data-science",
@@ -137,6 +146,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "machine-learning-engineer",
+        "software",
         belongs=(
             *_c(
                 "learn/machine-learning",
@@ -158,6 +168,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "devops-engineer",
+        "software",
         belongs=(
             *_c(
                 "learn/intro-to-devops",
@@ -184,6 +195,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "security-analyst",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/google-cybersecurity",
@@ -207,6 +219,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "ux-designer",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/google-ux-design",
@@ -229,6 +242,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "graphic-designer",
+        "arts",
         belongs=(
             *_c("learn/fundamentals-of-graphic-design", "specializations/graphic-design"),
             ("udemy", "660876"),  # Graphic Design - An Overview of the Field
@@ -249,6 +263,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "registered-nurse",
+        "health",
         belongs=(
             *_c(
                 "learn/lecturio-cardiovascular-disorders-medical-surgical-nursing",
@@ -275,6 +290,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "accountant",
+        "finance",
         belongs=(
             *_c(
                 "learn/wharton-accounting",
@@ -299,6 +315,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "financial-analyst",
+        "finance",
         belongs=(
             *_c(
                 "specializations/wharton-business-financial-modeling",
@@ -323,6 +340,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "digital-marketer",
+        "business",
         belongs=(
             *_c(
                 "professional-certificates/google-digital-marketing-ecommerce",
@@ -345,6 +363,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "project-manager",
+        "business",
         belongs=(
             *_c(
                 "learn/project-management-foundations",
@@ -367,6 +386,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "guitar-teacher",
+        "teaching",
         belongs=(
             ("coursera", "specializations/play-guitar"),
             ("coursera", "learn/edinburgh-music-theory"),
@@ -388,6 +408,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "music-producer",
+        "arts",
         belongs=(
             *_c(
                 "specializations/music-production",
@@ -406,6 +427,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "nutritionist",
+        "health",
         belongs=(
             *_c(
                 "learn/childnutrition",
@@ -428,6 +450,7 @@ JUDGED: tuple[Judgement, ...] = (
     ),
     Judgement(
         "public-health-specialist",
+        "health",
         belongs=(
             *_c(
                 "specializations/professional-epidemiology",

@@ -5,19 +5,10 @@ from __future__ import annotations
 
 from courseatlas.catalog.mentions import words
 from courseatlas.ingest.normalise import alias_key
+from courseatlas.matching.wants import singular
 
 # How strongly a name designates a career: the lower, the stronger.
 GUIDE_TITLE, ONET_TITLE, GUIDE_ALTERNATE, OCCUPATION_TITLE, ONET_ALTERNATE = range(5)
-
-
-def singular(word: str) -> str:
-    """A crude English singular, applied alike to titles and to goals ("nurses" -> "nurse")."""
-    lower = word.casefold()
-    if len(lower) > 4 and lower.endswith("ies"):
-        return lower[:-3] + "y"
-    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
-        return lower[:-1]
-    return lower
 
 
 def title_key(text: str) -> str:

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from courseatlas.careers.names import singular
 from courseatlas.catalog.vocabulary import seed_skills
 from courseatlas.ingest.normalise import alias_key
 from courseatlas.search import text
@@ -107,6 +106,16 @@ class Spelled:
 
     def said_in(self, normal: str) -> bool:
         return any(n in normal for n in self.needles) and self.pattern.search(normal) is not None
+
+
+def singular(word: str) -> str:
+    """A crude English singular, applied alike to titles and to goals ("nurses" -> "nurse")."""
+    lower = word.casefold()
+    if len(lower) > 4 and lower.endswith("ies"):
+        return lower[:-3] + "y"
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return lower[:-1]
+    return lower
 
 
 def _inflected(word: str) -> str:
