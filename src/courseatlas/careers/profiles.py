@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,8 @@ from courseatlas.matching.wants import Profile, Want, merge_wants, skill_want, w
 # A course named after the career ("Meta Back-End Developer") is made for it.
 CAREER_NAME_WEIGHT = 0.9
 CAREER_NAMES = 6  # its title and the first alternate titles of its guide
+_EXCEPT = re.compile(r",\s*(except|all other)\b.*$", re.IGNORECASE)
+_AND = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 GOAL_SKILL_WEIGHT = 1.0  # a skill the learner names outweighs what a career implies
 
 
@@ -29,14 +32,26 @@ def career_profile(session: Session, career: Career) -> Profile:
         skill_want(skill.id, skill.slug, skill.name, weight, distinct[skill.id])
         for weight, skill in rows
     ]
-    names = career.alternate_titles[: CAREER_NAMES - 1]
+    names = [*name_parts(career.title), *career.alternate_titles][: CAREER_NAMES - 1]
     wants.append(words_want(career.title, CAREER_NAME_WEIGHT, *names))
     topics = session.scalars(
         select(CareerTopic.path)
         .where(CareerTopic.career_id == career.id)
         .order_by(CareerTopic.position)
     )
-    return Profile(merge_wants(wants), tuple(topics), text=f"{career.title}. {career.summary}")
+    return Profile(
+        merge_wants(wants),
+        tuple(topics),
+        text=f"{career.title}. {career.summary}",
+        context=career.context,
+    )
+
+
+def name_parts(title: str) -> list[str]:
+    """The names inside an O*NET title: "Chefs and Head Cooks" is "Chefs" and "Head Cooks";
+    "Elementary School Teachers, Except Special Education" is "Elementary School Teachers"."""
+    head = _EXCEPT.sub("", title)
+    return [part.strip() for part in _AND.split(head) if part.strip() and part.strip() != title]
 
 
 def distinctiveness(session: Session, skill_ids: list[int]) -> dict[int, float]:
@@ -65,14 +80,17 @@ def goal_profile(session: Session, recognised: Recognised, goal: str) -> Profile
     """The careers' profiles together, plus the skills named; plain words when neither."""
     wants: list[Want] = []
     topics: list[str] = []
+    context: dict[str, float] = {}
     for mention in recognised.careers:
         for career in mention.value:
             profile = career_profile(session, career)
             wants.extend(profile.wants)
             topics.extend(profile.topic_paths)
+            for word, weight in profile.context.items():
+                context[word] = max(weight, context.get(word, 0.0))
     for skill_mention in recognised.skills:
         skill = skill_mention.value
         wants.append(skill_want(skill.id, skill.slug, skill.name, GOAL_SKILL_WEIGHT))
     if not wants:
         wants.append(words_want(" ".join(recognised.tokens), 1.0))
-    return Profile(merge_wants(wants), tuple(dict.fromkeys(topics)), text=goal)
+    return Profile(merge_wants(wants), tuple(dict.fromkeys(topics)), text=goal, context=context)
