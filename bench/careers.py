@@ -32,8 +32,8 @@ from sqlalchemy import select
 
 from courseatlas.app import create_app
 from courseatlas.careers.models import Career
+from courseatlas.careers.profiles import career_profile
 from courseatlas.db.database import Database
-from courseatlas.matching.profiles import career_profile
 from courseatlas.matching.service import find_matches
 from courseatlas.settings import Settings
 

@@ -68,4 +68,3 @@ class TooManyRequests(CourseatlasError):
 class ServiceUnavailable(CourseatlasError):
     status = 503
     title = "Service Unavailable"
-

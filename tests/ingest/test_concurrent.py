@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from courseatlas.catalog.models import Provider, Resource, Skill
 from courseatlas.db.database import Database
 from courseatlas.ingest.lock import import_lock
+from courseatlas.migrations.prepare import prepare_database
 from tests.helpers import course, write_jsonl
 
 ROWS = 1500
@@ -67,14 +68,14 @@ def _check(db: Database, processes: list[subprocess.Popen[bytes]], logs: list[Pa
 
 
 def test_two_imports_at_once_both_complete(db: Database, tmp_path: Path) -> None:
-    db.upgrade()
+    prepare_database(db)
     logs = [tmp_path / "a.log", tmp_path / "b.log"]
     processes = [_start(db, feed, log) for feed, log in zip(_feeds(tmp_path), logs, strict=True)]
     _check(db, processes, logs)
 
 
 def test_the_second_import_waits_and_says_so(db: Database, tmp_path: Path) -> None:
-    db.upgrade()
+    prepare_database(db)
     logs = [tmp_path / "a.log", tmp_path / "b.log"]
     with import_lock(db.engine, on_wait=lambda: None):  # An import already running.
         processes = [

@@ -19,7 +19,7 @@ DATASETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("coursera", ("courses/coursera/coursera_courses.csv",)),
     ("coursera-domains", ("courses/coursera/coursera_courses_domains.csv",)),
     ("edx", ("courses/edx/edx_courses.csv",)),
-    ("udemy", ("courses/udemy/udemy_courses.csv",)),
+    ("udemy", ("courses/udemy/udemy_courses.csv", "courses/udemy/udemy_01.csv")),
     ("udacity", ("courses/udacity/Udacity.csv",)),
     ("mit-ocw", ("courses/mit_ocw/mit_ocw_courses.json",)),
     ("datascience-multi", ("courses/multi_platform_data_science/dataframe.csv",)),
@@ -27,13 +27,18 @@ DATASETS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("books7k", ("books/7k-books-with-metadata/books_cleaned.csv",)),
     ("progbooks", ("books/programming-books/prog_book.csv",)),
 )
+ONET = "onet"  # the O*NET database folder under ../shared/data
 
 
 @dataclass(frozen=True)
 class Judgement:
-    career: str  # slug of a bundled guide
-    belongs: tuple[Ref, ...]
+    career: str  # slug of a career: a bundled guide or an O*NET occupation's page
+    field: str  # health, food, trades, teaching, finance, arts, law, science, business, software
+    belongs: tuple[Ref, ...]  # flagship resources: recall@20 is the share of these shown
     never: tuple[Ref, ...]
+    # Title rules (regular expressions, case-insensitive) for what else is on topic: a shown
+    # resource whose title matches one counts as relevant for precision@10 (unless "never").
+    relevant: tuple[str, ...] = ()
 
 
 def _c(*ids: str) -> tuple[Ref, ...]:
@@ -41,9 +46,30 @@ def _c(*ids: str) -> tuple[Ref, ...]:
     return tuple(("coursera", i) for i in ids)
 
 
-JUDGED: tuple[Judgement, ...] = (
+def _u(*ids: str) -> tuple[Ref, ...]:
+    """Udemy courses, by their id."""
+    return tuple(("udemy", i) for i in ids)
+
+
+def _e(*ids: str) -> tuple[Ref, ...]:
+    """edX courses, by the path of their URL."""
+    return tuple(("edx", f"course/{i}") for i in ids)
+
+
+def _g(*ids: str) -> tuple[Ref, ...]:
+    """Goodreads books (goodbooks-10k), by their Goodreads id."""
+    return tuple(("goodbooks", i) for i in ids)
+
+
+def _b(*isbns: str) -> tuple[Ref, ...]:
+    """Books of the 7k-books dataset, by ISBN-13."""
+    return tuple(("books7k", i) for i in isbns)
+
+
+GUIDE_JUDGED: tuple[Judgement, ...] = (
     Judgement(
         "backend-engineer",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/meta-back-end-developer",
@@ -65,9 +91,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "11925514"),  # Code Name Verity
             ("books7k", "9780307277671"),  # The Da Vinci Code
         ),
+        relevant=(
+            r"back.?end|\\bapis?\\b|\\brest(ful)?\\b|graphql|microservice|\\bservers?\\b|\\bsql\\b|database",
+            r"postgres|mysql|mongodb|redis|kafka|django|flask|node\\.?js|express|spring boot|\\bjava\\b|golang|kubernetes|docker",
+        ),
     ),
     Judgement(
         "frontend-developer",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/meta-front-end-developer",
@@ -88,9 +119,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("mit-ocw", "6-774-physics-of-microfabrication-front-end-processing-fall-2004"),
             ("goodbooks", "8662836"),  # Chain Reaction (Perfect Chemistry, #3)
         ),
+        relevant=(
+            r"front.?end|html|\\bcss\\b|javascript|react|angular|vue|typescript|jquery|bootstrap|sass",
+            r"web (development|developer|design|programming)|websites?\\b|user interfaces?|responsive",
+        ),
     ),
     Judgement(
         "data-analyst",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/google-data-analytics",
@@ -111,9 +147,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("books7k", "9781400032532"),  # His Excellency: George Washington
             ("goodbooks", "10798416"),  # The Statistical Probability of Love at First Sight
         ),
+        relevant=(
+            r"data analy|analytics|\\bsql\\b|excel|tableau|power bi|dashboards?|business intelligence|\\bbi\\b",
+            r"pandas|statistic|data visuali|spreadsheet|looker|data wrangling|data cleaning",
+        ),
     ),
     Judgement(
         "data-scientist",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/ibm-data-science",
@@ -134,9 +175,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "49628"),  # Cloud Atlas
             ("coursera", "learn/solar-energy-system-design"),
         ),
+        relevant=(
+            r"data scien|machine learning|statistic|probability|regression|pandas|scikit|deep learning",
+            r"data analy|predictive|data mining|\\bsql\\b|python for data|mathematics for machine",
+        ),
     ),
     Judgement(
         "machine-learning-engineer",
+        "software",
         belongs=(
             *_c(
                 "learn/machine-learning",
@@ -155,9 +201,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "18244799"),  # Hardwired (Hacker, #1)
             ("goodbooks", "10798416"),  # The Statistical Probability of Love at First Sight
         ),
+        relevant=(
+            r"machine learning|deep learning|neural|tensorflow|pytorch|keras|\\bnlp\\b|natural language",
+            r"computer vision|\\bai\\b|artificial intelligence|mlops|reinforcement learning|scikit|linear algebra for",
+        ),
     ),
     Judgement(
         "devops-engineer",
+        "software",
         belongs=(
             *_c(
                 "learn/intro-to-devops",
@@ -181,9 +232,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "49628"),  # Cloud Atlas
             ("books7k", "9780007119332"),  # Death in the Clouds
         ),
+        relevant=(
+            r"devops|docker|kubernetes|\\bci ?/ ?cd\\b|jenkins|terraform|ansible|\\bcloud\\b|\\baws\\b|azure|linux",
+            r"site reliability|\\bsre\\b|containers?|gitlab|\\bgit\\b|monitoring|infrastructure|microservices",
+        ),
     ),
     Judgement(
         "security-analyst",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/google-cybersecurity",
@@ -204,9 +260,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "22454958"),  # Hardline (Hacker, #3)
             ("goodbooks", "21518647"),  # Axel (Corps Security, #1)
         ),
+        relevant=(
+            r"secur|cyber|hack|penetration|malware|forensic|incident response|threat|firewall",
+            r"cryptograph|network defen|\\bsoc\\b|vulnerab|risk management",
+        ),
     ),
     Judgement(
         "ux-designer",
+        "software",
         belongs=(
             *_c(
                 "professional-certificates/google-ux-design",
@@ -226,9 +287,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "12578077"),  # Obsidian (Lux, #1)
             ("goodbooks", "2999282"),  # Dexter By Design
         ),
+        relevant=(
+            r"\\bux\\b|user experience|user interfaces?|\\bui\\b|usability|interaction design|design thinking|prototyp",
+            r"figma|adobe xd|wirefram|user research|human.computer|\\bhci\\b|web design",
+        ),
     ),
     Judgement(
         "graphic-designer",
+        "arts",
         belongs=(
             *_c("learn/fundamentals-of-graphic-design", "specializations/graphic-design"),
             ("udemy", "660876"),  # Graphic Design - An Overview of the Field
@@ -246,9 +312,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "6931356"),  # The DUFF: Designated Ugly Fat Friend
             ("udemy", "58977"),  # Financial Statements Made Easy
         ),
+        relevant=(
+            r"graphic design|photoshop|illustrator|indesign|typograph|logo|branding|brand identity",
+            r"visual design|adobe|canva|lettering|poster|color theory|design principles|layout",
+        ),
     ),
     Judgement(
         "registered-nurse",
+        "health",
         belongs=(
             *_c(
                 "learn/lecturio-cardiovascular-disorders-medical-surgical-nursing",
@@ -272,9 +343,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("udemy", "62721"),  # Anatomy for Figure Drawing
             ("goodbooks", "16130549"),  # Doctor Sleep
         ),
+        relevant=(
+            r"nurs|patient|clinical|anatom|physiolog|medical terminolog|pharmacolog|first aid|\\bcpr\\b",
+            r"healthcare|health care|infection|dementia|palliative|caregiv|hospital",
+        ),
     ),
     Judgement(
         "accountant",
+        "finance",
         belongs=(
             *_c(
                 "learn/wharton-accounting",
@@ -296,9 +372,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "711901"),  # Lone Survivor: The Eyewitness Account ...
             ("goodbooks", "6853"),  # One for the Money (Stephanie Plum, #1)
         ),
+        relevant=(
+            r"accounting|accountan|bookkeep|audit|\\btax(es|ation)?\\b|financial statement|quickbooks|xero|\\bsage\\b",
+            r"\\bcpa\\b|ledger|payroll|\\bifrs\\b|\\bgaap\\b|financial reporting|\\bfinance\\b",
+        ),
     ),
     Judgement(
         "financial-analyst",
+        "finance",
         belongs=(
             *_c(
                 "specializations/wharton-business-financial-modeling",
@@ -320,9 +401,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "6853"),  # One for the Money (Stephanie Plum, #1)
             ("goodbooks", "18825"),  # Money (a novel)
         ),
+        relevant=(
+            r"financ|investment|investing|valuation|corporate finance|equity|stocks?\\b|portfolio|\\bcfa\\b",
+            r"accounting|analyst|banking|capital market|budget|economics",
+        ),
     ),
     Judgement(
         "digital-marketer",
+        "business",
         belongs=(
             *_c(
                 "professional-certificates/google-digital-marketing-ecommerce",
@@ -342,9 +428,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "6400090"),  # The Last Song
             ("coursera", "learn/intro-chemistry"),
         ),
+        relevant=(
+            r"marketing|\\bseo\\b|social media|advertis|\\bads\\b|google analytics|content strategy|copywriting",
+            r"facebook|instagram|youtube|branding|growth hack|\\bppc\\b|affiliate|leads|e-?commerce",
+        ),
     ),
     Judgement(
         "project-manager",
+        "business",
         belongs=(
             *_c(
                 "learn/project-management-foundations",
@@ -364,9 +455,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "16181775"),  # The Rosie Project
             ("books7k", "9780060515225"),  # Fragile Things
         ),
+        relevant=(
+            r"project manag|agile|scrum|\\bpmp\\b|kanban|risk management|project planning|prince2",
+            r"\\blean\\b|leadership|stakeholder|microsoft project|\\bjira\\b|project (delivery|management)",
+        ),
     ),
     Judgement(
         "guitar-teacher",
+        "teaching",
         belongs=(
             ("coursera", "specializations/play-guitar"),
             ("coursera", "learn/edinburgh-music-theory"),
@@ -385,9 +481,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("books7k", "9780743243780"),  # Teacher Man
             ("books7k", "9780553381535"),  # Beach Music
         ),
+        relevant=(
+            r"guitar|music theory|ear training|music (education|lessons)|teaching music|\\bchords?\\b",
+            r"\\bblues\\b|songwriting|fingerstyle|ukulele|teach (an )?instrument",
+        ),
     ),
     Judgement(
         "music-producer",
+        "arts",
         belongs=(
             *_c(
                 "specializations/music-production",
@@ -403,9 +504,14 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "16062210"),  # Music of the Heart (Runaway Train, #1)
             ("goodbooks", "18295858"),  # Frog Music
         ),
+        relevant=(
+            r"music production|produc(er|ing)|mixing|mastering|audio|sound (design|engineer)|recording",
+            r"ableton|logic pro|fl studio|pro tools|\\bdaw\\b|synth|beats?\\b|songwrit|music theory|electronic music|vocal|music business",
+        ),
     ),
     Judgement(
         "nutritionist",
+        "health",
         belongs=(
             *_c(
                 "learn/childnutrition",
@@ -425,9 +531,13 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "6665671"),  # Please Ignore Vera Dietz
             ("books7k", "9780689707490"),  # Cloudy With a Chance of Meatballs
         ),
+        relevant=(
+            r"nutrition|diet|\\bfood\\b|eating|obesity|diabetes|vitamin|metabol|weight loss|nutrient",
+        ),
     ),
     Judgement(
         "public-health-specialist",
+        "health",
         belongs=(
             *_c(
                 "specializations/professional-epidemiology",
@@ -446,5 +556,234 @@ JUDGED: tuple[Judgement, ...] = (
             ("goodbooks", "16130549"),  # Doctor Sleep
             ("goodbooks", "325421"),  # The Story of Doctor Dolittle
         ),
+        relevant=(
+            r"public health|epidemiolog|global health|biostatist|health (policy|systems|equity|effects)",
+            r"disease|pandemic|covid|vaccin|infectio|toxicolog|environmental health|nutrition|community health|outbreak",
+        ),
     ),
 )
+
+# --- careers only O*NET describes (no guide): food, trades, teaching, finance, arts, law,
+# science, business, health. Judged from the catalog's titles and descriptions.
+ONET_JUDGED: tuple[Judgement, ...] = (
+    Judgement(
+        "chefs-and-head-cooks",
+        "food",
+        belongs=(
+            *_g("129650", "101255", "603204", "8459594", "13069213"),
+            *_b("9780060899226", "9780471292517"),
+            *_e("science-cooking-from-haute-cuisine-to-soft-matter"),
+            *_c("specializations/food-sustainability-mindful-eating-healthy-cooking"),
+            *_u("2788276", "3117290", "1324662"),
+        ),
+        never=(
+            *_g("6837103", "954303", "33443", "8695", "767680"),
+            *_b("9780143038108", "9780596527419"),
+            *_c("learn/apply-chef-automate-cloud-infrastructure-projects"),
+            *_u("189160"),
+        ),
+        relevant=(
+            r"\bcook(s|ing|ed)?\b|cookbook|culinary|\bchefs?\b|recipes|cuisine|kitchen",
+            r"baking|pastr|dessert|food safety|haccp|\bmenu|restaurant|\bfood\b",
+        ),
+    ),
+    Judgement(
+        "bakers",
+        "food",
+        belongs=(
+            *_g("1009996", "184644", "153136", "39542", "402017", "5103512"),
+            *_b("9781400044740", "9780881507195", "9780471292517"),
+            *_u("2345070", "1468654", "863588"),
+        ),
+        never=(
+            *_g("12547098", "76248", "828015", "7048800", "2195289"),
+            *_b("9780802141682", "9781575667218"),
+            *_u("1111788", "1018530"),
+        ),
+        relevant=(
+            r"bak(e|er|ery|ing)\b|bread|pastr|\bcakes?\b|cupcake|dessert|cookies|fondant",
+            r"\bcook(s|ing)?\b|cookbook|recipes|food safety|kitchen|culinary|chef",
+        ),
+    ),
+    Judgement(
+        "bartenders",
+        "food",
+        belongs=(
+            *_e("world-of-wine-from-grape-to-glass", "the-science-of-beer"),
+            *_c(
+                "learn/wine",
+                "specializations/beer-quality-1",
+                "learn/beer-quality-freshness",
+                "learn/food-beverage-management",
+            ),
+            *_b("9781565124820", "9781557046864"),
+            *_u("34177"),
+        ),
+        never=(
+            *_g("15858248", "18775203", "50033", "15101", "9010"),
+            *_b("9780312970079"),
+            *_u("388286"),
+            *_c("learn/angular-routing"),
+        ),
+        relevant=(
+            r"bartend|cocktail|\bwines?\b|\bbeer\b|mixolog|beverage|\bbars?\b|coffee shop",
+            r"restaurant|hospitality|food safety|\bf&b\b",
+        ),
+    ),
+    Judgement(
+        "food-service-managers",
+        "food",
+        belongs=(
+            *_c("learn/food-beverage-management"),
+            *_u("3013842", "2021662", "2404104", "2490020", "255742", "2788276"),
+            *_u("1210978", "2783066", "1938928", "34177", "3117290"),
+        ),
+        never=(*_g("8695", "77699", "3367956"),),
+        relevant=(
+            r"restaurant|food (&|and) beverage|\bf&b\b|food safety|haccp|iso 22000|catering",
+            r"hospitality|hotel management|food business|\bmenu|kitchen|culinary|\bcook",
+        ),
+    ),
+    Judgement(
+        "electricians",
+        "trades",
+        belongs=(
+            *_u("1965982", "1211194", "2457768", "2464256", "1353866", "1356158", "2395690"),
+            *_u("1337040"),
+            ("datascience-multi", "4330"),  # Ultimate Electric Circuits Course
+            ("datascience-multi", "2938"),  # Basic Fundamentals of Electricity and DC Circuits
+            ("datascience-multi", "2940"),  # Electrical Power Transformers
+            *_c("learn/linear-circuits-dcanalysis"),
+            *_e("circuits-and-electronics-1-basic-circuit-analysi-2"),
+        ),
+        never=(
+            *_g("7082", "7442", "6686671"),
+            *_u("19421", "1159988", "277770"),
+            *_e("fundamentals-of-neuroscience-part-1-the-electrical"),
+        ),
+        relevant=(
+            r"electric(al|ity|ian)|wiring|circuit|voltage|transformer|power system|\bplc\b",
+            r"solar|photovoltaic|\bpv\b|substation|switchgear|lighting|eplan|installation",
+        ),
+    ),
+    Judgement(
+        "solar-photovoltaic-installers",
+        "trades",
+        belongs=(
+            *_e(
+                "solar-energy-3",
+                "solar-energy-photovoltaic-pv-energy-conversion",
+                "solar-energy-integration-of-photovoltaic-systems-i",
+            ),
+            *_c("learn/solar-energy-basics", "learn/solar-energy-system-design"),
+            *_u("2524516", "524888", "824846", "1477198", "747124", "3346632"),
+            ("datascience-multi", "3888"),  # Ultimate Solar Energy Course
+        ),
+        never=(*_g("95558", "7140754"),),
+        relevant=(
+            r"solar|photovoltaic|\bpv\b|renewable|electric(al|ity)|wiring|circuit|off.grid",
+            r"energy (system|storage)|batter(y|ies)|inverter",
+        ),
+    ),
+    Judgement(
+        "automotive-service-technicians-and-mechanics",
+        "trades",
+        belongs=(
+            *_e(
+                "electric-and-conventional-vehicles",
+                "hybrid-vehicles",
+                "electric-cars-technology",
+                "electric-cars-introduction",
+            ),
+            *_u("1753526", "1551622"),
+            *_c("learn/batteries-and-electric-vehicles"),
+        ),
+        never=(*_g("232109", "13448656", "172732"), *_u("836926", "652404")),
+        relevant=(
+            r"automotive|vehicle|\bcars?\b|\bauto repair|engine|motorcycle maintenance",
+            r"batter(y|ies)|electric(al)? (systems|circuits)|mechanic(?!s)",
+        ),
+    ),
+    Judgement(
+        "construction-managers",
+        "trades",
+        belongs=(
+            *_c("learn/construction-project-management", "specializations/construction-management"),
+            ("datascience-multi", "2731"),  # Data Science for Construction, Architecture, ...
+        ),
+        never=(*_g("5114", "9791"), *_e("software-construction-object-oriented-design")),
+        relevant=(
+            r"construction|building|project management|civil engineer|structural|site plan",
+            r"contract|estimat|scheduling|safety|architect|autocad|revit|bim\b",
+        ),
+    ),
+    Judgement(
+        "elementary-school-teachers-except-special-education",
+        "teaching",
+        belongs=(
+            *_c(
+                "specializations/teacher-sel",
+                "specializations/uncommon-sense-teaching-certificate",
+                "learn/child-development",
+                "learn/literacy-teaching-learning",
+            ),
+            *_e(
+                "understanding-classroom-interaction",
+                "leading-ambitious-teaching-and-learning",
+                "teaching-learning-in-the-diverse-classroom",
+                "the-best-start-in-life-early-childhood-development",
+            ),
+            *_b("9781593854461"),
+        ),
+        never=(*_b("9780743243780"), *_g("4332082"), *_u("706132")),
+        relevant=(
+            r"teach|classroom|pedagog|educat|school|student|child(ren)?\b|literacy|\bkids\b",
+            r"lesson|curriculum|learning (theor|disab|difficult)|reading|phonics|parent",
+        ),
+    ),
+    Judgement(
+        "adult-basic-education-adult-secondary-education-and-english-as-a-second-language-instructors",
+        "teaching",
+        belongs=(
+            *_c(
+                "learn/english-principles",
+                "specializations/tesol",
+                "professional-certificates/arizona-state-university-tesol",
+                "specializations/tesol-certificate-2",
+                "learn/teaching-english-capstone-2",
+                "learn/teaching-common-grammar-mistakes",
+            ),
+            *_u("1702784", "2346132"),
+        ),
+        never=(*_b("9780743243780"), *_g("4332082")),
+        relevant=(
+            r"teach|tesol|tefl|\besl\b|english|grammar|classroom|pedagog|literacy|language",
+            r"educat|instruct|lesson|curriculum|adult learn|student|vocabulary|writing",
+        ),
+    ),
+    Judgement(
+        "instructional-coordinators",
+        "teaching",
+        belongs=(
+            *_c(
+                "learn/instructional-design-foundations-applications",
+                "learn/packt-create-elearning-courses-with-articulate-storyline-360-a0aoa",
+                "learn/excellence-in-online-teaching",
+            ),
+            *_e(
+                "instructional-design-and-technology-learning-the-2",
+                "instructional-design-digital-media-new-tools-and-2",
+                "introduction-to-data-wise-a-collaborative-process",
+                "leading-ambitious-teaching-and-learning",
+            ),
+            *_u("615696", "1691534", "197288", "1153326", "3022668"),
+        ),
+        never=(*_u("2626524", "2995888", "3236497"),),
+        relevant=(
+            r"instruction|e-?learning|curricul|teach|pedagog|educat|classroom|learning (design|theor)",
+            r"course (design|creation)|training|school|student|articulate|storyline|moodle|lms",
+        ),
+    ),
+)
+
+JUDGED = GUIDE_JUDGED + ONET_JUDGED

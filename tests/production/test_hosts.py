@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from courseatlas.db.database import Database
-from courseatlas.ingest.service import run_import
 from courseatlas.ingest.changelog import SearchChange, SearchReplica
+from courseatlas.ingest.service import run_import
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from tests.helpers import course, database_ids, indexed_ids, write_jsonl

@@ -14,6 +14,7 @@ import pytest
 
 from courseatlas.db.database import Database
 from courseatlas.ingest.service import run_import
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.settings import Settings
 from tests.helpers import course, write_jsonl
 from tests.production.servers import environment, get_json, served
@@ -56,7 +57,7 @@ def _cmdline(pid: int) -> bytes:
 @pytest.fixture
 def catalog(tmp_path: Path) -> dict[str, str]:
     database = Database(Settings(env="test", data_dir=tmp_path))
-    database.upgrade()
+    prepare_database(database)
     feed = write_jsonl(tmp_path / "a.jsonl", *(course(n, title=f"Gondola {n}") for n in range(40)))
     run_import(database.sessions, [feed])
     database.dispose()

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from courseatlas.app import create_app
 from courseatlas.db.base import utcnow
 from courseatlas.db.database import Database
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.referrals.models import Click
 from courseatlas.referrals.recorder import ClickRecorder
 from courseatlas.referrals.repository import ClickEvent
@@ -65,7 +66,7 @@ def test_a_failed_write_keeps_the_clicks_for_the_next_flush(tmp_path: Path) -> N
     recorder.record(_event(2, 1))
     assert recorder.flush() is False
     recorder.record(_event(3, 1))
-    db.upgrade()
+    prepare_database(db)
     assert recorder.flush() is True
     with db.session() as session:
         assert sorted(session.scalars(select(Click.click_id))) == ["click1", "click2", "click3"]

@@ -16,8 +16,8 @@ from courseatlas.accounts import repository, takedowns
 from courseatlas.accounts.deps import AdminLearner
 from courseatlas.accounts.web import personal_page, redirect
 from courseatlas.errors import NotFound
-from courseatlas.ingest.models import ImportRun
 from courseatlas.http.deps import DbSession
+from courseatlas.ingest.models import ImportRun
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 Id = Annotated[int, Path(ge=1, le=2**31 - 1)]

@@ -124,9 +124,11 @@ def specificity(counts: Counter[int], occupations: int) -> dict[int, float]:
 
 
 def onet_weights(strengths: Mapping[int, float], idf: Mapping[int, float]) -> dict[int, float]:
-    """An occupation's skills: strength times specificity (halved at most); weak ones dropped."""
+    """An occupation's skills: strength times the square root of its specificity, so that
+    software every office uses (Excel: listed for most occupations, specificity 0.02) is
+    nearly worthless as evidence and drops out; weak ones dropped."""
     weights = {
-        skill: round(strength * (0.5 + 0.5 * idf.get(skill, 1.0)), 3)
+        skill: round(strength * math.sqrt(idf.get(skill, 1.0)), 3)
         for skill, strength in strengths.items()
     }
     kept = sorted(

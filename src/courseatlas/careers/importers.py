@@ -16,7 +16,7 @@ import structlog
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from courseatlas.careers import derive, names
+from courseatlas.careers import context, derive, names
 from courseatlas.careers.guides import Guide, guide_files, read_guide
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
 from courseatlas.careers.onet import read_onet
@@ -185,9 +185,16 @@ def reconcile(session: Session) -> None:
     careers = _occupation_careers(session, occupations)
     onet = _OnetSkills(session, occupations)
     vocabulary = Vocabulary(session)
+    texts = {code: _occupation_texts(o) for code, o in occupations.items() if o.has_data}
+    frequency, population = context.document_frequency(texts.values())
     rewritten = 0
     for career in careers:
         occupation = occupations.get(career.onet_code or "")
+        sources = [*_career_texts(career), *texts.get(career.onet_code or "", [])]
+        terms = context.context_terms(sources, frequency, population)
+        if terms != career.context:
+            career.context = terms
+            career.updated_at = utcnow()
         derived = _derive(career, occupation, onet, vocabulary)
         digest = derived.digest()
         if digest != career.derived_hash:
@@ -197,6 +204,38 @@ def reconcile(session: Session) -> None:
     session.flush()
     if rewritten:
         log.info("careers_reconciled", careers=len(careers), rewritten=rewritten)
+
+
+def _occupation_texts(occupation: Occupation) -> list[context.Source]:
+    return context.occupation_sources(
+        {
+            "title": occupation.title,
+            "description": occupation.description,
+            "alternate_titles": occupation.alternate_titles,
+            "tasks": occupation.tasks,
+            "activities": occupation.activities,
+            "tools": occupation.tools,
+            "technologies": occupation.technologies,
+        }
+    )
+
+
+def _career_texts(career: Career) -> list[context.Source]:
+    """What the career itself says: a guide's title, names, skills, topics and sections; for
+    an occupation's page its field (the occupation's own texts are added beside)."""
+    topics = tuple(path.split(" > ")[-1] for path in career.topic_paths)
+    sources = [
+        context.Source((career.field or "",), context.FIELD),
+        context.Source(tuple(skill["name"] for skill in career.guide_skills), context.SKILL),
+        context.Source(topics, context.TOPIC),
+    ]
+    if career.origin == "guide":
+        sources += [
+            context.Source((career.title,), context.TITLE),
+            context.Source(tuple(career.alternate_titles), 2 * context.ALTERNATE),
+            context.Source((career.summary,), context.SUMMARY),
+        ]
+    return sources
 
 
 def _occupation_careers(session: Session, occupations: dict[str, Occupation]) -> list[Career]:

@@ -35,6 +35,9 @@ class Occupation(Base):
     work_styles: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     tasks: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     technologies: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
+    # Detailed work activities (DWA titles), the most tasks first; tools ({"name", "category"}).
+    activities: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    tools: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     alternate_titles: Mapped[list[str]] = mapped_column(JSONType, default=list)
     related: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     release: Mapped[str | None] = mapped_column(String(50))  # "O*NET 29.2 Database"
@@ -65,6 +68,9 @@ class Career(Base):
     guide_skills: Mapped[list[dict[str, Any]]] = mapped_column(JSONType, default=list)
     topic_paths: Mapped[list[str]] = mapped_column(JSONType, default=list)
     related_slugs: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # What the career's work is about in words: stem -> weight, derived on reconcile from
+    # everything known about it (``careers.context``); matching tells senses apart with it.
+    context: Mapped[dict[str, float]] = mapped_column(JSONType, default=dict)
     guide_file: Mapped[str | None] = mapped_column(String(300))
     guide_hash: Mapped[str | None] = mapped_column(String(64))
     # Hash of the derived rows below, so reconciling rewrites only what changed.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,7 @@ OCCUPATIONS = _File("Occupation Data.txt", ("Title", "Description"))
 JOB_ZONE_REFERENCE = _File(
     "Job Zone Reference.txt", ("Job Zone", "Name", "Experience", "Education", "Job Training")
 )
+DWA_REFERENCE = _File("DWA Reference.txt", ("DWA ID", "DWA Title"))
 EDUCATION_CATEGORIES = _File(
     "Education, Training, and Experience Categories.txt",
     ("Scale ID", "Category", "Category Description"),
@@ -80,6 +82,7 @@ def read_onet(folder: Path) -> OnetRead:
         return read
     zones = _job_zone_reference(read, folder)
     categories = _education_categories(read, folder)
+    activities = _dwa_reference(read, folder)
     for spec, handler in _DETAIL_FILES:
         for line, row in _rows(read, folder, spec, keyed=True):
             target = read.occupations.get(row[CODE])
@@ -91,7 +94,7 @@ def read_onet(folder: Path) -> OnetRead:
             except BadValue as error:
                 read.reject(spec.name, line, error.column, str(error))
     for occupation in read.occupations.values():
-        _finish(occupation, zones, categories)
+        _finish(occupation, zones, categories, activities)
     return read
 
 
@@ -197,6 +200,8 @@ def _occupation(read: OnetRead, line: int, row: Row) -> None:
         "work_styles": [],
         "tasks": [],
         "technologies": [],
+        "activities": [],
+        "tools": [],
         "alternate_titles": [],
         "related": [],
         "release": read.release,
@@ -218,6 +223,17 @@ def _technology(row: Row, target: dict[str, Any]) -> None:
             "hot": _flag(row, "Hot Technology"),
             "in_demand": _flag(row, "In Demand"),
         }
+    )
+
+
+def _activity(row: Row, target: dict[str, Any]) -> None:
+    """A task's detailed work activity, by id: titled and counted in ``_finish``."""
+    target["activities"].append(row["DWA ID"])
+
+
+def _tool(row: Row, target: dict[str, Any]) -> None:
+    target["tools"].append(
+        {"name": clean_line(row["Example"]), "category": clean_line(row["Commodity Title"])}
     )
 
 
@@ -277,6 +293,8 @@ _DETAIL_FILES: tuple[tuple[_File, Handler], ...] = (
         ),
         _technology,
     ),
+    (_File("Tasks to DWAs.txt", ("DWA ID",)), _activity),
+    (_File("Tools Used.txt", ("Example", "Commodity Title")), _tool),
     (_File("Alternate Titles.txt", ("Alternate Title", "Short Title")), _alternate_title),
     (_File("Job Zones.txt", ("Job Zone",)), _job_zone),
     (
@@ -312,6 +330,13 @@ def _job_zone_reference(read: OnetRead, folder: Path) -> dict[int, dict[str, str
     return zones
 
 
+def _dwa_reference(read: OnetRead, folder: Path) -> dict[str, str]:
+    return {
+        row["DWA ID"]: clean_line(row["DWA Title"])
+        for _, row in _rows(read, folder, DWA_REFERENCE, keyed=False)
+    }
+
+
 def _education_categories(read: OnetRead, folder: Path) -> dict[int, str]:
     labels: dict[int, str] = {}
     for line, row in _rows(read, folder, EDUCATION_CATEGORIES, keyed=False):
@@ -328,9 +353,19 @@ def _education_categories(read: OnetRead, folder: Path) -> dict[int, str]:
 
 
 def _finish(
-    occupation: dict[str, Any], zones: dict[int, dict[str, str]], categories: dict[int, str]
+    occupation: dict[str, Any],
+    zones: dict[int, dict[str, str]],
+    categories: dict[int, str],
+    activities: dict[str, str],
 ) -> None:
-    """Order what pages show first: core tasks, hot technologies, the most important styles."""
+    """Order what pages show first: core tasks, hot technologies, the most important styles,
+    the activities most of its tasks involve."""
+    counted = Counter(occupation["activities"])
+    occupation["activities"] = [
+        activities[dwa]
+        for dwa, _ in sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+        if dwa in activities
+    ]
     occupation["tasks"].sort(key=lambda task: not task["core"])
     occupation["technologies"].sort(
         key=lambda t: (not t["hot"], not t["in_demand"], t["name"].casefold())

@@ -1,4 +1,4 @@
-"""JSON API of careers: ``/api/v1/careers`` and ``/api/v1/careers/{slug}``."""
+"""JSON API of careers: ``/api/v1/careers``, ``/api/v1/careers/{slug}`` and ``/api/v1/match``."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from courseatlas.careers import service
+from courseatlas.careers import goals, service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
 from courseatlas.http.deps import DbSession, Runtime, Semantic
+from courseatlas.matching.schemas import GoalMatchPage
 
 router = APIRouter(prefix="/api/v1", tags=["careers"])
 
@@ -39,3 +40,21 @@ def get_career(
     """A career guide: its sections, O*NET data (credited), matched courses and books with
     the reasons they match, and a learning path."""
     return service.get_career_page(session, runtime, slug, meaning)
+
+
+@router.get("/match", response_model=GoalMatchPage)
+def match(
+    session: DbSession,
+    runtime: Runtime,
+    meaning: Semantic,
+    goal: Annotated[
+        str, Query(max_length=300, description="What the learner wants to become or learn.")
+    ],
+    limit: Annotated[int, Query(ge=1, le=50)] = 20,
+) -> GoalMatchPage:
+    """Resources for a free-text goal, with the careers and skills recognised in it.
+
+    A goal without words is refused (422); a goal with words but no known career or skill
+    answers 200 with results for its words (possibly none) and an explanation saying so.
+    """
+    return goals.match_goal(session, runtime, goal, limit, meaning)

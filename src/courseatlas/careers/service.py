@@ -9,6 +9,7 @@ from courseatlas.careers import repository
 from courseatlas.careers.models import Career, CareerSkill, Occupation
 from courseatlas.careers.names import title_key
 from courseatlas.careers.onet import LICENSE_URL, SOURCE_URL, attribution
+from courseatlas.careers.profiles import career_profile
 from courseatlas.careers.schemas import (
     Attribution,
     CareerList,
@@ -29,7 +30,6 @@ from courseatlas.careers.sections import page_sections
 from courseatlas.catalog.models import Topic
 from courseatlas.catalog.schemas import TopicRef
 from courseatlas.errors import NotFound
-from courseatlas.matching.profiles import career_profile
 from courseatlas.matching.schemas import LearningPath, MatchedResource
 from courseatlas.matching.service import find_matches, learning_path, matched_resources
 from courseatlas.search.base import SearchBackend

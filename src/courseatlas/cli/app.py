@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from courseatlas.cli import accounts, careers, database, imports, referrals, search, semantic, server
+from courseatlas.cli import (
+    accounts,
+    careers,
+    database,
+    imports,
+    referrals,
+    search,
+    semantic,
+    server,
+)
 
 app = typer.Typer(
     name="courseatlas",

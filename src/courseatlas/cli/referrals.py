@@ -16,6 +16,7 @@ from rich.table import Table
 from courseatlas.cli.context import console, counting_progress, database, settings
 from courseatlas.cli.search import sync_index
 from courseatlas.errors import CourseatlasError
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.referrals import linkstates, partners
 from courseatlas.referrals.exports import report_csv, report_json, table_rows
 from courseatlas.referrals.links import CheckOptions
@@ -65,7 +66,7 @@ def set_partner(
 ) -> None:
     """Create or change a partner (its secret stays as it was)."""
     db = database()
-    db.upgrade()
+    prepare_database(db)
     with _reported(), db.session() as session:
         partner = partners.set_partner(session, slug, template, hosts.split(","), not inactive)
         state = "active" if partner.active else "inactive"
@@ -76,7 +77,7 @@ def set_partner(
 def secret(slug: Slug) -> None:
     """Make a new webhook secret (the old one stops working); printed alone on the last line."""
     db = database()
-    db.upgrade()
+    prepare_database(db)
     with _reported(), db.session() as session:
         value = partners.new_secret(session, slug)
     console.print(f"new webhook secret of {slug}; give it to the partner:")
@@ -87,7 +88,7 @@ def secret(slug: Slug) -> None:
 def list_partners() -> None:
     """Every partner with its template, hosts, state and whether it has a secret."""
     db = database()
-    db.upgrade()
+    prepare_database(db)
     table = Table("partner", "active", "hosts", "template", "secret")
     with db.session() as session:
         for partner in partners.partners(session):
@@ -119,7 +120,7 @@ def report(
         raise typer.Exit(1)
     span = Span(start.date(), end.date(), settings().timezone)
     db = database()
-    db.upgrade()
+    prepare_database(db)
     with db.session() as session:
         found = build(session, span, by.value)
         dead = linkstates.dead_links(session)
@@ -156,7 +157,7 @@ def check_links(
     """Fetch stored URLs; a link failing twice in a row over at least a day is marked dead."""
     config = settings()
     db = database()
-    db.upgrade()
+    prepare_database(db)
     options = CheckOptions(
         concurrency=concurrency,
         timeout=config.link_check_timeout,

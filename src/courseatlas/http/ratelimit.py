@@ -22,8 +22,8 @@ from limits.strategies import SlidingWindowCounterRateLimiter
 
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.errors import TooManyRequests
-from courseatlas.settings import Settings
 from courseatlas.http.crawlers import CrawlerVerifier, claimed_engine
+from courseatlas.settings import Settings
 
 log = structlog.get_logger(__name__)
 

@@ -11,6 +11,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 
 from courseatlas.accounts.deps import CurrentLearner
+from courseatlas.http.caching import NO_STORE
+from courseatlas.http.deps import DbSession
 from courseatlas.lists import service
 from courseatlas.lists.schemas import (
     MAX_ID,
@@ -24,8 +26,6 @@ from courseatlas.lists.schemas import (
     ListsOut,
     MeOut,
 )
-from courseatlas.http.caching import NO_STORE
-from courseatlas.http.deps import DbSession
 from courseatlas.site.templating import origin
 
 router = APIRouter(prefix="/api/v1", tags=["me"])

@@ -17,6 +17,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Resource, ResourceSkill, ResourceTopic, Topic
+from courseatlas.matching.context import Context, about
 from courseatlas.matching.scoring import DESCRIPTION, TAGGED, TITLE, Candidate
 from courseatlas.matching.wants import Profile, Spelled, Want, normal_text
 from courseatlas.search.base import SearchBackend, SearchFilters, SearchRequest, Sort
@@ -33,6 +34,8 @@ CORE_WEIGHT = 0.7
 PER_TOPIC = 30  # best-rated resources per profile topic and kind
 FOCUS = 4  # a resource linked to at most this many skills is fully about each
 NEAREST = 100  # resources closest in meaning to the profile's text (semantic layer on)
+CONTEXT_QUERIES = 16  # the heaviest context words searched for
+CONTEXT_POPULAR = 6  # of which the most popular resources too
 
 
 def gather(
@@ -43,11 +46,13 @@ def gather(
     meaning: Meaning | None = None,
 ) -> list[Candidate]:
     mentioned = _search_hits(runtime, profile.wants)
+    context = Context(profile.context)
     topics = _topic_slugs(session, profile.topic_paths)
     in_topics = _topic_hits(runtime, topics, kinds)
     meaning = meaning if profile.text else None
     ids = set(_most_tagged(session, profile.wants)) | set(in_topics)
     ids |= {rid for hits in mentioned.values() for rid in hits}
+    ids |= _context_hits(runtime, context)
     if meaning is not None:
         ids |= {rid for rid, _ in meaning.nearest(profile.text, NEAREST, profile.exclude)}
     ids -= profile.exclude
@@ -55,6 +60,10 @@ def gather(
     _add_tagged(session, candidates, profile.wants)
     _add_mentions(candidates, profile.wants, mentioned, descriptions)
     _add_topics(session, candidates, profile.topic_paths)
+    if context:
+        for resource_id, candidate in candidates.items():
+            candidate.context_found = context.found(candidate.title, descriptions[resource_id])
+            candidate.context = about(candidate.context_found)
     if meaning is not None:
         for resource_id, similarity in meaning.similarity(profile.text, candidates).items():
             candidates[resource_id].similarity = similarity
@@ -99,6 +108,20 @@ def _search_hits(runtime: SearchBackend, wants: Iterable[Want]) -> dict[str, set
                 result = runtime.search(request)
                 if result.corrected_query is None:  # A corrected word is another word.
                     found.setdefault(want.key, set()).update(hit.id for hit in result.hits)
+    return found
+
+
+def _context_hits(runtime: SearchBackend, context: Context) -> set[int]:
+    """Resources whose text names one of the heaviest context words."""
+    found: set[int] = set()
+    for rank, word in enumerate(context.heaviest(CONTEXT_QUERIES)):
+        for sort, limit in PER_SPELLING.items():
+            if sort == "popular" and rank >= CONTEXT_POPULAR:
+                continue
+            request = SearchRequest(
+                query=_spelling_query(word), sort=sort, limit=limit, facets=False, snippets=False
+            )
+            found.update(hit.id for hit in runtime.search(request).hits)
     return found
 
 

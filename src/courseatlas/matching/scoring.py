@@ -35,7 +35,9 @@ from functools import cached_property
 from typing import Literal
 
 from courseatlas.catalog.quality import quality
+from courseatlas.matching.context import about
 from courseatlas.matching.wants import Want
+from courseatlas.search import analyzers
 from courseatlas.text import alias_key
 
 TAGGED, TITLE, DESCRIPTION = 1.0, 0.9, 0.5
@@ -50,6 +52,17 @@ REPEAT = 0.9  # a skill already covered by n results counts REPEAT**n for the ne
 MEANING_FLOOR = 0.3  # cosine similarity below which two texts share nothing worth counting
 MEANING_WEIGHT = 1.0
 MEANING_QUALIFIES = 0.4
+# The sense check (profiles with context terms, see ``matching.context``): evidence of a want
+# counts in full when the resource is at least SENSE_FULL about the context, and down to
+# SENSE_MIN of it (a skill link: SENSE_MIN_TAGGED) when it is about none of it.
+SENSE_FULL = 0.15
+SENSE_MIN = 0.1
+SENSE_MIN_TAGGED = 0.5
+CONTEXT_WEIGHT = 0.8
+# The relevance floor: below it a resource is filler, and fewer results are shown.
+FLOOR = 0.3
+CONTEXT_MIN = 0.15
+CROWDED = 0.8  # a provider with PER_SOURCE picks in ten: its next one counts this much
 
 
 @dataclass
@@ -68,6 +81,8 @@ class Candidate:
     topic: str | None = None  # the profile topic it is filed under
     off_topic: bool = False  # filed under topics, none related to the profile's
     similarity: float | None = None  # cosine to the profile's text (semantic layer on)
+    context: float | None = None  # how much it is about the profile's context, 0 to 1
+    context_found: dict[str, float] = field(default_factory=dict)  # stem -> share of it
     score: float = 0.0
 
     @property
@@ -93,10 +108,15 @@ class Weights:
     """Each want's effective weight: its weight squared, halved for skills every career has."""
 
     by_key: Mapping[str, float]
+    stems: Mapping[str, frozenset[str]] = field(default_factory=dict)  # want key -> its stems
 
     @classmethod
     def of(cls, wants: Iterable[Want]) -> Weights:
-        return cls({w.key: w.weight**2 * (1 + w.distinctive) / 2 for w in wants})
+        wants = list(wants)
+        return cls(
+            {w.key: w.weight**2 * (1 + w.distinctive) / 2 for w in wants},
+            {w.key: frozenset(s for o in w.spellings for s in analyzers.stems(o)) for w in wants},
+        )
 
     @cached_property
     def best(self) -> float:
@@ -106,12 +126,25 @@ class Weights:
     def coverage(self, candidate: Candidate, seen: Counter[str] | None = None) -> float:
         seen = seen or Counter()
         parts = [
-            self.by_key[key] * strength * REPEAT ** seen[key]
+            self.by_key[key] * strength * REPEAT ** seen[key] * self.sense(candidate, key)
             for key, strength in candidate.evidence.items()
             if key in self.by_key
         ]
         factor = OFF_TOPIC if candidate.off_topic else 1.0
         return factor * _combined(parts) / self.best
+
+    def sense(self, candidate: Candidate, key: str) -> float:
+        """How much a want's evidence counts, by how much the resource's other words are about
+        the context: a skill's name among words about something else is another sense."""
+        if candidate.context is None:
+            return 1.0
+        # A skill link, or the career's own name in a title, is a weaker sign of another sense.
+        firm = candidate.how[key] == "tagged" or (
+            key.startswith("words:") and candidate.how[key] == "title"
+        )
+        low = SENSE_MIN_TAGGED if firm else SENSE_MIN
+        around = about(candidate.context_found, self.stems.get(key, frozenset()))
+        return low + (1 - low) * min(1.0, around / SENSE_FULL)
 
 
 def _combined(parts: Iterable[float]) -> float:
@@ -121,28 +154,35 @@ def _combined(parts: Iterable[float]) -> float:
 def score(candidate: Candidate, weights: Weights, seen: Counter[str] | None = None) -> float:
     bonus = TOPIC_BONUS if candidate.topic else 0.0
     covered = weights.coverage(candidate, seen)
+    about = CONTEXT_WEIGHT * (candidate.context or 0.0)
     quality_factor = 1 + QUALITY_BOOST * candidate.quality / MAX_QUALITY
-    return covered * quality_factor + bonus + MEANING_WEIGHT * candidate.meaning
+    return (covered + about) * quality_factor + bonus + MEANING_WEIGHT * candidate.meaning
 
 
 def qualifies(candidate: Candidate) -> bool:
     strong = any(how != "description" for how in candidate.how.values())
     close = (candidate.similarity or 0.0) >= MEANING_QUALIFIES
+    if candidate.context is not None:
+        return close or candidate.context >= CONTEXT_MIN
     return candidate.topic is not None or strong or close or len(candidate.evidence) >= 2
 
 
 def rank(candidates: Iterable[Candidate], weights: Weights) -> list[Candidate]:
-    """Qualifying candidates, scored, best first (ties by id, so the order is stable)."""
-    kept = [c for c in candidates if qualifies(c)]
-    for candidate in kept:
-        candidate.score = round(score(candidate, weights), 4)
-    return sorted(kept, key=lambda c: (-c.score, c.id))
+    """Qualifying candidates above the floor, scored, best first (ties by id: stable)."""
+    ranked = []
+    for candidate in candidates:
+        if qualifies(candidate):
+            candidate.score = round(score(candidate, weights), 4)
+            if candidate.context is None or candidate.score >= FLOOR:
+                ranked.append(candidate)
+    return sorted(ranked, key=lambda c: (-c.score, c.id))
 
 
 def diversify(ranked: Sequence[Candidate], weights: Weights, limit: int) -> list[Candidate]:
     """Pick ``limit`` results greedily: each skill counts less once earlier picks cover it, a
-    provider (or author) waits once it has PER_SOURCE picks in every ten, and a title already
-    picked (the same course listed twice) is not picked again."""
+    provider (or author) with PER_SOURCE picks in every ten counts CROWDED of its score (so
+    it yields to a close match from another, never to a much weaker one), and a title
+    already picked (the same course listed twice) is not picked again."""
     pool = list(ranked[: max(limit * 10, 50)])
     chosen: list[Candidate] = []
     titles: set[str] = set()
@@ -170,4 +210,4 @@ def _adjusted(
     quota: int,
 ) -> float:
     crowded = candidate.source_key is not None and per_source[candidate.source_key] >= quota
-    return score(candidate, weights, seen) - (10.0 if crowded else 0.0)
+    return score(candidate, weights, seen) * (CROWDED if crowded else 1.0)

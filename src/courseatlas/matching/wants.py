@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -45,6 +45,9 @@ class Profile:
     topic_paths: tuple[str, ...] = ()
     exclude: frozenset[int] = field(default_factory=frozenset)  # resource ids
     text: str = ""  # what it is about in words, compared by meaning when that layer is on
+    # Context terms (word -> weight): what a career's work is about, to tell senses apart and
+    # to find resources that name no skill; see ``matching.context``.
+    context: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:

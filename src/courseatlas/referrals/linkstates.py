@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from courseatlas.catalog.links import LinkState
 from courseatlas.catalog.models import Provider, Resource
 from courseatlas.db.database import Database
+from courseatlas.ingest.changelog import SearchChange
 from courseatlas.referrals.links import CheckOptions, Outcome, check
 from courseatlas.referrals.models import Partner
-from courseatlas.ingest.changelog import SearchChange
 
 DEAD_AFTER = timedelta(days=1)  # the first failure of a streak to the check that buries it
 CHUNK = 500  # links checked, then stored in one transaction

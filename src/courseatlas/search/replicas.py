@@ -17,8 +17,8 @@ from sqlalchemy import delete, func, select, update
 
 from courseatlas.db.base import utcnow
 from courseatlas.db.database import Database
-from courseatlas.search.location import IndexLocation
 from courseatlas.ingest.changelog import SearchChange, SearchReplica
+from courseatlas.search.location import IndexLocation
 
 log = structlog.get_logger(__name__)
 

@@ -10,11 +10,11 @@ from fastapi.responses import RedirectResponse
 
 from courseatlas.catalog.schemas import ResourceId
 from courseatlas.db.base import utcnow
+from courseatlas.http.caching import NO_STORE
+from courseatlas.http.deps import AppSettings, DbSession
 from courseatlas.referrals.outbound import Visit, follow
 from courseatlas.referrals.routes import Recorder
 from courseatlas.referrals.schemas import PageKind
-from courseatlas.http.caching import NO_STORE
-from courseatlas.http.deps import AppSettings, DbSession
 from courseatlas.site.pages.routing import PageRouter
 
 router = PageRouter()

@@ -11,12 +11,12 @@ from fastapi import Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from courseatlas.http.caching import NO_STORE
 from courseatlas.referrals.chart import daily_chart
 from courseatlas.referrals.exports import report_csv
 from courseatlas.referrals.linkstates import dead_links
 from courseatlas.referrals.report import Dimension, Span, build
 from courseatlas.settings import Settings
-from courseatlas.http.caching import NO_STORE
 from courseatlas.site.seo import PageMeta
 from courseatlas.site.templating import render
 

@@ -15,7 +15,6 @@ from courseatlas.http.deps import DbSession, Runtime, Semantic
 from courseatlas.matching import service as matching
 from courseatlas.referrals.linkstates import dead_link
 from courseatlas.site import seo
-from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.site.formatting import kind as kind_name
 from courseatlas.site.pages.routing import PageRouter
 from courseatlas.site.templating import origin, render
