@@ -24,7 +24,7 @@ from courseatlas.careers.guides import bundled_guides_dir  # noqa: E402
 from courseatlas.careers.importers import import_guides, import_onet  # noqa: E402
 from courseatlas.db.database import Database  # noqa: E402
 from courseatlas.ingest.service import run_import  # noqa: E402
-from courseatlas.migrations.prepare import prepare_database
+from courseatlas.migrations.prepare import prepare_database  # noqa: E402
 from courseatlas.search.runtime import SearchRuntime  # noqa: E402
 from courseatlas.settings import Settings  # noqa: E402
 from tests.matching.evaluate import evaluate, summary, table  # noqa: E402
