@@ -1,7 +1,7 @@
 """search replicas
 
 Revision ID: 5e4c1a7b9d20
-Revises: 24fa7d1b3f5d
+Revises: 7c1e5a9d2b40
 Create Date: 2026-12-01 22:20:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '5e4c1a7b9d20'
-down_revision: str | None = '24fa7d1b3f5d'
+down_revision: str | None = '7c1e5a9d2b40'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

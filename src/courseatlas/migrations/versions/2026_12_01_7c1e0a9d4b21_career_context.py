@@ -1,7 +1,7 @@
 """career context: occupations' work activities and tools, careers' context terms
 
 Revision ID: 7c1e0a9d4b21
-Revises: 24fa7d1b3f5d
+Revises: 5e4c1a7b9d20
 Create Date: 2026-12-01 22:30:00
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "7c1e0a9d4b21"
-down_revision: str | None = "24fa7d1b3f5d"
+down_revision: str | None = '5e4c1a7b9d20'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """referrals
 
 Revision ID: b26a10597c29
-Revises: 24fa7d1b3f5d
+Revises: b36103781621
 Create Date: 2026-12-01 22:09:54.591129
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = 'b26a10597c29'
-down_revision: str | None = '24fa7d1b3f5d'
+down_revision: str | None = 'b36103781621'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """accounts and lists
 
 Revision ID: b36103781621
-Revises: 24fa7d1b3f5d
+Revises: 7c1e0a9d4b21
 Create Date: 2026-12-01 22:11:35.413729
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'b36103781621'
-down_revision: str | None = '24fa7d1b3f5d'
+down_revision: str | None = '7c1e0a9d4b21'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
