@@ -23,11 +23,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from courseatlas.db.base import utcnow
 from courseatlas.db.maintenance import refresh_statistics
 from courseatlas.ingest.models import ImportRejection, ImportRun
+from courseatlas.ingest.problems import Problem
 from courseatlas.ingest.producer import Produced, batches
 from courseatlas.ingest.profiles import get_profile
 from courseatlas.ingest.profiles.base import Profile
 from courseatlas.ingest.store import CREATED, UNCHANGED, UPDATED, CatalogWriter
-from courseatlas.ingest.validate import PreparedBatch, Rejection
+from courseatlas.ingest.validate import PreparedBatch
 
 log = structlog.get_logger(__name__)
 
@@ -110,13 +111,13 @@ class _FileImport:
         counts = self.writer.write(batch.rows) if batch.rows else Counter[str]()
         counts["rejected"] = batch.rejected_rows
         counts["rejected_files"] = len(batch.file_errors)
-        rejections = batch.rejections + [Rejection(0, "file", e) for e in batch.file_errors]
+        rejections = batch.rejections + [Problem(0, "file", e) for e in batch.file_errors]
         self._store(rejections, counts)
         self.batches += 1
         if self.batches & (self.batches - 1) == 0:  # After batch 1, 2, 4, 8, ...
             refresh_statistics(self.session, IMPORT_TABLES)
 
-    def _store(self, rejections: list[Rejection], counts: Counter[str]) -> None:
+    def _store(self, rejections: list[Problem], counts: Counter[str]) -> None:
         """Commit the batch with its rejections and the run's new counters, then forget it."""
         stored = [
             ImportRejection(

@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from courseatlas.ingest.readers import RawRow, RowError
+from courseatlas.ingest.problems import Problem
+from courseatlas.ingest.readers import RawRow
 from courseatlas.ingest.record import (
     ResourceRecord,
     content_hash,
@@ -33,34 +34,27 @@ class PreparedRow:
     columns: dict[str, Any]  # Resource column values, but for the provider id.
 
 
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    line: int
-    field: str
-    reason: str
-
-
 @dataclass
 class PreparedBatch:
     rows: list[PreparedRow] = field(default_factory=list)
-    rejections: list[Rejection] = field(default_factory=list)
+    rejections: list[Problem] = field(default_factory=list)
     rejected_rows: int = 0
     file_errors: list[str] = field(default_factory=list)  # the file itself could not be read
 
 
-def prepare(items: list[RawRow | RowError]) -> PreparedBatch:
+def prepare(items: list[RawRow | Problem]) -> PreparedBatch:
     batch = PreparedBatch()
     for item in items:
-        if isinstance(item, RowError):
+        if isinstance(item, Problem):
             batch.rejected_rows += 1
-            batch.rejections.append(Rejection(item.line, item.field, item.reason))
+            batch.rejections.append(item)
             continue
         try:
             record = ResourceRecord.model_validate(item.data)
         except ValidationError as error:
             batch.rejected_rows += 1
             batch.rejections.extend(
-                Rejection(item.line, name, reason) for name, reason in validation_problems(error)
+                Problem(item.line, name, reason) for name, reason in validation_problems(error)
             )
             continue
         data = record.to_data()
