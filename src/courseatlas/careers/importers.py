@@ -20,11 +20,11 @@ from courseatlas.careers import derive, names
 from courseatlas.careers.guides import Guide, guide_files, read_guide
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
 from courseatlas.careers.onet import read_onet
-from courseatlas.careers.runs import CREATED, REJECTED, UNCHANGED, UPDATED, RunLog
 from courseatlas.catalog.models import SkillAlias
 from courseatlas.catalog.names import Vocabulary
 from courseatlas.db.base import Base, utcnow
 from courseatlas.db.bulk import bulk_insert
+from courseatlas.ingest.runs import CREATED, REJECTED, UNCHANGED, UPDATED, RunLog
 from courseatlas.ingest.service import ImportSummary
 from courseatlas.text import slugify
 
