@@ -33,6 +33,13 @@ class PreparedRow:
     encoded: str  # ``data`` as canonical JSON
     columns: dict[str, Any]  # Resource column values, but for the provider id.
 
+    @classmethod
+    def of(cls, identity_key: str, data: dict[str, Any]) -> PreparedRow:
+        """The row of canonical ``data``: encoded, hashed and spread into columns once."""
+        encoded = canonical_json(data)
+        row_hash = hash_json(encoded)
+        return cls(identity_key, data, row_hash, encoded, resource_columns(data, row_hash))
+
 
 @dataclass
 class PreparedBatch:
@@ -57,14 +64,7 @@ def prepare(items: list[RawRow | Problem]) -> PreparedBatch:
                 Problem(item.line, name, reason) for name, reason in validation_problems(error)
             )
             continue
-        data = record.to_data()
-        encoded = canonical_json(data)
-        row_hash = hash_json(encoded)
-        batch.rows.append(
-            PreparedRow(
-                record.identity_key, data, row_hash, encoded, resource_columns(data, row_hash)
-            )
-        )
+        batch.rows.append(PreparedRow.of(record.identity_key, record.to_data()))
     return batch
 
 
