@@ -17,26 +17,11 @@ class CourseatlasError(Exception):
         self.extra = extra
 
 
-class BadRequest(CourseatlasError):
-    status = 400
-    title = "Bad Request"
-
-
 class NotFound(CourseatlasError):
     status = 404
     title = "Not Found"
 
 
-class Conflict(CourseatlasError):
-    status = 409
-    title = "Conflict"
-
-
 class InvalidInput(CourseatlasError):
     status = 422
     title = "Unprocessable Content"
-
-
-class ServiceUnavailable(CourseatlasError):
-    status = 503
-    title = "Service Unavailable"

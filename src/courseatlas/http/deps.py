@@ -15,17 +15,11 @@ from sqlalchemy.orm import Session
 from courseatlas.db.database import Database
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import Meaning
-from courseatlas.settings import Settings
 
 
 async def get_database(request: Request) -> Database:
     database: Database = request.app.state.database
     return database
-
-
-async def get_settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
 
 
 def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
@@ -48,4 +42,3 @@ def get_meaning(request: Request) -> Meaning | None:
 DbSession = Annotated[Session, Depends(get_session)]
 Runtime = Annotated[SearchRuntime, Depends(get_search)]
 Semantic = Annotated[Meaning | None, Depends(get_meaning)]
-AppSettings = Annotated[Settings, Depends(get_settings)]

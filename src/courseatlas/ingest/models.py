@@ -9,8 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from courseatlas.db.base import Base, JSONType, utcnow
 
-RUN_STATUSES = ("running", "succeeded", "partial", "failed", "interrupted")
-
 
 class ImportRun(Base):
     __tablename__ = "import_runs"
