@@ -13,7 +13,7 @@ from courseatlas.matching.recognise import Recognised, skill_mentions
 from courseatlas.matching.scoring import DESCRIPTION, TITLE
 from courseatlas.matching.wants import Profile, Want, merge_wants, skill_want, words_want
 from courseatlas.search import analyzers
-from courseatlas.semantic.model import embedding_text
+from courseatlas.semantic.encoder import embedding_text
 
 # A course named after the career ("Meta Back-End Developer") is made for it.
 CAREER_NAME_WEIGHT = 0.9

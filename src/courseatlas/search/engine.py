@@ -14,6 +14,7 @@ from courseatlas.cache import LRUCache
 from courseatlas.search import analyzers
 from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
 from courseatlas.search.documents import IndexDocument
+from courseatlas.search.fields import schema, to_tantivy
 from courseatlas.search.query import ParsedQuery
 from courseatlas.search.querybuild import (
     NO_SYNONYMS,
@@ -23,7 +24,6 @@ from courseatlas.search.querybuild import (
     text_query,
     title_completions,
 )
-from courseatlas.search.schema import schema, to_tantivy
 from courseatlas.search.spelling import completions_of, correct_words
 
 SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "published"}
