@@ -15,12 +15,8 @@ moment the summary table appears (rows stored; the search-index sync follows) an
 CPU time of the importer and of everything else on the machine meanwhile, since other work
 inflates wall times.
 
-Memory: the importer validates large files in a second (spawned) process, so one number per
-process would hide half the picture. A thread samples /proc every 0.1 s and sums the resident
-set (VmRSS) of the importer and all its descendants; "peak RSS" is the largest such sum. As a
-cross-check that sampling cannot miss, the JSON also has each process's own high-water mark
-(VmHWM, as last read) and the ``ru_maxrss`` that ``wait4`` returns for the importer: the peak
-of the largest single process in its tree.
+Memory is the peak resident set of the importer's whole process tree, sampled from /proc
+(``monitor.py``); the databases are made fresh for each run (``targets.py``).
 """
 
 from __future__ import annotations
@@ -28,30 +24,24 @@ from __future__ import annotations
 import argparse
 import fcntl
 import hashlib
-import json
 import os
 import platform
 import re
 import shutil
-import sqlite3
-import subprocess
-import sys
 import tempfile
-import threading
-import time
 from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
-from dataclasses import asdict, dataclass, field
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, LiteralString
-from urllib.parse import urlsplit
+from typing import Any
 
 import psycopg
 from corpus import ensure_corpus
-from psycopg import sql
-from rich.console import Console
+from monitor import RUN_TITLE, SAMPLE_INTERVAL, RunMeasure, run_measured
+from report import console, write_results
 from rich.table import Table
+from targets import COUNT_NAMES, PG_DATABASE, BenchmarkError, Target, make_target, postgres_version
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO_DIR = BENCH_DIR.parent
@@ -60,352 +50,11 @@ LOCK_FILE = RESULTS_DIR / ".ingest.lock"
 CLI = REPO_DIR / ".venv" / "bin" / "courseatlas"
 DATABASES = ("sqlite", "postgres")
 PG_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-PG_DATABASE = "bench_ingest"
-SAMPLE_INTERVAL = 0.1  # seconds between /proc samples
 BUSY_CPUS = 0.3  # Warn when other processes used more CPUs than this during a SQLite run.
 MB = 2**20
-COUNT_NAMES = ("created", "updated", "unchanged", "rejected")
 # Where the importer would otherwise store its data: each run sets its own.
 LOCATION_VARS = ("COURSEATLAS_DATABASE_URL", "COURSEATLAS_DATA_DIR")
-# The title of the summary table the CLI prints once the rows are stored.
-_RUN_TITLE = re.compile(r"import run (\d+): (\w+)")
 _NUMBER = re.compile(r"\d[\d,]*")
-
-# Wide enough for the table when the output goes to a file or a pipe (rich assumes 80 then).
-console = Console(width=None if sys.stdout.isatty() else 110)
-
-
-class BenchmarkError(RuntimeError):
-    """An import failed or did not store what it was given."""
-
-
-# --- Measuring a process tree. ----------------------------------------------------------------
-
-
-@dataclass
-class ProcessPeak:
-    pid: int
-    role: str
-    hwm_kb: int = 0  # VmHWM: the process's own peak resident set, as last read
-    anon_kb: int = 0  # Largest RssAnon seen: private memory, not file pages mapped in
-    cpu_ticks: int = 0  # utime + stime, as last read
-
-
-@dataclass
-class RunMeasure:
-    command: list[str]
-    exit_code: int
-    wall_s: float
-    summary_at_s: float | None  # When the summary table appeared, if it did.
-    cpu_at_summary_s: float | None  # The tree's CPU time then.
-    cpu_s: float  # User + system time of the tree (the reaped part of it: all that exited).
-    machine_cpu_s: float  # Busy CPU time of the whole machine meanwhile (from /proc/stat).
-    peak_tree_rss_mb: float  # Largest sampled sum of VmRSS over the process tree.
-    peak_tree_rss_storing_mb: float  # The same, until the summary appeared.
-    # The same for RssAnon: resident memory less the file pages mapped in (RssFile; the
-    # search index is read through mmap, so its pages count as resident while it is used).
-    peak_tree_anon_mb: float
-    peak_tree_anon_storing_mb: float
-    max_process_rss_mb: float  # ru_maxrss from wait4: the largest single process.
-    samples: int
-    processes: list[ProcessPeak]
-    output: str = field(repr=False)
-
-
-def _machine_busy_s() -> float:
-    """Seconds of CPU time the whole machine has spent busy since boot."""
-    with open("/proc/stat", encoding="ascii") as stat:
-        fields = [int(f) for f in stat.readline().split()[1:]]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_fields(pid: int) -> list[int]:
-    """utime, stime, cutime, cstime of a process, in clock ticks (zeros once it is gone)."""
-    try:
-        with open(f"/proc/{pid}/stat", encoding="utf-8") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-    except (FileNotFoundError, ProcessLookupError):
-        return [0, 0, 0, 0]
-    return [int(f) for f in fields[11:15]]
-
-
-def _tree_cpu_s(root: int) -> float:
-    """CPU time so far of a process, its live descendants and the children it has reaped."""
-    ticks = sum(_cpu_fields(root))
-    ticks += sum(sum(_cpu_fields(pid)[:2]) for pid in _descendants(root) if pid != root)
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def _read_status(pid: int) -> dict[str, str]:
-    try:
-        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
-            return dict(line.rstrip("\n").split(":\t", 1) for line in status if ":\t" in line)
-    except (FileNotFoundError, ProcessLookupError, PermissionError):
-        return {}
-
-
-def _kb(value: str | None) -> int:
-    return int(value.split()[0]) if value else 0
-
-
-def _parents() -> dict[int, int]:
-    """pid -> parent pid for every process visible in /proc."""
-    parents = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", encoding="utf-8") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except (FileNotFoundError, ProcessLookupError, IndexError):
-            continue
-        parents[int(entry.name)] = int(fields[1])
-    return parents
-
-
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for pid, parent in _parents().items():
-        children.setdefault(parent, []).append(pid)
-    tree, frontier = [root], [root]
-    while frontier:
-        frontier = [child for pid in frontier for child in children.get(pid, [])]
-        tree.extend(frontier)
-    return tree
-
-
-def _cmdline(pid: int) -> str | None:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except OSError:
-        return None
-
-
-def _role(cmdline: str) -> str:
-    if "spawn_main" in cmdline:
-        return "validator (spawned)"
-    if "resource_tracker" in cmdline:
-        return "resource tracker"
-    return cmdline[:60]
-
-
-class Monitor(threading.Thread):
-    """Samples the resident memory of a process tree, and notes when the output shows the
-    import summary (the database work is done; what follows is the search-index sync)."""
-
-    def __init__(self, root: int, output: Path, started: float) -> None:
-        super().__init__(daemon=True)
-        self.root = root
-        self.output = output
-        self.started = started
-        self.peak_kb = 0
-        self.peak_kb_storing = 0  # Before the summary appeared: reading, validating, storing.
-        self.peak_anon_kb = 0
-        self.peak_anon_kb_storing = 0
-        self.samples = 0
-        self.processes: dict[int, ProcessPeak] = {}
-        self.summary_at: float | None = None
-        self.cpu_at_summary: float | None = None
-        self.root_cmdline: str | None = None
-        self._stop_event = threading.Event()
-
-    def run(self) -> None:
-        while not self._stop_event.is_set():
-            self._sample()
-            self._watch_output()
-            self._stop_event.wait(SAMPLE_INTERVAL)
-
-    def stop(self) -> None:
-        self._stop_event.set()
-        self.join()
-
-    def _sample(self) -> None:
-        total = anon = 0
-        for pid in _descendants(self.root):
-            role = self._role(pid)
-            status = _read_status(pid)
-            if role is None or not status:
-                continue
-            total += _kb(status.get("VmRSS"))
-            anon += _kb(status.get("RssAnon"))
-            peak = self.processes.setdefault(pid, ProcessPeak(pid, role))
-            peak.hwm_kb = max(peak.hwm_kb, _kb(status.get("VmHWM")))
-            peak.anon_kb = max(peak.anon_kb, _kb(status.get("RssAnon")))
-            peak.cpu_ticks = max(peak.cpu_ticks, sum(_cpu_fields(pid)[:2]))
-        self.peak_kb = max(self.peak_kb, total)
-        self.peak_anon_kb = max(self.peak_anon_kb, anon)
-        if self.summary_at is None:
-            self.peak_kb_storing = self.peak_kb
-            self.peak_anon_kb_storing = self.peak_anon_kb
-        self.samples += 1
-
-    def _role(self, pid: int) -> str | None:
-        """What the process is; None while a forked child has not exec'd yet: until then its
-        pages are the importer's, shared copy-on-write, and counting them twice would be wrong."""
-        if pid == self.root:
-            return "importer"
-        if pid in self.processes:
-            return self.processes[pid].role
-        if self.root_cmdline is None:
-            self.root_cmdline = _cmdline(self.root)
-        cmdline = _cmdline(pid)
-        return None if not cmdline or cmdline == self.root_cmdline else _role(cmdline)
-
-    def _watch_output(self) -> None:
-        if self.summary_at is None and _RUN_TITLE.search(self.output.read_text(errors="replace")):
-            self.summary_at = time.perf_counter() - self.started
-            self.cpu_at_summary = _tree_cpu_s(self.root)
-
-
-def run_measured(command: list[str], env: dict[str, str], log: Path) -> RunMeasure:
-    """Run ``command`` to completion (output to ``log``), measuring time and tree memory."""
-    busy_before = _machine_busy_s()
-    with log.open("w", encoding="utf-8") as out:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
-        monitor = Monitor(process.pid, log, started)
-        monitor.start()
-        try:
-            _, status, usage = os.wait4(process.pid, 0)
-        finally:
-            wall = time.perf_counter() - started
-            monitor.stop()
-    process.returncode = os.waitstatus_to_exitcode(status)  # Popen must not reap it again.
-    return RunMeasure(
-        command=command,
-        exit_code=process.returncode,
-        wall_s=wall,
-        summary_at_s=monitor.summary_at,
-        cpu_at_summary_s=monitor.cpu_at_summary,
-        cpu_s=usage.ru_utime + usage.ru_stime,
-        machine_cpu_s=_machine_busy_s() - busy_before,
-        peak_tree_rss_mb=monitor.peak_kb / 1024,
-        peak_tree_rss_storing_mb=monitor.peak_kb_storing / 1024,
-        peak_tree_anon_mb=monitor.peak_anon_kb / 1024,
-        peak_tree_anon_storing_mb=monitor.peak_anon_kb_storing / 1024,
-        max_process_rss_mb=usage.ru_maxrss / 1024,  # Linux reports kilobytes.
-        samples=monitor.samples,
-        processes=list(monitor.processes.values()),
-        output=log.read_text(errors="replace"),
-    )
-
-
-# --- Databases. -------------------------------------------------------------------------------
-
-
-class Target:
-    """A fresh database for one benchmark run, and what the importer needs to reach it.
-
-    Every run also gets its own data directory: the importer keeps local state there (the
-    search index), which must not land in the developer's ./var.
-    """
-
-    name: str
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-
-    def env(self) -> dict[str, str]:
-        """The importer's environment variables that point it at this database."""
-        return {"COURSEATLAS_DATA_DIR": str(self.data_dir)}
-
-    def query(self, query: str) -> tuple[Any, ...]:
-        """The first row of a query."""
-        raise NotImplementedError
-
-    def size_bytes(self) -> int:
-        raise NotImplementedError
-
-    def close(self, keep: bool) -> None:
-        """Drop the database, unless asked to keep it."""
-
-    def search_index_bytes(self) -> int:
-        return _tree_bytes(self.data_dir / "search")
-
-    def resource_count(self) -> int:
-        return int(self.query("SELECT count(*) FROM resources")[0])
-
-    def latest_run_id(self) -> int:
-        return int(self.query("SELECT max(id) FROM import_runs")[0])
-
-    def run_counts(self, run_id: int) -> dict[str, Any]:
-        """The import run's status and counters, as the importer stored them."""
-        names = ("status", *COUNT_NAMES)
-        row = self.query(f"SELECT {', '.join(names)} FROM import_runs WHERE id = {int(run_id)}")
-        return dict(zip(names, row, strict=True))
-
-
-def _tree_bytes(root: Path) -> int:
-    return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.exists() else 0
-
-
-class SqliteTarget(Target):
-    """The default database: a SQLite file in the (fresh) data directory."""
-
-    name = "sqlite"
-
-    def __init__(self, data_dir: Path) -> None:
-        super().__init__(data_dir)
-        self.path = data_dir / "courseatlas.db"
-
-    def query(self, query: str) -> tuple[Any, ...]:
-        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as connection:
-            return tuple(connection.execute(query).fetchone())
-
-    def size_bytes(self) -> int:
-        """The database file with its write-ahead log (and the log's index), if present."""
-        files = [self.path.with_name(self.path.name + suffix) for suffix in ("", "-wal", "-shm")]
-        return sum(path.stat().st_size for path in files if path.exists())
-
-
-class PostgresTarget(Target):
-    """The database ``bench_ingest`` on the server, dropped and created anew."""
-
-    name = "postgres"
-
-    def __init__(self, data_dir: Path, admin_url: str, database: str = PG_DATABASE) -> None:
-        super().__init__(data_dir)
-        if not database.startswith("bench_"):
-            raise ValueError(f"refusing to recreate {database!r}: only bench_* databases")
-        self.admin_url = admin_url
-        self.database = database
-        self.url = urlsplit(admin_url)._replace(path=f"/{database}").geturl()
-        self._admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", "CREATE DATABASE {}")
-
-    def _admin(self, *statements: LiteralString) -> None:
-        with psycopg.connect(self.admin_url, autocommit=True) as connection:
-            for statement in statements:
-                connection.execute(sql.SQL(statement).format(sql.Identifier(self.database)))
-
-    def env(self) -> dict[str, str]:
-        return super().env() | {"COURSEATLAS_DATABASE_URL": self.url}
-
-    def query(self, query: str) -> tuple[Any, ...]:
-        with psycopg.connect(self.url) as connection:
-            row = connection.execute(query).fetchone()
-        if row is None:
-            raise BenchmarkError(f"no result: {query}")
-        return tuple(row)
-
-    def size_bytes(self) -> int:
-        return int(self.query("SELECT pg_database_size(current_database())")[0])
-
-    def close(self, keep: bool) -> None:
-        if keep:
-            console.print(f"  kept the PostgreSQL database: {self.url}")
-        else:
-            self._admin("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-
-
-def make_target(name: str, data_dir: Path, pg_url: str) -> Target:
-    return SqliteTarget(data_dir) if name == "sqlite" else PostgresTarget(data_dir, pg_url)
-
-
-def postgres_version(admin_url: str) -> str:
-    with psycopg.connect(admin_url, connect_timeout=5) as connection:
-        row = connection.execute("SHOW server_version").fetchone()
-    return str(row[0]) if row else "?"
 
 
 # --- One import, checked. ---------------------------------------------------------------------
@@ -436,7 +85,7 @@ class ImportResult:
 
 def parse_summary(output: str) -> tuple[int, str, dict[str, int]] | None:
     """Run id, status and counts from the CLI's closing table; None if it is not there."""
-    title = _RUN_TITLE.search(output)
+    title = RUN_TITLE.search(output)
     if title is None:
         return None
     for line in output[title.end() :].splitlines():
@@ -737,10 +386,7 @@ class Report:
         self.data |= {"runs": [asdict(run) for run in self.runs], "finished_at": _now()}
         if error:
             self.data["error"] = error
-        RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(self.data, indent=2) + "\n"
-        self.path.write_text(text)
-        (RESULTS_DIR / "ingest-latest.json").write_text(text)
+        self.path = write_results("ingest", self.data, stamp=self.stamp)
 
 
 def _warn_about_load(runs: Sequence[BenchRun]) -> None:

@@ -30,8 +30,8 @@ from courseatlas.db.database import Database  # noqa: E402
 from courseatlas.ingest.service import run_import  # noqa: E402
 from courseatlas.migrations.prepare import prepare_database  # noqa: E402
 from courseatlas.search.runtime import SearchRuntime  # noqa: E402
+from courseatlas.semantic.encoder import load_model  # noqa: E402
 from courseatlas.semantic.meaning import load_meaning  # noqa: E402
-from courseatlas.semantic.model import load_model  # noqa: E402
 from courseatlas.semantic.store import embed_pending  # noqa: E402
 from courseatlas.settings import Settings  # noqa: E402
 from tests.matching.evaluate import Figures, evaluate, summary  # noqa: E402

@@ -35,9 +35,12 @@ def _worker_suffix() -> str:
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """The real public datasets in ../shared/data; tests that need them skip without them."""
+    """The real public datasets in ../shared/data; tests that need them skip without them,
+    except under CI, where a missing dataset must not pass unnoticed."""
     path = Path(os.environ.get("COURSEATLAS_SHARED_DATA", REPO.parent / "shared" / "data"))
     if not path.is_dir():
+        if IN_CI:
+            pytest.fail(f"real datasets not found at {path} (CI=true)")
         pytest.skip(f"real datasets not found at {path}")
     return path
 

@@ -21,14 +21,14 @@ class CourseatlasError(Exception):
         return {}
 
 
-class BadRequest(CourseatlasError):
-    status = 400
-    title = "Bad Request"
-
-
 class NotFound(CourseatlasError):
     status = 404
     title = "Not Found"
+
+
+class BadRequest(CourseatlasError):
+    status = 400
+    title = "Bad Request"
 
 
 class Unauthorized(CourseatlasError):

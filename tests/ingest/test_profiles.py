@@ -21,6 +21,7 @@ from sqlalchemy.orm import selectinload
 
 from courseatlas.catalog.models import Resource, ResourceSkill
 from courseatlas.db.database import Database
+from courseatlas.ingest.problems import Problem
 from courseatlas.ingest.profiles import PROFILES, get_profile
 from courseatlas.ingest.profiles.edx import duration_hours, instructors
 from courseatlas.ingest.profiles.goodbooks import isbn
@@ -35,7 +36,7 @@ from courseatlas.ingest.profiles.topics import (
     topics_for,
 )
 from courseatlas.ingest.profiles.values import count, rating, title_id
-from courseatlas.ingest.readers import RawRow, RowError, open_binary
+from courseatlas.ingest.readers import RawRow, open_binary
 from courseatlas.ingest.record import ResourceRecord
 from courseatlas.ingest.service import run_import
 
@@ -111,23 +112,23 @@ def test_json_array_rows_carry_the_line_their_object_starts_on() -> None:
     text = b'[\n  {"a": 1},\n  {"a": 2,\n   "b": 3},\n  7,\n  {"a": 4}\n]\n'
     rows = list(read_json_array(io.BytesIO(text)))
     assert rows[:3] == [RawRow(2, {"a": 1}), RawRow(3, {"a": 2, "b": 3}), rows[2]]
-    assert isinstance(rows[2], RowError)
+    assert isinstance(rows[2], Problem)
     assert rows[2].line == 5
     assert "object" in rows[2].reason
     assert rows[3] == RawRow(6, {"a": 4})
     broken = list(read_json_array(io.BytesIO(b'[{"a": 1},\n{"a": }]')))
     assert broken[0] == RawRow(1, {"a": 1})
-    assert isinstance(broken[1], RowError)
+    assert isinstance(broken[1], Problem)
     assert broken[1].line == 2
     not_an_array = list(read_json_array(io.BytesIO(b'{"a": 1}')))
-    assert not_an_array == [RowError(1, "file", "expected a JSON array")]
+    assert not_an_array == [Problem(1, "file", "expected a JSON array")]
 
 
 def test_a_file_of_another_shape_is_one_clear_error() -> None:
     stream = io.BytesIO(b"title,author\nA book,Someone\nAnother,Else\n")
     rows = list(get_profile("edx").read(Path("books.csv"), stream))
     assert len(rows) == 1
-    assert isinstance(rows[0], RowError)
+    assert isinstance(rows[0], Problem)
     assert (rows[0].line, rows[0].field) == (1, "header")
     assert "missing columns" in rows[0].reason
     assert "course_url" in rows[0].reason
@@ -138,7 +139,7 @@ def test_a_row_that_cannot_be_mapped_is_reported_not_raised() -> None:
     header += b"price_detail__amount,price_detail__currency\n"
     stream = io.BytesIO(header + b"1,A,maybe,1,4,1,10,INR\n2,B,TRUE,1,4,1,10,INR\n")
     first, second = get_profile("udemy").read(Path("udemy.csv"), stream)
-    assert first == RowError(2, "is_paid", "expected True or False, got 'maybe'")
+    assert first == Problem(2, "is_paid", "expected True or False, got 'maybe'")
     assert isinstance(second, RawRow)
     assert second.data["external_id"] == "2"
 

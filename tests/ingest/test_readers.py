@@ -6,33 +6,34 @@ import gzip
 import io
 from pathlib import Path
 
-from courseatlas.ingest.readers import RawRow, RowError, open_binary, read_csv, read_jsonl
+from courseatlas.ingest.problems import Problem
+from courseatlas.ingest.readers import RawRow, open_binary, read_csv, read_jsonl
 
 
-def _jsonl(data: bytes) -> list[RawRow | RowError]:
+def _jsonl(data: bytes) -> list[RawRow | Problem]:
     return list(read_jsonl(io.BytesIO(data)))
 
 
 def test_jsonl_rows_carry_their_line_numbers() -> None:
     rows = _jsonl(b'{"a": 1}\n\n{"a": 2}\n')
-    assert rows == [RawRow(1, {"a": 1}), RowError(2, "row", "empty line"), RawRow(3, {"a": 2})]
+    assert rows == [RawRow(1, {"a": 1}), Problem(2, "row", "empty line"), RawRow(3, {"a": 2})]
 
 
 def test_jsonl_reports_invalid_utf8_and_keeps_going() -> None:
     rows = _jsonl(b'{"a": "\xff\xfe"}\n{"a": 2}\n')
-    assert isinstance(rows[0], RowError) and "invalid UTF-8" in rows[0].reason
+    assert isinstance(rows[0], Problem) and "invalid UTF-8" in rows[0].reason
     assert rows[1] == RawRow(2, {"a": 2})
 
 
 def test_jsonl_truncated_last_line() -> None:
     rows = _jsonl(b'{"a": 1}\n{"a": "unfinished')
-    assert isinstance(rows[1], RowError)
+    assert isinstance(rows[1], Problem)
     assert rows[1].line == 2 and "truncated" in rows[1].reason
 
 
 def test_jsonl_non_object_rows() -> None:
     rows = _jsonl(b"[1, 2]\n42\n")
-    assert all(isinstance(r, RowError) and "JSON object" in r.reason for r in rows)
+    assert all(isinstance(r, Problem) and "JSON object" in r.reason for r in rows)
 
 
 def test_jsonl_bom_is_ignored() -> None:
@@ -50,13 +51,13 @@ def test_csv_line_numbers_count_multiline_fields() -> None:
 
 def test_csv_invalid_bytes_name_the_field() -> None:
     rows = list(read_csv(io.BytesIO(b"kind,title\ncourse,bad \xff byte\ncourse,ok\n")))
-    assert rows[0] == RowError(2, "title", "invalid bytes for the file's text encoding")
+    assert rows[0] == Problem(2, "title", "invalid bytes for the file's text encoding")
     assert rows[1] == RawRow(3, {"kind": "course", "title": "ok"})
 
 
 def test_csv_too_many_fields() -> None:
     rows = list(read_csv(io.BytesIO(b"kind,title\ncourse,a,extra\n")))
-    assert isinstance(rows[0], RowError) and "3 fields" in rows[0].reason
+    assert isinstance(rows[0], Problem) and "3 fields" in rows[0].reason
 
 
 def test_csv_short_rows_leave_fields_absent() -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from courseatlas.search.query import MAX_WORDS, ParsedQuery, parse_query
+from courseatlas.search.query import MAX_QUERY_WORDS, ParsedQuery, parse_query
 
 
 @pytest.mark.parametrize(
@@ -52,7 +52,7 @@ def test_nothing_to_search_for(raw: str) -> None:
 
 def test_long_input_is_bounded() -> None:
     parsed = parse_query(" ".join(f"w{i}" for i in range(5000)))
-    assert len(parsed.words) == MAX_WORDS
+    assert len(parsed.words) == MAX_QUERY_WORDS
 
 
 def test_text_round_trips() -> None:
@@ -72,7 +72,7 @@ def test_any_string_parses_into_plain_words(raw: str) -> None:
     for token in tokens:
         assert token.strip() == token and token
         assert not any(ch in token for ch in '"()[]{}:^~*\\/!?<>=&|\x00')
-    assert len(parsed.words) <= MAX_WORDS
+    assert len(parsed.words) <= MAX_QUERY_WORDS
 
 
 @given(

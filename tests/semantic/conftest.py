@@ -9,7 +9,7 @@ import pytest
 
 from courseatlas.db.database import Database
 from courseatlas.ingest.service import run_import
-from courseatlas.semantic.model import EmbeddingModel, load_model
+from courseatlas.semantic.encoder import EmbeddingModel, load_model
 from tests.helpers import course, write_jsonl
 
 pytest.importorskip("onnxruntime")

@@ -9,8 +9,8 @@ from sqlalchemy import delete, select
 
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
+from courseatlas.semantic.encoder import EmbeddingModel
 from courseatlas.semantic.index import SemanticIndex
-from courseatlas.semantic.model import EmbeddingModel
 from courseatlas.semantic.store import embed_pending
 from tests.helpers import course, write_jsonl
 from tests.semantic.conftest import COURSES

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from courseatlas.app import create_app
 from courseatlas.db.database import Database
-from courseatlas.semantic.model import EmbeddingModel
+from courseatlas.semantic.encoder import EmbeddingModel
 from courseatlas.semantic.store import embed_pending
 
 BREAD = "bake a loaf of bread"

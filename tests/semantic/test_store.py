@@ -10,7 +10,7 @@ from sqlalchemy import delete, select, text, update
 
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
-from courseatlas.semantic.model import DIMENSION, MODEL_NAME, EmbeddingModel, embedding_text
+from courseatlas.semantic.encoder import DIMENSION, MODEL_NAME, EmbeddingModel, embedding_text
 from courseatlas.semantic.models import ResourceEmbedding
 from courseatlas.semantic.store import embed_pending, load_vectors
 from tests.semantic.conftest import COURSES, import_courses

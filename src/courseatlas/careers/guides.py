@@ -32,6 +32,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from courseatlas.ingest.normalise import clean_line
+from courseatlas.ingest.problems import Problem
 from courseatlas.ingest.record import validation_problems
 from courseatlas.text import alias_key, slugify
 
@@ -122,13 +123,6 @@ class Guide:
     sections: list[Section]
     file: str
     content_hash: str
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    field: str
-    reason: str
 
 
 @dataclass

@@ -20,12 +20,20 @@ from courseatlas.careers import context, derive, names
 from courseatlas.careers.guides import Guide, guide_files, read_guide
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
 from courseatlas.careers.onet import read_onet
-from courseatlas.careers.runs import CREATED, REJECTED, UNCHANGED, UPDATED, RunLog
 from courseatlas.catalog.models import SkillAlias
 from courseatlas.catalog.names import Vocabulary
 from courseatlas.db.base import Base, utcnow
 from courseatlas.db.bulk import bulk_insert
-from courseatlas.ingest.service import ImportSummary, one_import_at_a_time
+from courseatlas.ingest.problems import Problem
+from courseatlas.ingest.runs import (
+    CREATED,
+    REJECTED,
+    UNCHANGED,
+    UPDATED,
+    ImportSummary,
+    RunLog,
+    one_import_at_a_time,
+)
 from courseatlas.text import slugify
 
 log = structlog.get_logger(__name__)
@@ -68,7 +76,7 @@ def import_guides(factory: sessionmaker[Session], paths: list[Path]) -> ImportSu
         with run.recording():
             files = [file for path in paths for file in guide_files(path)]
             if not files:
-                run.reject(", ".join(map(str, paths)), 0, "file", "no guide (*.md) found")
+                run.reject(Problem(0, "file", "no guide (*.md) found", ", ".join(map(str, paths))))
                 run.count(REJECTED)
             seen: dict[str, str] = {}
             for file in files:
@@ -85,7 +93,7 @@ def import_onet(factory: sessionmaker[Session], folder: Path) -> ImportSummary:
         run = RunLog(session, ONET_PROFILE, [folder])
         with run.recording():
             for problem in read.problems:
-                run.reject(str(folder / problem.file), problem.line, problem.field, problem.reason)
+                run.reject(problem, file=str(folder / problem.file))
             run.count(REJECTED, len(read.problems))
             _upsert_occupations(session, run, read.occupations)
             reconcile(session)
@@ -101,14 +109,14 @@ def import_onet(factory: sessionmaker[Session], folder: Path) -> ImportSummary:
 def _import_guide(session: Session, run: RunLog, file: Path, seen: dict[str, str]) -> None:
     parsed = read_guide(file)
     for problem in parsed.problems:
-        run.reject(str(file), problem.line, problem.field, problem.reason)
+        run.reject(problem, file=str(file))
     guide = parsed.guide
     if guide is None:
         run.count(REJECTED)
         return
     slug = guide.front.slug
     if slug in seen:
-        run.reject(str(file), 1, "slug", f"{slug!r} is also the slug of {seen[slug]}")
+        run.reject(Problem(1, "slug", f"{slug!r} is also the slug of {seen[slug]}", str(file)))
         run.count(REJECTED)
         return
     seen[slug] = str(file)

@@ -3,7 +3,7 @@
 A ``Career`` is one page. Authored guides are careers of origin ``guide``; every O*NET
 occupation that no guide claims (by its ``onet_code``) becomes a career of origin ``onet``.
 The side tables (titles, skills, topics) are derived from the guide and the occupation
-together by ``careers.reconcile``, so the order of imports never matters.
+together by ``careers.importers.reconcile``, so the order of imports never matters.
 """
 
 from __future__ import annotations

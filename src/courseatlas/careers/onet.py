@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from courseatlas.ingest.normalise import clean_line, parse_number
-from courseatlas.ingest.readers import RowError, read_csv
+from courseatlas.ingest.problems import Problem
+from courseatlas.ingest.readers import read_csv
 
 CODE = "O*NET-SOC Code"
 _CODE_PATTERN = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
@@ -32,24 +33,16 @@ SOURCE_URL = "https://www.onetcenter.org/database.html"
 DEFAULT_RELEASE = "O*NET Database"
 
 
-@dataclass(frozen=True)
-class OnetProblem:
-    file: str
-    line: int
-    field: str
-    reason: str
-
-
 @dataclass
 class OnetRead:
     """Occupation column values by code, and every row that could not be used."""
 
     occupations: dict[str, dict[str, Any]] = field(default_factory=dict)
-    problems: list[OnetProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     release: str | None = None
 
     def reject(self, file: str, line: int, name: str, reason: str) -> None:
-        self.problems.append(OnetProblem(file, line, name, reason))
+        self.problems.append(Problem(line, name, reason, file=file))
 
 
 Row = dict[str, str]
@@ -116,7 +109,7 @@ def _rows(read: OnetRead, folder: Path, spec: _File, keyed: bool) -> Iterator[tu
         with path.open("rb") as stream:
             header_checked = False
             for item in read_csv(stream, delimiter="\t", quoting=csv.QUOTE_NONE):
-                if isinstance(item, RowError):
+                if isinstance(item, Problem):
                     read.reject(spec.name, item.line, item.field, item.reason)
                     continue
                 if not header_checked:

@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 
 from courseatlas.text import alias_key
 
-MAX_WORDS = 6
+MAX_NAME_WORDS = 6
 
 T = TypeVar("T")
 
@@ -29,7 +29,7 @@ def find_mentions(
     tokens: list[str],
     lookup: Mapping[str, T],
     key: Callable[[str], str] = alias_key,
-    longest: int = MAX_WORDS,
+    longest: int = MAX_NAME_WORDS,
     taken: set[int] | None = None,
     accept: Callable[[str, T], bool] | None = None,
 ) -> list[Mention[T]]:
@@ -55,7 +55,7 @@ def find_mentions(
 
 
 def candidate_keys(
-    tokens: list[str], key: Callable[[str], str] = alias_key, longest: int = MAX_WORDS
+    tokens: list[str], key: Callable[[str], str] = alias_key, longest: int = MAX_NAME_WORDS
 ) -> set[str]:
     """Every key ``find_mentions`` may look up: for fetching just those rows from a table."""
     return {

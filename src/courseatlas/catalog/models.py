@@ -25,9 +25,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from courseatlas.db.base import Base, JSONType, utcnow
 from courseatlas.text import canonical_json
 
-KINDS = ("course", "book")
-LEVELS = ("beginner", "intermediate", "advanced", "all")
-
 
 class Provider(Base):
     __tablename__ = "providers"

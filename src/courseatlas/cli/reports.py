@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 
 from courseatlas.cli.context import console
-from courseatlas.ingest.service import ImportSummary
+from courseatlas.ingest.runs import ImportSummary
 
 SHOWN_REJECTIONS = 50
 COLUMNS = ("created", "updated", "unchanged", "rejected", "warnings")

@@ -9,7 +9,7 @@ from rich.markup import escape
 
 from courseatlas.cli.context import console, counting_progress, database
 from courseatlas.migrations.prepare import prepare_database
-from courseatlas.semantic.model import load_model
+from courseatlas.semantic.encoder import load_model
 from courseatlas.semantic.models import EMBED_BATCH
 
 MISSING_EXTRA = "the semantic extra is not installed: pip install 'courseatlas[semantic]'"

@@ -28,11 +28,3 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         config = alembic_config(engine)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
-
-
-def revision(engine: Engine, message: str) -> None:
-    """Autogenerate a migration from the models (a developer tool)."""
-    with engine.begin() as connection:
-        config = alembic_config(engine)
-        config.attributes["connection"] = connection
-        command.revision(config, message=message, autogenerate=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 from courseatlas.careers.guides import bundled_guides_dir
 from courseatlas.careers.importers import import_guides
 from courseatlas.db.database import Database
-from courseatlas.ingest.service import ImportSummary, run_import
+from courseatlas.ingest.runs import ImportSummary
+from courseatlas.ingest.service import run_import
 from courseatlas.migrations.prepare import prepare_database
 
 

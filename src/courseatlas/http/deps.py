@@ -18,14 +18,14 @@ from courseatlas.semantic.meaning import Meaning
 from courseatlas.settings import Settings
 
 
-async def get_database(request: Request) -> Database:
-    database: Database = request.app.state.database
-    return database
-
-
 async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
+
+
+async def get_database(request: Request) -> Database:
+    database: Database = request.app.state.database
+    return database
 
 
 def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
@@ -45,7 +45,7 @@ def get_meaning(request: Request) -> Meaning | None:
     return meaning
 
 
+AppSettings = Annotated[Settings, Depends(get_settings)]
 DbSession = Annotated[Session, Depends(get_session)]
 Runtime = Annotated[SearchRuntime, Depends(get_search)]
 Semantic = Annotated[Meaning | None, Depends(get_meaning)]
-AppSettings = Annotated[Settings, Depends(get_settings)]

@@ -9,10 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from courseatlas.db.base import Base, JSONType, utcnow
 
-# warned: every row stored, some without a bad optional value; partial: some rows rejected.
-RUN_STATUSES = ("running", "succeeded", "warned", "partial", "failed", "interrupted")
-SEVERITIES = ("error", "warning")
-
 
 class ImportRun(Base):
     __tablename__ = "import_runs"

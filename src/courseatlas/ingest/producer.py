@@ -18,8 +18,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from courseatlas.ingest.problems import Problem
 from courseatlas.ingest.profiles import get_profile
-from courseatlas.ingest.readers import ReadResult, RowError, open_binary
+from courseatlas.ingest.readers import ReadResult, open_binary
 from courseatlas.ingest.validate import PreparedBatch, prepare
 
 # Below this size a second process costs more to start than it saves.
@@ -68,7 +69,7 @@ def _until_unreadable(read: Callable[[], Iterator[ReadResult]]) -> Iterator[Read
     try:
         yield from read()
     except READ_ERRORS as error:
-        yield RowError(0, "file", unreadable(error))
+        yield Problem(0, "file", unreadable(error))
 
 
 def _large(path: Path) -> bool:

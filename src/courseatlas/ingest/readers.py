@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal, cast
 
+from courseatlas.ingest.problems import Problem
+
 MAX_LINE_BYTES = 16 * 1024 * 1024
 csv.field_size_limit(MAX_LINE_BYTES)
 
@@ -26,14 +28,7 @@ class RawRow:
     data: dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class RowError:
-    line: int
-    field: str
-    reason: str
-
-
-ReadResult = RawRow | RowError
+ReadResult = RawRow | Problem
 
 
 class ByteCounter:
@@ -70,29 +65,29 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[ReadResult]:
         if len(chunk) > MAX_LINE_BYTES and not chunk.endswith(b"\n"):
             while (rest := stream.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
                 pass
-            yield RowError(line_no, "row", f"line longer than {MAX_LINE_BYTES // 2**20} MB")
+            yield Problem(line_no, "row", f"line longer than {MAX_LINE_BYTES // 2**20} MB")
             continue
         yield _parse_json_line(line_no, chunk)
 
 
 def _parse_json_line(line_no: int, chunk: bytes) -> ReadResult:
     if not chunk.strip():
-        return RowError(line_no, "row", "empty line")
+        return Problem(line_no, "row", "empty line")
     try:
         text = chunk.decode("utf-8-sig" if line_no == 1 else "utf-8")
     except UnicodeDecodeError as error:
-        return RowError(line_no, "row", f"invalid UTF-8 at byte {error.start}")
+        return Problem(line_no, "row", f"invalid UTF-8 at byte {error.start}")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         hint = "" if chunk.endswith(b"\n") else " (the last line looks truncated)"
-        return RowError(
+        return Problem(
             line_no,
             "row",
             f"invalid JSON: {error.msg.removesuffix(' at')} (column {error.colno}){hint}",
         )
     if not isinstance(data, dict):
-        return RowError(line_no, "row", f"expected a JSON object, got {type(data).__name__}")
+        return Problem(line_no, "row", f"expected a JSON object, got {type(data).__name__}")
     return RawRow(line_no, data)
 
 
@@ -122,10 +117,10 @@ def _csv_rows(reader: Any, fieldnames: list[str] | None) -> Iterator[ReadResult]
             continue
         bad = next((name for name, v in zip(header, values, strict=False) if _undecodable(v)), None)
         if bad is not None:
-            yield RowError(line, bad, "invalid bytes for the file's text encoding")
+            yield Problem(line, bad, "invalid bytes for the file's text encoding")
             continue
         if len(values) > len(header):
-            yield RowError(line, "row", f"{len(values)} fields but the header has {len(header)}")
+            yield Problem(line, "row", f"{len(values)} fields but the header has {len(header)}")
             continue
         yield RawRow(line, dict(zip(header, values, strict=False)))
 

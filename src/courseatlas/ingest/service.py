@@ -8,56 +8,35 @@ validated in a second process while this one writes (``producer.py``).
 
 from __future__ import annotations
 
-import os
-import socket
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 import structlog
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from courseatlas.db.base import utcnow
 from courseatlas.db.maintenance import refresh_statistics
-from courseatlas.ingest.lock import import_lock
-from courseatlas.ingest.models import ImportRejection, ImportRun
+from courseatlas.ingest.problems import Problem
 from courseatlas.ingest.producer import Produced, batches
 from courseatlas.ingest.profiles import get_profile
 from courseatlas.ingest.profiles.base import Profile
-from courseatlas.ingest.store import CREATED, UNCHANGED, UPDATED, CatalogWriter
-from courseatlas.ingest.validate import PreparedBatch, Rejection
+from courseatlas.ingest.runs import (
+    REJECTED,
+    REJECTED_FILES,
+    WARNINGS,
+    ImportSummary,
+    RunLog,
+    one_import_at_a_time,
+)
+from courseatlas.ingest.store import CatalogWriter
+from courseatlas.ingest.validate import PreparedBatch
 
 log = structlog.get_logger(__name__)
 
-STALE_AFTER = timedelta(minutes=10)
-KEPT_REJECTIONS = 1000
 IMPORT_TABLES = ("resources", "resource_contributions", "resource_skills", "resource_topics")
 
 # Called with (file name, bytes read, file size) as a file is read.
 ProgressCallback = Callable[[str, int, int], None]
-
-
-@dataclass
-class ImportSummary:
-    run_id: int
-    status: str = "running"
-    counts: Counter[str] = field(default_factory=Counter)
-    # The first rejections, for the caller to show; all of them are stored with the run.
-    rejections: list[ImportRejection] = field(default_factory=list)
-
-    @property
-    def stored(self) -> int:
-        return self.counts[CREATED] + self.counts[UPDATED] + self.counts[UNCHANGED]
-
-    @property
-    def exit_code(self) -> int:
-        """0: every row stored; 3: every row stored, some without a bad optional value;
-        2: some rows rejected, the rest stored; 1: nothing imported."""
-        return {"succeeded": 0, "warned": 3, "partial": 2}.get(self.status, 1)
 
 
 def run_import(
@@ -70,36 +49,27 @@ def run_import(
     profile = get_profile(profile_name)
     paths = list(paths)
     with factory() as session, one_import_at_a_time(session):
-        summary = ImportSummary(start_run(session, profile.name, paths))
+        run = RunLog(session, profile.name, paths)
+        summary = run.summary
         log.info("import_started", run_id=summary.run_id, profile=profile.name, files=len(paths))
-        try:
+        with run.recording():
             for path in paths:
-                job = _FileImport(session, summary, profile, path)
+                job = _FileImport(run, profile, path)
                 job.run(batches(path, profile.name, batch_size), progress)
-        except BaseException as error:
-            session.rollback()
-            _finish_run(session, summary, error=f"{type(error).__name__}: {error}")
-            raise
-        _finish_run(session, summary)
+        run.finish()
     log.info("import_finished", run_id=summary.run_id, status=summary.status, **summary.counts)
     return summary
 
 
 class _FileImport:
-    def __init__(
-        self,
-        session: Session,
-        summary: ImportSummary,
-        profile: Profile,
-        path: Path,
-    ) -> None:
-        self.session = session
-        self.summary = summary
+    def __init__(self, run: RunLog, profile: Profile, path: Path) -> None:
+        self.import_run = run
+        self.session = run.session
         self.profile = profile
         self.path = path
         self.batches = 0
         self.writer = CatalogWriter(
-            session, feed=f"{profile.name}:{path.name}", run_id=summary.run_id
+            self.session, feed=f"{profile.name}:{path.name}", run_id=run.summary.run_id
         )
 
     def run(self, source: Iterator[Produced], progress: ProgressCallback | None) -> None:
@@ -111,115 +81,18 @@ class _FileImport:
 
     def _commit(self, batch: PreparedBatch) -> None:
         counts = self.writer.write(batch.rows) if batch.rows else Counter[str]()
-        counts["rejected"] = batch.rejected_rows
-        counts["rejected_files"] = len(batch.file_errors)
-        counts["warnings"] = sum(r.severity == "warning" for r in batch.rejections)
-        rejections = batch.rejections + [Rejection(0, "file", e) for e in batch.file_errors]
+        counts[REJECTED] = batch.rejected_rows
+        counts[REJECTED_FILES] = len(batch.file_errors)
+        counts[WARNINGS] = sum(r.severity == "warning" for r in batch.rejections)
+        rejections = batch.rejections + [Problem(0, "file", e) for e in batch.file_errors]
         self._store(rejections, counts)
         self.batches += 1
         if self.batches & (self.batches - 1) == 0:  # After batch 1, 2, 4, 8, ...
             refresh_statistics(self.session, IMPORT_TABLES)
 
-    def _store(self, rejections: list[Rejection], counts: Counter[str]) -> None:
+    def _store(self, rejections: list[Problem], counts: Counter[str]) -> None:
         """Commit the batch with its rejections and the run's new counters, then forget it."""
-        stored = [
-            ImportRejection(
-                run_id=self.summary.run_id,
-                file=str(self.path),
-                line=r.line,
-                field=r.field,
-                reason=r.reason[:1000],
-                severity=r.severity,
-            )
-            for r in rejections
-        ]
-        self.session.add_all(stored)
-        self.session.execute(
-            update(ImportRun)
-            .where(ImportRun.id == self.summary.run_id)
-            .values(
-                created=ImportRun.created + counts[CREATED],
-                updated=ImportRun.updated + counts[UPDATED],
-                unchanged=ImportRun.unchanged + counts[UNCHANGED],
-                rejected=ImportRun.rejected + counts["rejected"],
-                warnings=ImportRun.warnings + counts["warnings"],
-                heartbeat_at=utcnow(),
-            )
-        )
-        self.session.commit()
+        for problem in rejections:
+            self.import_run.reject(problem, file=str(self.path))
+        self.import_run.commit(counts)
         self.session.expunge_all()  # Keep memory flat: nothing of this batch is needed again.
-        self.summary.counts.update(counts)
-        room = KEPT_REJECTIONS - len(self.summary.rejections)
-        self.summary.rejections.extend(stored[: max(0, room)])
-
-
-@contextmanager
-def one_import_at_a_time(session: Session) -> Iterator[None]:
-    """Waits while another import runs on this database (saying which), then holds the lock."""
-
-    def waiting() -> None:
-        running = session.execute(
-            select(ImportRun.id, ImportRun.host, ImportRun.pid).where(ImportRun.status == "running")
-        ).all()
-        session.rollback()
-        log.warning(
-            "import_waiting",
-            reason="another import is running on this database; this one starts when it ends",
-            running=[f"run {id} (pid {pid} on {host})" for id, host, pid in running],
-        )
-
-    with import_lock(session.get_bind().engine, waiting):
-        yield
-
-
-def start_run(session: Session, profile: str, paths: list[Path]) -> int:
-    """A new import run, committed at once so that even a failure is on record."""
-    _mark_interrupted_runs(session)
-    run = ImportRun(
-        profile=profile, files=[str(p) for p in paths], host=socket.gethostname(), pid=os.getpid()
-    )
-    session.add(run)
-    session.commit()
-    return run.id
-
-
-def _mark_interrupted_runs(session: Session) -> None:
-    """Runs left "running" by a process that died (killed, crashed, machine restarted)."""
-    here = socket.gethostname()
-    for run in session.scalars(select(ImportRun).where(ImportRun.status == "running")):
-        stale = run.heartbeat_at < utcnow() - STALE_AFTER
-        if stale or (run.host == here and run.pid is not None and not _alive(run.pid)):
-            run.status = "interrupted"
-            run.error = "the importing process stopped before the run finished"
-    session.commit()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def _finish_run(session: Session, summary: ImportSummary, error: str | None = None) -> None:
-    summary.status = run_status(summary, error)
-    session.execute(
-        update(ImportRun)
-        .where(ImportRun.id == summary.run_id)
-        .values(status=summary.status, error=error, finished_at=utcnow())
-    )
-    session.commit()
-
-
-def run_status(summary: ImportSummary, error: str | None) -> str:
-    """failed: nothing stored (or an error); partial: something rejected; warned: every row
-    stored, some without a bad value; else succeeded."""
-    if error is not None or summary.stored == 0:
-        return "failed"
-    errors = [r for r in summary.rejections if r.severity != "warning"]
-    if summary.counts["rejected"] or summary.counts["rejected_files"] or errors:
-        return "partial"
-    return "warned" if summary.counts["warnings"] else "succeeded"

@@ -22,11 +22,9 @@ from courseatlas.db.base import Base, utcnow
 from courseatlas.db.bulk import bulk_insert
 from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.merge import merge_rows
-from courseatlas.ingest.record import hash_json
+from courseatlas.ingest.runs import CREATED, UNCHANGED, UPDATED
 from courseatlas.ingest.validate import PreparedRow, resource_columns
-from courseatlas.text import canonical_json, slugify
-
-CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+from courseatlas.text import slugify
 
 
 @dataclass
@@ -49,10 +47,7 @@ class _Pending:
         """The rows merged into one; a single row as the worker prepared it."""
         if len(self.rows) == 1:
             return self.rows[0]
-        data = merge_rows([row.data for row in self.rows])
-        encoded = canonical_json(data)
-        row_hash = hash_json(encoded)
-        return PreparedRow(self.key, data, row_hash, encoded, resource_columns(data, row_hash))
+        return PreparedRow.of(self.key, merge_rows([row.data for row in self.rows]))
 
 
 class CatalogWriter:

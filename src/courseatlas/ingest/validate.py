@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from courseatlas.ingest.readers import RawRow, RowError
+from courseatlas.ingest.problems import Problem
+from courseatlas.ingest.readers import RawRow
 from courseatlas.ingest.record import (
     ResourceRecord,
     content_hash,
@@ -32,13 +33,12 @@ class PreparedRow:
     encoded: str  # ``data`` as canonical JSON
     columns: dict[str, Any]  # Resource column values, but for the provider id.
 
-
-@dataclass(frozen=True, slots=True)
-class Rejection:
-    line: int
-    field: str
-    reason: str
-    severity: str = "error"  # "warning": the row was stored without this field
+    @classmethod
+    def of(cls, identity_key: str, data: dict[str, Any]) -> PreparedRow:
+        """The row of canonical ``data``: encoded, hashed and spread into columns once."""
+        encoded = canonical_json(data)
+        row_hash = hash_json(encoded)
+        return cls(identity_key, data, row_hash, encoded, resource_columns(data, row_hash))
 
 
 # Fields that say which resource a row is: a bad one rejects the row. Any other bad
@@ -51,29 +51,22 @@ IDENTIFYING = frozenset(
 @dataclass
 class PreparedBatch:
     rows: list[PreparedRow] = field(default_factory=list)
-    rejections: list[Rejection] = field(default_factory=list)
+    rejections: list[Problem] = field(default_factory=list)
     rejected_rows: int = 0
     file_errors: list[str] = field(default_factory=list)  # the file itself could not be read
 
 
-def prepare(items: list[RawRow | RowError]) -> PreparedBatch:
+def prepare(items: list[RawRow | Problem]) -> PreparedBatch:
     batch = PreparedBatch()
     for item in items:
-        if isinstance(item, RowError):
+        if isinstance(item, Problem):
             batch.rejected_rows += 1
-            batch.rejections.append(Rejection(item.line, item.field, item.reason))
+            batch.rejections.append(item)
             continue
         record = _validate(item, batch)
         if record is None:
             continue
-        data = record.to_data()
-        encoded = canonical_json(data)
-        row_hash = hash_json(encoded)
-        batch.rows.append(
-            PreparedRow(
-                record.identity_key, data, row_hash, encoded, resource_columns(data, row_hash)
-            )
-        )
+        batch.rows.append(PreparedRow.of(record.identity_key, record.to_data()))
     return batch
 
 
@@ -93,12 +86,12 @@ def _validate(item: RawRow, batch: PreparedBatch) -> ResourceRecord | None:
             pass  # Rejected for the problems first found.
         else:
             batch.rejections.extend(
-                Rejection(item.line, name, f"{reason}; stored without it", "warning")
+                Problem(item.line, name, f"{reason}; stored without it", severity="warning")
                 for name, reason in problems
             )
             return record
     batch.rejected_rows += 1
-    batch.rejections.extend(Rejection(item.line, name, reason) for name, reason in problems)
+    batch.rejections.extend(Problem(item.line, name, reason) for name, reason in problems)
     return None
 
 

@@ -10,7 +10,7 @@ from courseatlas.matching.recognise import skill_mentions
 from courseatlas.matching.scoring import DESCRIPTION, TITLE
 from courseatlas.matching.wants import Profile, merge_wants, skill_want, words_want
 from courseatlas.search import analyzers
-from courseatlas.semantic.model import embedding_text
+from courseatlas.semantic.encoder import embedding_text
 
 TITLE_WORDS = 5  # for "more like this" of a resource without skills: its title's words
 

@@ -14,7 +14,7 @@ score = coverage * (1 + QUALITY_BOOST * quality / MAX_QUALITY) + TOPIC_BONUS
             first, count 1, DECAY, DECAY^2, ... (diminishing returns: one core skill beats
             three incidental ones), scaled by the best coverage the profile allows.
             Resources filed only under topics unrelated to the profile's count OFF_TOPIC.
-  quality:  ``search.documents.quality``: a Bayesian average of the ratings (so 5 stars from
+  quality:  ``catalog.quality.quality``: a Bayesian average of the ratings (so 5 stars from
             3 reviews do not beat 4.7 from 30,000) and the popularity, 0 to 0.6. It scales
             relevance rather than adding to it: a famous course on something else stays out.
   topic:    a bonus when the resource is filed under one of the profile's topics.
@@ -45,7 +45,7 @@ Evidence = Literal["tagged", "title", "description"]
 DECAY = 0.35
 OFF_TOPIC = 0.7
 QUALITY_BOOST = 0.6
-MAX_QUALITY = 0.6  # the largest value ``search.documents.quality`` returns
+MAX_QUALITY = 0.6  # the largest value ``catalog.quality.quality`` returns
 TOPIC_BONUS = 0.1
 PER_SOURCE = 4  # results in ten from one provider (courses) or publisher or author (books)
 REPEAT = 0.9  # a skill already covered by n results counts REPEAT**n for the next one

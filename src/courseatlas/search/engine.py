@@ -14,6 +14,7 @@ from courseatlas.cache import LRUCache
 from courseatlas.search import analyzers
 from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
 from courseatlas.search.documents import IndexDocument
+from courseatlas.search.fields import schema, to_tantivy
 from courseatlas.search.query import ParsedQuery
 from courseatlas.search.querybuild import (
     NO_SYNONYMS,
@@ -23,12 +24,11 @@ from courseatlas.search.querybuild import (
     text_query,
     title_completions,
 )
-from courseatlas.search.schema import schema, to_tantivy
 from courseatlas.search.spelling import completions_of, correct_words
 
 SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "published"}
 FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are exact
-FACET_VALUES_SHOWN = 30
+FACET_VALUES_RETURNED = 30
 FACET_CACHE_SIZE = 4096
 SNIPPET_CHARS = 220
 CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
@@ -219,8 +219,8 @@ class TantivyEngine:
 
 
 def _shown(values: list[tuple[str, int]], selected: str | None) -> list[tuple[str, int]]:
-    shown = values[:FACET_VALUES_SHOWN]
-    shown += [(value, n) for value, n in values[FACET_VALUES_SHOWN:] if value == selected]
+    shown = values[:FACET_VALUES_RETURNED]
+    shown += [(value, n) for value, n in values[FACET_VALUES_RETURNED:] if value == selected]
     return shown
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from courseatlas.search.schema import SCHEMA_VERSION
+from courseatlas.search.fields import SCHEMA_VERSION
 
 
 class IndexLocation:

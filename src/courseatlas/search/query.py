@@ -14,7 +14,7 @@ from courseatlas.ingest.normalise import parse_isbn13
 from courseatlas.text import WORD
 
 MAX_QUERY_LENGTH = 500
-MAX_WORDS = 32
+MAX_QUERY_WORDS = 32
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # A word: letters and digits, with inner dots, apostrophes and hyphens ("node.js", "o'neil",
 # "e-mail") and trailing + or # ("c++", "c#").
@@ -65,7 +65,7 @@ def parse_query(raw: str) -> ParsedQuery:
             phrases.append(found)
         else:
             words.extend(found)
-    words = list(dict.fromkeys(words))[:MAX_WORDS]
+    words = list(dict.fromkeys(words))[:MAX_QUERY_WORDS]
     typing = bool(words) and _ends_with(text, words[-1])
     return ParsedQuery(tuple(words), tuple(phrases[:8]), tuple(excluded[:8]), typing)
 

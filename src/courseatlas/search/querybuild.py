@@ -10,8 +10,8 @@ from tantivy import Occur, Query
 
 from courseatlas.search import analyzers
 from courseatlas.search.base import SearchFilters
+from courseatlas.search.fields import FIELD_BOOSTS, schema
 from courseatlas.search.query import ParsedQuery
-from courseatlas.search.schema import FIELD_BOOSTS, schema
 from courseatlas.text import alias_key
 
 TIE_BREAKER = 0.1

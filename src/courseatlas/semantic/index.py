@@ -13,7 +13,7 @@ from numpy.typing import NDArray
 from sqlalchemy import func, select
 
 from courseatlas.db.database import Database
-from courseatlas.semantic.model import DIMENSION, MODEL_NAME
+from courseatlas.semantic.encoder import DIMENSION, MODEL_NAME
 from courseatlas.semantic.models import ResourceEmbedding
 from courseatlas.semantic.store import load_vectors
 

@@ -15,7 +15,7 @@ import structlog
 
 from courseatlas.cache import LRUCache
 from courseatlas.db.database import Database
-from courseatlas.semantic.model import EmbeddingModel, load_model
+from courseatlas.semantic.encoder import EmbeddingModel, load_model
 
 if TYPE_CHECKING:
     import numpy as np

@@ -14,7 +14,7 @@ from courseatlas.catalog.models import Resource
 from courseatlas.db.base import Base
 from courseatlas.db.bulk import bulk_insert
 from courseatlas.db.database import Database
-from courseatlas.semantic.model import (
+from courseatlas.semantic.encoder import (
     DESCRIPTION_CHARS,
     DIMENSION,
     MODEL_NAME,

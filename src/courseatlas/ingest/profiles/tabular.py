@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from courseatlas.ingest.problems import Problem
 from courseatlas.ingest.profiles.base import Profile
-from courseatlas.ingest.readers import RawRow, ReadResult, RowError, read_csv
+from courseatlas.ingest.readers import RawRow, ReadResult, read_csv
 
 Row = dict[str, Any]
 Mapper = Callable[[Row], Row]
@@ -50,13 +51,13 @@ def map_rows(items: Iterator[ReadResult], layouts: tuple[Layout, ...]) -> Iterat
     """Rows mapped by the layout their first row shows; errors passed on, nothing raised."""
     layout: Layout | None = None
     for item in items:
-        if isinstance(item, RowError):
+        if isinstance(item, Problem):
             yield item
             continue
         if layout is None:
             layout = _recognise(item.data, layouts)
             if layout is None:
-                yield RowError(1, "header", _missing_columns(item.data, layouts))
+                yield Problem(1, "header", _missing_columns(item.data, layouts))
                 return
         yield map_row(item, layout.map)
 
@@ -65,9 +66,9 @@ def map_row(item: RawRow, mapper: Mapper) -> ReadResult:
     try:
         return RawRow(item.line, mapper(item.data))
     except Unmappable as error:
-        return RowError(item.line, error.field, error.reason)
+        return Problem(item.line, error.field, error.reason)
     except KeyError as error:  # A column the layout needs is absent from this row.
-        return RowError(item.line, str(error.args[0]), "missing from this row")
+        return Problem(item.line, str(error.args[0]), "missing from this row")
 
 
 def _recognise(row: Row, layouts: tuple[Layout, ...]) -> Layout | None:
@@ -114,14 +115,12 @@ def read_json_array(stream: IO[bytes]) -> Iterator[ReadResult]:
     """
     data = stream.read(MAX_JSON_ARRAY_BYTES + 1)
     if len(data) > MAX_JSON_ARRAY_BYTES:
-        yield RowError(
-            1, "file", f"a JSON array file is at most {MAX_JSON_ARRAY_BYTES // 2**20} MB"
-        )
+        yield Problem(1, "file", f"a JSON array file is at most {MAX_JSON_ARRAY_BYTES // 2**20} MB")
         return
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        yield RowError(data.count(b"\n", 0, error.start) + 1, "row", "invalid UTF-8")
+        yield Problem(data.count(b"\n", 0, error.start) + 1, "row", "invalid UTF-8")
         return
     yield from _array_elements(text)
 
@@ -131,7 +130,7 @@ def _array_elements(text: str) -> Iterator[ReadResult]:
     lines = _LineCounter(text)
     position = _skip(text, 0)
     if not text.startswith("[", position):
-        yield RowError(lines.at(position), "file", "expected a JSON array")
+        yield Problem(lines.at(position), "file", "expected a JSON array")
         return
     position = _skip(text, position + 1)
     while position < len(text) and text[position] != "]":
@@ -139,17 +138,17 @@ def _array_elements(text: str) -> Iterator[ReadResult]:
         try:
             element, position = decoder.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            yield RowError(error.lineno, "row", f"invalid JSON: {error.msg}")
+            yield Problem(error.lineno, "row", f"invalid JSON: {error.msg}")
             return
         if isinstance(element, dict):
             yield RawRow(line, element)
         else:
-            yield RowError(line, "row", f"expected a JSON object, got {type(element).__name__}")
+            yield Problem(line, "row", f"expected a JSON object, got {type(element).__name__}")
         position = _skip(text, position)
         if text.startswith(",", position):
             position = _skip(text, position + 1)
         elif not text.startswith("]", position):
-            yield RowError(lines.at(position), "row", "invalid JSON: expected , or ]")
+            yield Problem(lines.at(position), "row", "invalid JSON: expected , or ]")
             return
 
 
