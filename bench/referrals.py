@@ -9,7 +9,8 @@ redirects go through a template. wrk sends a browser's user agent (a human click
 visitor key, the bot check and the dedupe window all run). Rounds alternate off and on so
 that a noisy neighbour on a shared box hits both alike. After each recording run the server
 is stopped gracefully and the clicks in the database are counted against the redirects wrk
-saw answered. Prints a table; writes bench/results/referrals-<timestamp>.json.
+saw answered. Then the redirect's own work is timed in process, without HTTP, recording off
+and on, and the recorder's batch write per click. Prints a table; writes bench/results/referrals-<timestamp>.json.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,12 @@ from http_load import _free_port, _parse_wrk, _server
 from report import write_results
 from rich.console import Console
 from rich.table import Table
+
+from courseatlas.db.base import utcnow
+from courseatlas.db.database import Database
+from courseatlas.referrals.outbound import Visit, follow
+from courseatlas.referrals.recorder import ClickRecorder
+from courseatlas.settings import Settings
 
 AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
 WRK_SCRIPT = """
@@ -64,6 +72,7 @@ def main() -> None:
                 run["round"] = round_
                 runs.append(run)
                 console.print(_line(run))
+        in_process = _in_process(data_dir, args.resources)
     summary = _summary(runs)
     write_results(
         "referrals",
@@ -73,9 +82,52 @@ def main() -> None:
             "connections": args.connections,
             "runs": runs,
             **summary,
+            "in_process": in_process,
         },
     )
     console.print(_table(runs, summary))
+    console.print(
+        "in process, per redirect: "
+        f"{in_process['off_us']:.1f} µs without recording, {in_process['on_us']:.1f} µs with "
+        f"(+{in_process['request_path_percent']:.1f}% on the request path); "
+        f"the background write adds {in_process['write_us']:.1f} µs a click "
+        f"(+{in_process['total_percent']:.1f}% in all)"
+    )
+
+
+def _in_process(data_dir: Path, size: int, calls: int = 5_000, rounds: int = 4) -> dict[str, float]:
+    """The redirect's own work (``follow``: lookup, target, click) timed without HTTP, off and
+    on alternating, the best round of each (a busy neighbour only ever adds time), and the
+    recorder's batch write per click."""
+    database = Database(Settings(env="test", data_dir=data_dir))
+    recorder = ClickRecorder(database, flush_seconds=3600)  # flushed by hand below
+    best = {"off": float("inf"), "on": float("inf")}
+    written, write_seconds = 0, 0.0
+    with database.session() as session:
+        for label in ["warm", *["off", "on"] * rounds]:
+            used = recorder if label == "on" else None
+            start = time.perf_counter()
+            for n in range(calls):
+                visit = Visit("203.0.113.7", AGENT, "search", utcnow())
+                follow(session, n % size + 1, visit, used, "bench-secret")
+            if label != "warm":
+                best[label] = min(best[label], (time.perf_counter() - start) / calls * 1e6)
+            if used is not None:
+                start = time.perf_counter()
+                recorder.flush()
+                write_seconds += time.perf_counter() - start
+                written += calls
+    database.dispose()
+    off, on, write = best["off"], best["on"], write_seconds / written * 1e6
+    return {
+        "calls_per_round": calls,
+        "rounds": rounds,
+        "off_us": round(off, 2),
+        "on_us": round(on, 2),
+        "write_us": round(write, 2),
+        "request_path_percent": round(100 * (on - off) / off, 1),
+        "total_percent": round(100 * (on + write - off) / off, 1),
+    }
 
 
 def _catalog(folder: Path, size: int) -> Path:
