@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from courseatlas.referrals import repository
 from courseatlas.referrals.models import Click
+from courseatlas.referrals.repository import ClickEvent
 from courseatlas.referrals.targets import PartnerLink, fill, host_allowed, route, template_problem
+from courseatlas.referrals.visitors import visitor_key
 from tests.referrals.conftest import Shop
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
@@ -194,3 +198,29 @@ def test_template_problems() -> None:
     assert fill("{url}|{url_encoded}|{resource_id}", "https://x.example/a b", "c", 3) == (
         "https://x.example/a b|https%3A%2F%2Fx.example%2Fa%20b|3"
     )
+
+
+def test_visitor_keys_change_daily_and_need_the_secret() -> None:
+    day = date(2026, 12, 1)
+    key = visitor_key("secret", day, "203.0.113.9", BROWSER)
+    assert key == visitor_key("secret", day, "203.0.113.9", BROWSER)
+    assert key != visitor_key("secret", day + timedelta(days=1), "203.0.113.9", BROWSER)
+    assert key != visitor_key("another secret", day, "203.0.113.9", BROWSER)
+    assert key != visitor_key("secret", day, "203.0.113.10", BROWSER)
+    assert key != visitor_key("secret", day, "203.0.113.9", GOOGLEBOT)
+    assert len(key) == 32 and "203" not in key
+
+
+def test_the_dedupe_window_is_thirty_seconds_from_the_counted_click(shop: Shop) -> None:
+    start = datetime(2026, 12, 1, 12, tzinfo=UTC)
+    c1 = shop.ids["c1"]
+    offsets = [0, 10, 29.9, 30, 45, 59.9, 60.5]
+    with shop.db.session() as session:
+        events = [
+            ClickEvent(f"k{n}", c1, None, "direct", start + timedelta(seconds=s), "v" * 32, False)
+            for n, s in enumerate(offsets)
+        ]
+        repository.write_clicks(session, events[:3])
+        repository.write_clicks(session, events[3:])  # a later batch sees what the first wrote
+        counted = list(session.scalars(select(Click.counted).order_by(Click.at)))
+    assert counted == [True, False, False, True, False, False, True]

@@ -58,7 +58,7 @@ def test_the_way_out_is_sponsored_and_says_where_it_came_from(demo_api: TestClie
     [outbound] = [a for a in page.find_all("a") if str(a.get("href", "")).startswith("/go/")]
     assert outbound["rel"] == ["sponsored", "noopener"]
     assert str(outbound["href"]).endswith("?from=resource")
-    response = demo_api.get(str(outbound["href"]), follow_redirects=False)
+    response = demo_api.head(str(outbound["href"]), follow_redirects=False)  # HEAD: no click
     assert response.status_code == 302
 
 

@@ -11,8 +11,15 @@ from functools import lru_cache
 
 from crawleruseragents import is_crawler
 
+# Crawlers name themselves early; a longer agent is cut so the cache stays small.
+MAX_AGENT = 512
 
-@lru_cache(maxsize=8192)  # real traffic repeats a few thousand agents; matching one costs ~0.2 ms
+
 def is_bot(user_agent: str) -> bool:
     """A crawler by the list, or a client that does not say what it is."""
+    return _is_bot(user_agent[:MAX_AGENT])
+
+
+@lru_cache(maxsize=8192)  # real traffic repeats a few thousand agents; matching one costs ~0.2 ms
+def _is_bot(user_agent: str) -> bool:
     return not user_agent.strip() or bool(is_crawler(user_agent))

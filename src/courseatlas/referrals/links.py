@@ -90,7 +90,7 @@ async def _fetch(client: httpx2.AsyncClient, resource_id: int, url: str) -> Outc
         return Outcome(resource_id, url, utcnow(), error="timeout")
     except httpx2.TooManyRedirects:
         return Outcome(resource_id, url, utcnow(), error="too many redirects")
-    except (httpx2.HTTPError, httpx2.InvalidURL) as error:
+    except (httpx2.HTTPError, httpx2.InvalidURL, ValueError) as error:
         return Outcome(resource_id, url, utcnow(), error=_reason(error))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session, joinedload
 
 from courseatlas.catalog.models import Provider, Resource
@@ -38,13 +38,18 @@ class ClickEvent:
     bot: bool
 
 
+# Built once: composing the statement costs more than running it.
+_OUTBOUND = (
+    select(Resource.url, Partner.id, Partner.template, Partner.hosts, Partner.active)
+    .outerjoin(Partner, Partner.provider_id == Resource.provider_id)
+    .where(Resource.id == bindparam("resource_id"))
+)
+
+
 def outbound_link(session: Session, resource_id: int) -> OutboundLink | None:
     """The stored URL of a resource and its partner, in one query; None for no such resource."""
-    row = session.execute(
-        select(Resource.url, Partner.id, Partner.template, Partner.hosts, Partner.active)
-        .outerjoin(Partner, Partner.provider_id == Resource.provider_id)
-        .where(Resource.id == resource_id)
-    ).first()
+    # Through the connection: a plain row, without the ORM's per-result bookkeeping.
+    row = session.connection().execute(_OUTBOUND, {"resource_id": resource_id}).first()
     if row is None:
         return None
     url, partner_id, template, hosts, active = row
