@@ -47,6 +47,12 @@ class Settings(BaseSettings):
         ge=0,
         description="How often a web process applies catalog changes to its search index; 0 never.",
     )
+    search_ready_max_lag: int = Field(
+        default=50_000,
+        ge=0,
+        description="Catalog changes the search index may lag behind before /readyz says "
+        "not ready.",
+    )
     public_url: str = Field(
         default="",
         pattern=r"^(https?://[^/?#\s]+)?$",

@@ -40,7 +40,13 @@ def problem(request: Request, status: int, title: str, detail: str, **extra: Any
 
 def error_page(request: Request, status: int, title: str, detail: str) -> HTMLResponse:
     meta = PageMeta(title=title, description=title, path=request.url.path, indexable=False)
-    context = {"meta": meta, "status": status, "title": title, "detail": detail}
+    context = {
+        "meta": meta,
+        "status": status,
+        "title": title,
+        "detail": detail,
+        "request_id": getattr(request.state, "request_id", None),
+    }
     body = render_text(request, "error.html", context)
     return HTMLResponse(body, status_code=status, headers={"Cache-Control": NO_STORE})
 
@@ -80,10 +86,19 @@ async def _validation_error(request: Request, error: Exception) -> Response:
 
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:
-    log.exception("unhandled_error", path=request.url.path)
-    response = _respond(request, 500, "Internal Server Error", "Something went wrong on our side.")
+    request_id = getattr(request.state, "request_id", None)
+    log.exception("unhandled_error", path=request.url.path, request_id=request_id)
+    response = _respond(
+        request,
+        500,
+        "Internal Server Error",
+        "Something went wrong on our side.",
+        request_id=request_id,
+    )
     # This answer leaves from outside every middleware, so it takes its headers here.
     response.headers.update(security_headers(request.url.path))
+    if request_id is not None:
+        response.headers["x-request-id"] = request_id
     return response
 
 
