@@ -21,6 +21,7 @@ from courseatlas.settings import Settings
 from courseatlas.web.caching import CachedStaticFiles
 from courseatlas.web.errors import install_error_handlers
 from courseatlas.web.health import router as health_router
+from courseatlas.web.limits import RequestLimits
 from courseatlas.web.metrics import Metrics
 from courseatlas.web.metrics import router as metrics_router
 from courseatlas.web.middleware import RequestContextMiddleware
@@ -53,6 +54,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
+    # Innermost: a refused request gets the security headers and request id like any other.
+    app.add_middleware(RequestLimits)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)

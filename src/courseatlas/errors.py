@@ -37,6 +37,21 @@ class InvalidInput(CourseatlasError):
     title = "Unprocessable Content"
 
 
+class ContentTooLarge(CourseatlasError):
+    status = 413
+    title = "Content Too Large"
+
+
+class UriTooLong(CourseatlasError):
+    status = 414
+    title = "URI Too Long"
+
+
+class HeadersTooLarge(CourseatlasError):
+    status = 431
+    title = "Request Header Fields Too Large"
+
+
 class ServiceUnavailable(CourseatlasError):
     status = 503
     title = "Service Unavailable"

@@ -8,6 +8,7 @@ import typer
 import uvicorn
 
 from courseatlas.cli.context import console, database, settings
+from courseatlas.web.limits import server_options
 
 Host = Annotated[str, typer.Option(help="Interface to listen on.")]
 Port = Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")]
@@ -27,6 +28,7 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> 
         workers=workers,
         log_level="warning",
         proxy_headers=True,
+        **server_options(),
     )
 
 

@@ -51,7 +51,8 @@ def error_page(request: Request, status: int, title: str, detail: str) -> HTMLRe
     return HTMLResponse(body, status_code=status, headers={"Cache-Control": NO_STORE})
 
 
-def _respond(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
+def respond(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
+    """The one rendering of an error: problem+json for machines, a page for people."""
     if request.url.path.startswith(MACHINE_PATHS):
         return problem(request, status, title, detail, **extra)
     return error_page(request, status, title, detail)
@@ -59,13 +60,17 @@ def _respond(request: Request, status: int, title: str, detail: str, **extra: An
 
 async def _courseatlas_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CourseatlasError)
-    return _respond(request, error.status, error.title, error.detail, **error.extra)
+    return render_error(request, error)
+
+
+def render_error(request: Request, error: CourseatlasError) -> Response:
+    return respond(request, error.status, error.title, error.detail, **error.extra)
 
 
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     title = _REASONS.get(error.status_code, "Error")
-    response = _respond(request, error.status_code, title, str(error.detail))
+    response = respond(request, error.status_code, title, str(error.detail))
     if error.headers:
         response.headers.update(error.headers)
     return response
@@ -82,13 +87,13 @@ async def _validation_error(request: Request, error: Exception) -> Response:
         for item in error.errors()
     ]
     detail = "; ".join(f"{e['field']}: {e['reason']}" for e in errors)
-    return _respond(request, 422, "Unprocessable Content", detail, errors=errors)
+    return respond(request, 422, "Unprocessable Content", detail, errors=errors)
 
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:
     request_id = getattr(request.state, "request_id", None)
     log.exception("unhandled_error", path=request.url.path, request_id=request_id)
-    response = _respond(
+    response = respond(
         request,
         500,
         "Internal Server Error",
