@@ -20,6 +20,7 @@ from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from courseatlas.web.caching import CachedStaticFiles
 from courseatlas.web.errors import install_error_handlers
+from courseatlas.web.head import HeadAsGetMiddleware
 from courseatlas.web.health import router as health_router
 from courseatlas.web.limits import RequestLimits
 from courseatlas.web.metrics import Metrics
@@ -56,6 +57,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.search = search
     # Innermost: a refused request gets the security headers and request id like any other.
     app.add_middleware(RequestLimits)
+    app.add_middleware(HeadAsGetMiddleware)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)

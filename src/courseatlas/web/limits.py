@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import asyncio
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 import h11
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from courseatlas.errors import ContentTooLarge, CourseatlasError, HeadersTooLarge, UriTooLong
+from courseatlas.errors import (
+    BadRequest,
+    ContentTooLarge,
+    CourseatlasError,
+    HeadersTooLarge,
+    UriTooLong,
+)
 from courseatlas.web.errors import render_error
 
 MAX_HEAD_BYTES = 16 * 1024  # headers (the server counts the request line too): 400 or 431
@@ -96,8 +103,12 @@ class RequestLimits:
 
 
 def _refusal(scope: Scope) -> CourseatlasError | None:
-    if len(scope.get("raw_path", b"")) + len(scope["query_string"]) > MAX_REQUEST_LINE:
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+    if len(raw_path) + len(scope["query_string"]) > MAX_REQUEST_LINE:
         return UriTooLong(f"the path and query have at most {MAX_REQUEST_LINE:,} bytes")
+    # PostgreSQL stores no NUL character: text holding one must not get that far.
+    if b"\x00" in unquote_to_bytes(raw_path) + unquote_to_bytes(scope["query_string"]):
+        return BadRequest("the address holds a NUL character (%00)")
     if len(scope["headers"]) > MAX_HEADERS:
         return HeadersTooLarge(f"a request has at most {MAX_HEADERS} headers")
     if sum(len(name) + len(value) for name, value in scope["headers"]) > MAX_HEAD_BYTES:

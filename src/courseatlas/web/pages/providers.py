@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from courseatlas.catalog import repository
 from courseatlas.errors import NotFound
 from courseatlas.search import service
-from courseatlas.search.routes import MAX_PAGE, SearchParams
+from courseatlas.search.routes import MAX_PAGE, PageSearchParams
 from courseatlas.web.deps import DbSession, Runtime
 from courseatlas.web.pages.listing import BEST_FIRST, ListState, browse_request, list_view
 from courseatlas.web.pages.resources import SlugPath
@@ -23,7 +23,7 @@ router = PageRouter()
 
 @router.page("/providers/{slug}")
 def provider_page(
-    request: Request, session: DbSession, runtime: Runtime, slug: SlugPath, params: SearchParams
+    request: Request, session: DbSession, runtime: Runtime, slug: SlugPath, params: PageSearchParams
 ) -> Response:
     provider = repository.provider_by_slug(session, slug)
     if provider is None:
