@@ -22,6 +22,7 @@ from courseatlas.web.caching import CachedStaticFiles
 from courseatlas.web.errors import install_error_handlers
 from courseatlas.web.head import HeadAsGetMiddleware
 from courseatlas.web.health import router as health_router
+from courseatlas.web.hosts import PublicOriginMiddleware
 from courseatlas.web.limits import RequestLimits
 from courseatlas.web.metrics import Metrics
 from courseatlas.web.metrics import router as metrics_router
@@ -58,9 +59,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     # Innermost: a refused request gets the security headers and request id like any other.
     app.add_middleware(RequestLimits)
     app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(PublicOriginMiddleware, settings=settings)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.public_url.startswith("https:"))
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     install_error_handlers(app)

@@ -10,6 +10,11 @@ from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-key"  # noqa: S105 - refused outside development
+MIN_SECRET_LENGTH = 32
+# Keys anyone can read (this code, its docs, the usual placeholders): never a production key.
+PUBLISHED_SECRETS = frozenset(
+    {DEVELOPMENT_SECRET, "changeme", "change-me", "secret", "secret-key", "your-secret-key"}
+)
 
 
 class Settings(BaseSettings):
@@ -69,10 +74,29 @@ class Settings(BaseSettings):
     )
 
     @model_validator(mode="after")
-    def _require_secret_outside_development(self) -> Settings:
-        if self.env == "production" and not self.secret_key:
+    def _production_needs_a_real_secret_and_origin(self) -> Settings:
+        if self.env != "production":
+            return self
+        if not self.secret_key:
             raise ValueError("COURSEATLAS_SECRET_KEY is required when COURSEATLAS_ENV=production")
+        if self.secret_key.casefold() in PUBLISHED_SECRETS:
+            raise ValueError("COURSEATLAS_SECRET_KEY is a published key: generate your own")
+        if len(self.secret_key) < MIN_SECRET_LENGTH:
+            raise ValueError(
+                f"COURSEATLAS_SECRET_KEY needs at least {MIN_SECRET_LENGTH} characters "
+                "(python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+            )
+        if not self.public_url:
+            raise ValueError(
+                "COURSEATLAS_PUBLIC_URL is required when COURSEATLAS_ENV=production: links, "
+                "redirects and the accepted Host come from it"
+            )
         return self
+
+    @property
+    def public_host(self) -> str:
+        """The host (and port) of the public URL; empty when none is set."""
+        return self.public_url.split("://", 1)[1] if self.public_url else ""
 
     @cached_property
     def effective_secret_key(self) -> str:

@@ -101,7 +101,8 @@ async def _unexpected_error(request: Request, error: Exception) -> Response:
         request_id=request_id,
     )
     # This answer leaves from outside every middleware, so it takes its headers here.
-    response.headers.update(security_headers(request.url.path))
+    hsts = request.app.state.settings.public_url.startswith("https:")
+    response.headers.update(security_headers(request.url.path, hsts))
     if request_id is not None:
         response.headers["x-request-id"] = request_id
     return response

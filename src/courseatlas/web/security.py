@@ -34,21 +34,27 @@ HEADERS = {
 DOCS_PATHS = ("/docs", "/redoc")
 
 
-def security_headers(path: str) -> dict[str, str]:
+# Sent when the public URL is https: browsers then never use plain http for the site.
+HSTS = {"strict-transport-security": "max-age=63072000; includeSubDomains"}
+
+
+def security_headers(path: str, hsts: bool = False) -> dict[str, str]:
+    headers = {**HEADERS, **HSTS} if hsts else HEADERS
     if path.startswith(DOCS_PATHS):
-        return {k: v for k, v in HEADERS.items() if k != "content-security-policy"}
-    return HEADERS
+        return {k: v for k, v in headers.items() if k != "content-security-policy"}
+    return headers
 
 
 class SecurityHeadersMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, hsts: bool = False) -> None:
         self.app = app
+        self.hsts = hsts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        wanted = security_headers(scope["path"])
+        wanted = security_headers(scope["path"], self.hsts)
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
