@@ -19,6 +19,7 @@ from courseatlas.search.routes import router as search_router
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from courseatlas.web.caching import CachedStaticFiles
+from courseatlas.web.docs import install_docs
 from courseatlas.web.errors import install_error_handlers
 from courseatlas.web.head import HeadAsGetMiddleware
 from courseatlas.web.health import router as health_router
@@ -52,6 +53,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         version=__version__,
         summary="Courses, books, topics and career guides.",
         lifespan=lifespan,
+        docs_url=None,  # served from vendored assets: install_docs
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.database = database
@@ -78,5 +81,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     for router in routers:
         app.include_router(router)
+    install_docs(app)
     app.mount("/static", CachedStaticFiles(directory=STATIC), name="static")
     return app
