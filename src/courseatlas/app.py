@@ -28,6 +28,7 @@ from courseatlas.web.limits import RequestLimits
 from courseatlas.web.metrics import Metrics
 from courseatlas.web.metrics import router as metrics_router
 from courseatlas.web.middleware import RequestContextMiddleware
+from courseatlas.web.openapi import install_openapi
 from courseatlas.web.pages import router as pages_router
 from courseatlas.web.security import SecurityHeadersMiddleware
 from courseatlas.web.templating import STATIC
@@ -82,5 +83,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     for router in routers:
         app.include_router(router)
     install_docs(app)
+    install_openapi(app)
     app.mount("/static", CachedStaticFiles(directory=STATIC), name="static")
     return app
