@@ -67,6 +67,22 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(
         default=10, ge=1, description="PostgreSQL connections kept per process."
     )
+    sqlite_connections: int = Field(
+        default=8,
+        ge=2,
+        le=64,
+        description="SQLite connections per process at most; requests beyond wait for one.",
+    )
+    sqlite_cache_mb: int = Field(
+        default=64,
+        ge=1,
+        description="SQLite page cache per process, in MB, shared out among its connections.",
+    )
+    answer_cache_mb: int = Field(
+        default=32,
+        ge=0,
+        description="Search, match and career answers kept per process, in MB of encoding.",
+    )
     semantic: bool = Field(
         default=False,
         description="Use embeddings in matching when the `semantic` extra is installed and "

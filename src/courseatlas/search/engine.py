@@ -30,6 +30,7 @@ SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "
 FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are exact
 FACET_VALUES_SHOWN = 30
 FACET_CACHE_SIZE = 4096
+FACET_CACHE_BYTES = 16 * 2**20  # facet counts of a broad query list thousands of values
 SNIPPET_CHARS = 220
 CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
 WRITER_HEAP = 64_000_000
@@ -92,7 +93,9 @@ class TantivyEngine:
         self.synonyms = synonyms
         self.generation = 0
         self._writer: tantivy.IndexWriter | None = None
-        self._facet_cache: LRUCache[dict[str, list[tuple[str, int]]]] = LRUCache(FACET_CACHE_SIZE)
+        self._facet_cache: LRUCache[dict[str, list[tuple[str, int]]]] = LRUCache(
+            FACET_CACHE_SIZE, max_bytes=FACET_CACHE_BYTES
+        )
 
     # --- reading
 

@@ -58,7 +58,9 @@ class SearchRuntime:
         self.labels: dict[str, dict[str, str]] = {}
         # Answers computed from the index (result pages, career matches), keyed by what they
         # answer and the engine's generation: head queries repeat all day long.
-        self.answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
+        self.answers: LRUCache[Any] = LRUCache(
+            ANSWER_CACHE_SIZE, max_bytes=database.settings.answer_cache_mb * 2**20
+        )
         self._marker = -1.0
         self._followed: Applied | None = None
         self._lock = threading.RLock()
