@@ -92,8 +92,8 @@ class SearchRuntime:
         engine = self.engine
         if engine.failure is not None:
             self._check_after_failure(engine)
-        if self.damage is not None or self.rebuilding:
-            if self.damage is not None and self.location.rebuild_requested():
+        if self.damage is not None:
+            if not self.rebuilding:  # Again, should the last attempt have failed.
                 self._repair(self.damage)
             return 0
         if not self.location.try_lock_writer():
