@@ -81,7 +81,7 @@ class Settings(BaseSettings):
     answer_cache_mb: int = Field(
         default=32,
         ge=0,
-        description="Search, match and career answers kept per process, in MB of encoding.",
+        description="Memory of the search, match and career answers a process keeps, in MB.",
     )
     semantic: bool = Field(
         default=False,

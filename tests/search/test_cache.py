@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from courseatlas.db.database import Database
-from courseatlas.search.cache import LRUCache, encoded_size
+from courseatlas.search.cache import OBJECT_OVERHEAD, LRUCache, memory_size
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import SuggestPage
 
@@ -25,10 +25,10 @@ def test_an_answer_larger_than_the_cache_is_not_kept() -> None:
     assert cache.get("huge") is None and cache.get("small") == b"x"
 
 
-def test_models_are_weighed_by_their_json() -> None:
+def test_objects_are_weighed_from_their_encoding() -> None:
     page = SuggestPage(query="py", suggestions=[])
-    assert encoded_size(page) == len(page.model_dump_json())
-    assert encoded_size({"a": [1, 2, 3]}) > 0
+    assert memory_size(page) == OBJECT_OVERHEAD * len(page.model_dump_json())
+    assert memory_size(b"abc") == 3 and memory_size({"a": [1, 2, 3]}) > 0
 
 
 def test_a_process_answer_cache_is_bounded_by_the_setting(db: Database) -> None:
