@@ -30,7 +30,30 @@ def test_postgres_urls_use_psycopg() -> None:
     assert not settings.is_sqlite
 
 
+PUBLIC = "https://courses.example.org"
+GOOD_KEY = "kq3J0v6bX2Yt9wR4mZ8pL1sD7fH5gN0c"
+
+
 def test_production_requires_a_secret() -> None:
     with pytest.raises(ValidationError, match="SECRET_KEY is required"):
-        Settings(env="production")
-    assert Settings(env="production", secret_key="s3cret").effective_secret_key == "s3cret"
+        Settings(env="production", public_url=PUBLIC)
+    settings = Settings(env="production", secret_key=GOOD_KEY, public_url=PUBLIC)
+    assert settings.effective_secret_key == GOOD_KEY
+
+
+@pytest.mark.parametrize(
+    ("key", "reason"),
+    [
+        ("s3cret", "at least 32 characters"),
+        ("development-only-secret-key", "published key"),
+        ("CHANGEME", "published key"),
+    ],
+)
+def test_production_refuses_a_short_or_published_key(key: str, reason: str) -> None:
+    with pytest.raises(ValidationError, match=reason):
+        Settings(env="production", secret_key=key, public_url=PUBLIC)
+
+
+def test_production_requires_the_public_url() -> None:
+    with pytest.raises(ValidationError, match="COURSEATLAS_PUBLIC_URL is required"):
+        Settings(env="production", secret_key=GOOD_KEY)

@@ -21,11 +21,16 @@ from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.http.caching import CachedStaticFiles
+from courseatlas.http.docs import install_docs
 from courseatlas.http.errors import install_error_handlers
+from courseatlas.http.head import HeadAsGetMiddleware
 from courseatlas.http.health import router as health_router
+from courseatlas.http.hosts import PublicOriginMiddleware
+from courseatlas.http.limits import RequestLimits
 from courseatlas.http.metrics import Metrics
 from courseatlas.http.metrics import router as metrics_router
 from courseatlas.http.middleware import RequestContextMiddleware
+from courseatlas.http.openapi import install_openapi
 from courseatlas.http.ratelimit import RateLimits, enforce_rate_limits
 from courseatlas.http.security import SecurityHeadersMiddleware
 from courseatlas.ingest.routes import router as imports_router
@@ -83,6 +88,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         summary="Courses, books, topics and career guides.",
         lifespan=lifespan,
         dependencies=[Depends(enforce_rate_limits)],
+        docs_url=None,  # served from vendored assets: install_docs
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.database = database
@@ -91,15 +98,19 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.redis = redis
     app.state.rate_limits = RateLimits(settings, redis)
     app.state.clicks = clicks
+    # Innermost: a refused request gets the security headers and request id like any other.
+    app.add_middleware(RequestLimits)
+    app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(PublicOriginMiddleware, settings=settings)
+    accounts.install(app, database)  # sessions, throttling, CSRF: before any router
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.public_url.startswith("https:"))
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     # Outermost: the client address and scheme are a trusted proxy's, or the peer's own.
     app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=_networks(settings.trusted_proxies))
     install_error_handlers(app, error_page)
-    accounts.install(app, database)  # sessions, throttling, CSRF: before any router
     routers = (
         health_router,
         metrics_router,
@@ -119,6 +130,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     )
     for router in routers:
         app.include_router(router)
+    install_docs(app)
+    install_openapi(app)
     app.mount("/static", CachedStaticFiles(directory=STATIC), name="static")
     return app
 

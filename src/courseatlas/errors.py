@@ -65,6 +65,21 @@ class TooManyRequests(CourseatlasError):
         return {"Retry-After": str(self.retry_after)}
 
 
+class ContentTooLarge(CourseatlasError):
+    status = 413
+    title = "Content Too Large"
+
+
+class UriTooLong(CourseatlasError):
+    status = 414
+    title = "URI Too Long"
+
+
+class HeadersTooLarge(CourseatlasError):
+    status = 431
+    title = "Request Header Fields Too Large"
+
+
 class ServiceUnavailable(CourseatlasError):
     status = 503
     title = "Service Unavailable"

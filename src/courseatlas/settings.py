@@ -13,6 +13,11 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-key"  # noqa: S105 - refused outside development
+MIN_SECRET_LENGTH = 32
+# Keys anyone can read (this code, its docs, the usual placeholders): never a production key.
+PUBLISHED_SECRETS = frozenset(
+    {DEVELOPMENT_SECRET, "changeme", "change-me", "secret", "secret-key", "your-secret-key"}
+)
 
 
 class Settings(BaseSettings):
@@ -49,6 +54,12 @@ class Settings(BaseSettings):
         default=1.0,
         ge=0,
         description="How often a web process applies catalog changes to its search index; 0 never.",
+    )
+    search_ready_max_lag: int = Field(
+        default=50_000,
+        ge=0,
+        description="Catalog changes the search index may lag behind before /readyz says "
+        "not ready.",
     )
     public_url: str = Field(
         default="",
@@ -98,6 +109,22 @@ class Settings(BaseSettings):
     metrics_allow: str = Field(
         default="127.0.0.0/8,::1",
         description="Comma-separated networks that may read /metrics.",
+    )
+    sqlite_connections: int = Field(
+        default=8,
+        ge=2,
+        le=64,
+        description="SQLite connections per process at most; requests beyond wait for one.",
+    )
+    sqlite_cache_mb: int = Field(
+        default=64,
+        ge=1,
+        description="SQLite page cache per process, in MB, shared out among its connections.",
+    )
+    answer_cache_mb: int = Field(
+        default=32,
+        ge=0,
+        description="Memory of the search, match and career answers a process keeps, in MB.",
     )
     semantic: bool = Field(
         default=False,
@@ -169,10 +196,29 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _require_secret_outside_development(self) -> Settings:
-        if self.env == "production" and not self.secret_key:
+    def _production_needs_a_real_secret_and_origin(self) -> Settings:
+        if self.env != "production":
+            return self
+        if not self.secret_key:
             raise ValueError("COURSEATLAS_SECRET_KEY is required when COURSEATLAS_ENV=production")
+        if self.secret_key.casefold() in PUBLISHED_SECRETS:
+            raise ValueError("COURSEATLAS_SECRET_KEY is a published key: generate your own")
+        if len(self.secret_key) < MIN_SECRET_LENGTH:
+            raise ValueError(
+                f"COURSEATLAS_SECRET_KEY needs at least {MIN_SECRET_LENGTH} characters "
+                "(python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+            )
+        if not self.public_url:
+            raise ValueError(
+                "COURSEATLAS_PUBLIC_URL is required when COURSEATLAS_ENV=production: links, "
+                "redirects and the accepted Host come from it"
+            )
         return self
+
+    @property
+    def public_host(self) -> str:
+        """The host (and port) of the public URL; empty when none is set."""
+        return self.public_url.split("://", 1)[1] if self.public_url else ""
 
     @cached_property
     def effective_secret_key(self) -> str:

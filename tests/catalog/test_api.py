@@ -162,20 +162,29 @@ def test_unknown_route_is_a_problem(client: TestClient) -> None:
 def test_import_report_lists_rejected_rows(
     db: Database, client: TestClient, tmp_path: Path
 ) -> None:
-    feed = write_jsonl(tmp_path / "f.jsonl", course(1), course(2, rating=9))
+    feed = write_jsonl(tmp_path / "f.jsonl", course(1), course(2, rating=9), course(3, url="x"))
     summary = run_import(db.sessions, [feed])
     # The report names server paths: only admins see it, and to others it does not exist.
     assert client.get(f"/api/v1/imports/{summary.run_id}").status_code == 404
     admin = admin_headers(db)
     body = client.get(f"/api/v1/imports/{summary.run_id}", headers=admin).json()
-    assert (body["status"], body["created"], body["rejected"]) == ("partial", 1, 1)
+    assert (body["status"], body["created"], body["rejected"]) == ("partial", 2, 1)
+    assert body["warnings"] == 1
     assert body["rejections"] == [
         {
             "file": str(feed),
             "line": 2,
             "field": "rating",
-            "reason": "a rating is between 0 and 5, got 9",
-        }
+            "reason": "a rating is between 0 and 5, got 9; stored without it",
+            "severity": "warning",
+        },
+        {
+            "file": str(feed),
+            "line": 3,
+            "field": "url",
+            "reason": "only http and https URLs are accepted, got 'x'",
+            "severity": "error",
+        },
     ]
     assert client.get("/api/v1/imports/12345", headers=admin).status_code == 404
 

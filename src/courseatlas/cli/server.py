@@ -8,6 +8,7 @@ import typer
 import uvicorn
 
 from courseatlas.cli.context import console, database, settings
+from courseatlas.http.limits import server_options
 from courseatlas.migrations.prepare import prepare_database
 
 Host = Annotated[str, typer.Option(help="Interface to listen on.")]
@@ -36,6 +37,7 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> 
         access_log=False,  # the request middleware logs each request, with its id
         proxy_headers=False,  # the application believes only COURSEATLAS_TRUSTED_PROXIES
         timeout_graceful_shutdown=GRACEFUL_SECONDS,
+        **server_options(),
     )
 
 

@@ -2,32 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from courseatlas.settings import Settings
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    # NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commit.
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA cache_size=-65536")
-    # Checkpoint every ~40 MB of WAL rather than 4 MB: bulk imports commit large batches.
-    cursor.execute("PRAGMA wal_autocheckpoint=10000")
-    cursor.close()
+def _sqlite_pragmas(cache_kib: int) -> Callable[[Any, Any], None]:
+    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # NORMAL is durable across application crashes in WAL mode; only power loss can drop the last commit.
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA cache_size=-{cache_kib}")  # negative: KiB, not pages
+        # Checkpoint every ~40 MB of WAL rather than 4 MB: bulk imports commit large batches.
+        cursor.execute("PRAGMA wal_autocheckpoint=10000")
+        cursor.close()
+
+    return set_pragmas
 
 
 def make_engine(settings: Settings) -> Engine:
     url = settings.sqlalchemy_url
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-        event.listen(engine, "connect", _sqlite_pragmas)
+        # A bounded pool, its page cache shared out: a process's SQLite memory is at most
+        # about sqlite_cache_mb, whatever the load (the default pool held 15 of 64 MB each).
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False},
+            poolclass=QueuePool,
+            pool_size=settings.sqlite_connections,
+            max_overflow=0,
+        )
+        cache_kib = settings.sqlite_cache_mb * 1024 // settings.sqlite_connections
+        event.listen(engine, "connect", _sqlite_pragmas(cache_kib))
         return engine
     # Pre-ping replaces connections a database restart broke; the timeouts turn an outage
     # into a quick 503 instead of requests piling up behind it.

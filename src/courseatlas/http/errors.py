@@ -43,7 +43,8 @@ def problem(request: Request, status: int, title: str, detail: str, **extra: Any
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
-def _respond(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
+def respond(request: Request, status: int, title: str, detail: str, **extra: Any) -> Response:
+    """The one rendering of an error: problem+json for machines, a page for people."""
     if request.url.path.startswith(MACHINE_PATHS):
         return problem(request, status, title, detail, **extra)
     page: ErrorPage = request.app.state.error_page
@@ -52,7 +53,11 @@ def _respond(request: Request, status: int, title: str, detail: str, **extra: An
 
 async def _courseatlas_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, CourseatlasError)
-    response = _respond(request, error.status, error.title, error.detail, **error.extra)
+    return render_error(request, error)
+
+
+def render_error(request: Request, error: CourseatlasError) -> Response:
+    response = respond(request, error.status, error.title, error.detail, **error.extra)
     response.headers.update(error.headers())
     return response
 
@@ -60,7 +65,7 @@ async def _courseatlas_error(request: Request, error: Exception) -> Response:
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
     title = _REASONS.get(error.status_code, "Error")
-    response = _respond(request, error.status_code, title, str(error.detail))
+    response = respond(request, error.status_code, title, str(error.detail))
     if error.headers:
         response.headers.update(error.headers)
     return response
@@ -77,7 +82,7 @@ async def _validation_error(request: Request, error: Exception) -> Response:
         for item in error.errors()
     ]
     detail = "; ".join(f"{e['field']}: {e['reason']}" for e in errors)
-    return _respond(request, 422, "Unprocessable Content", detail, errors=errors)
+    return respond(request, 422, "Unprocessable Content", detail, errors=errors)
 
 
 async def _database_unavailable(request: Request, error: Exception) -> Response:
@@ -86,16 +91,26 @@ async def _database_unavailable(request: Request, error: Exception) -> Response:
     cause = getattr(error, "orig", None) or error
     log.warning("database_unavailable", path=request.url.path, error=type(cause).__name__)
     detail = "The catalog database is not answering; try again in a few seconds."
-    response = _respond(request, 503, "Service Unavailable", detail)
+    response = respond(request, 503, "Service Unavailable", detail)
     response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 
 
 async def _unexpected_error(request: Request, error: Exception) -> Response:
-    log.exception("unhandled_error", path=request.url.path)
-    response = _respond(request, 500, "Internal Server Error", "Something went wrong on our side.")
+    request_id = getattr(request.state, "request_id", None)
+    log.exception("unhandled_error", path=request.url.path, request_id=request_id)
+    response = respond(
+        request,
+        500,
+        "Internal Server Error",
+        "Something went wrong on our side.",
+        request_id=request_id,
+    )
     # This answer leaves from outside every middleware, so it takes its headers here.
-    response.headers.update(security_headers(request.url.path))
+    hsts = request.app.state.settings.public_url.startswith("https:")
+    response.headers.update(security_headers(request.url.path, hsts))
+    if request_id is not None:
+        response.headers["x-request-id"] = request_id
     return response
 
 

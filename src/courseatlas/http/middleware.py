@@ -26,6 +26,8 @@ class RequestContextMiddleware:
             return
         request_id = _incoming_id(scope) or uuid.uuid4().hex
         structlog.contextvars.bind_contextvars(request_id=request_id)
+        # For answers sent from outside this middleware (an unexpected error's 500).
+        scope.setdefault("state", {})["request_id"] = request_id
         started = time.perf_counter()
         status = 500
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import tantivy
 
@@ -30,6 +31,7 @@ SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "
 FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are exact
 FACET_VALUES_RETURNED = 30
 FACET_CACHE_SIZE = 4096
+FACET_CACHE_BYTES = 16 * 2**20  # facet counts of a broad query list thousands of values
 SNIPPET_CHARS = 220
 CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
 WRITER_HEAP = 64_000_000
@@ -39,13 +41,54 @@ WRITER_THREADS = (
 _OPENED = itertools.count(1)  # engines opened by this process, so each has its own identity
 
 
-class TantivyEngine:
-    """Searches one index directory; writes to it when this process holds the writer."""
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
-    def __init__(self, path: Path, synonyms: Synonyms = NO_SYNONYMS) -> None:
+
+class EngineFailure(RuntimeError):
+    """tantivy failed (a panic, a damaged file): an error like any other, not a crash."""
+
+
+def _guarded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Turns tantivy's panics (BaseExceptions, which no handler catches) and read errors into
+    EngineFailure, and marks the engine failed so that its runtime repairs the index."""
+
+    @functools.wraps(method)
+    def call(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except (ValueError, OSError) as error:  # tantivy's I/O and data errors
+            raise _failed(args[0], error) from error
+        except BaseException as error:
+            if type(error).__name__ != "PanicException":
+                raise
+            raise _failed(args[0], error) from None
+
+    return call
+
+
+def _failed(engine: object, error: BaseException) -> EngineFailure:
+    assert isinstance(engine, TantivyEngine)
+    engine.failure = f"{type(error).__name__}: {str(error)[:200]}"
+    return EngineFailure(f"the search engine failed: {engine.failure}")
+
+
+class TantivyEngine:
+    """Searches one index directory; writes to it when this process holds the writer.
+
+    ``in_memory``: an empty index that never touches ``path``, served while the directory
+    is damaged and being rebuilt."""
+
+    def __init__(
+        self, path: Path, synonyms: Synonyms = NO_SYNONYMS, in_memory: bool = False
+    ) -> None:
         self.path = path
-        path.mkdir(parents=True, exist_ok=True)
-        self.index = tantivy.Index(schema(), path=str(path), reuse=True)
+        self.failure: str | None = None  # why the last failed call failed
+        if in_memory:
+            self.index = tantivy.Index(schema())
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            self.index = tantivy.Index(schema(), path=str(path), reuse=True)
         # Searchers change only on reload(), so ``identity`` and ``generation`` together name
         # what they see: a reindex opens a new engine, whose generation starts again at 0.
         self.index.config_reader(reload_policy="Manual")
@@ -54,10 +97,13 @@ class TantivyEngine:
         self.identity = next(_OPENED)
         self.generation = 0
         self._writer: tantivy.IndexWriter | None = None
-        self._facet_cache: LRUCache[dict[str, list[tuple[str, int]]]] = LRUCache(FACET_CACHE_SIZE)
+        self._facet_cache: LRUCache[dict[str, list[tuple[str, int]]]] = LRUCache(
+            FACET_CACHE_SIZE, max_bytes=FACET_CACHE_BYTES
+        )
 
     # --- reading
 
+    @_guarded
     def search(self, request: SearchRequest) -> SearchResult:
         searcher = self.index.searcher()
         result = self._run(searcher, request, request.query)
@@ -65,6 +111,7 @@ class TantivyEngine:
             result = self._maybe_corrected(searcher, request, result)
         return result
 
+    @_guarded
     def suggest_titles(self, prefix: str, limit: int) -> list[tuple[int, str]]:
         """Titles whose words start with what was typed, most popular first."""
         tokens = analyzers.words(prefix)
@@ -80,6 +127,7 @@ class TantivyEngine:
             found.append((int(doc.get_first("id") or 0), str(doc.get_first("title"))))
         return found
 
+    @_guarded
     def document_count(self) -> int:
         return int(self.index.searcher().num_docs)
 

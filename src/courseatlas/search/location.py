@@ -72,6 +72,17 @@ class IndexLocation:
         state = {"floor": applied.floor, "above": applied.above, "schema": SCHEMA_VERSION}
         self._write_json(path / "applied.json", state)
 
+    def request_rebuild(self) -> None:
+        """Ask the writing process to rebuild the index (this one found it damaged)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / "REBUILD").touch()
+
+    def rebuild_requested(self) -> bool:
+        return (self.root / "REBUILD").exists()
+
+    def clear_rebuild_request(self) -> None:
+        (self.root / "REBUILD").unlink(missing_ok=True)
+
     def try_lock_writer(self) -> bool:
         """Become the one process that writes the index; False while another one is."""
         if self._lock_file is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query
@@ -15,8 +16,28 @@ Slug = Annotated[str | None, Query(max_length=300, pattern=r"^[a-z0-9-]+$")]
 Text = Annotated[str, Query(max_length=MAX_QUERY_LENGTH)]
 
 
-async def search_request(
-    q: Text = "",
+@dataclass(frozen=True)
+class SearchOptions:
+    """Everything a search asks for but its words."""
+
+    filters: SearchFilters
+    sort: Sort
+    offset: int
+    limit: int
+    correct_spelling: bool
+
+    def request(self, q: str) -> SearchRequest:
+        return SearchRequest(
+            query=parse_query(q),
+            filters=self.filters,
+            sort=self.sort,
+            offset=self.offset,
+            limit=self.limit,
+            correct_spelling=self.correct_spelling,
+        )
+
+
+async def search_options(
     kind: Kind | None = None,
     topic: Slug = None,
     provider: Slug = None,
@@ -31,18 +52,23 @@ async def search_request(
     dead_links: Annotated[
         bool, Query(description="true: include resources whose links were found dead")
     ] = False,
-) -> SearchRequest:
-    """A search from query parameters, read the same way by the API and the search page."""
-    return SearchRequest(
-        query=parse_query(q),
-        filters=SearchFilters(
-            kind, topic, provider, level, language, price, min_rating, dead_links
-        ),
-        sort=sort,
-        offset=(page - 1) * per_page,
-        limit=per_page,
-        correct_spelling=spellcheck,
-    )
+) -> SearchOptions:
+    """Search parameters, read the same way by the API and the search page."""
+    filters = SearchFilters(kind, topic, provider, level, language, price, min_rating, dead_links)
+    return SearchOptions(filters, sort, (page - 1) * per_page, per_page, spellcheck)
+
+
+Options = Annotated[SearchOptions, Depends(search_options)]
+
+
+async def search_request(options: Options, q: Text = "") -> SearchRequest:
+    return options.request(q)
+
+
+async def page_search_request(options: Options, q: str = "") -> SearchRequest:
+    """The search page searches a query too long for the API by its first characters."""
+    return options.request(q[:MAX_QUERY_LENGTH])
 
 
 SearchParams = Annotated[SearchRequest, Depends(search_request)]
+PageSearchParams = Annotated[SearchRequest, Depends(page_search_request)]

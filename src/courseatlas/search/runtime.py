@@ -3,6 +3,11 @@
 Every process searches the index named by CURRENT and reopens it when a reindex swaps it.
 The process holding the writer lock also applies the change log; the others only reload.
 A background thread does both every ``interval`` seconds.
+
+Each index is checked when it is opened (``integrity.py``) and when the engine fails. A
+damaged one is rebuilt from the database in a background thread by the writing process
+(another process asks it to); meanwhile this process serves the last good index it had,
+or an empty one, and ``status()`` says why it is not ready.
 """
 
 from __future__ import annotations
@@ -10,19 +15,21 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import structlog
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from courseatlas.cache import LRUCache
-from courseatlas.catalog.models import Skill, SkillAlias
+from courseatlas.catalog.models import Resource, Skill, SkillAlias
 from courseatlas.db.database import Database
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.search.base import SearchFilters, SearchRequest, SearchResult
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.indexer import Indexer
+from courseatlas.search.integrity import damage
 from courseatlas.search.location import Applied, IndexLocation
 from courseatlas.search.querybuild import Synonyms
 from courseatlas.search.replicas import Replicas, replica_name
@@ -31,7 +38,19 @@ log = structlog.get_logger(__name__)
 
 ANSWER_CACHE_SIZE = 4096
 UPKEEP_SECONDS = 30.0  # how often a writer registers its position and prunes the change log
+STATUS_SECONDS = 2.0  # how long a readiness status is reused: /readyz adds no load
 V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    documents: int
+    lag: int
+    problem: str | None  # None: ready to serve
+
+    def as_dict(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"documents": self.documents, "lag": self.lag}
+        return body if self.problem is None else {**body, "problem": self.problem}
 
 
 class SearchRuntime:
@@ -49,13 +68,18 @@ class SearchRuntime:
         self.labels: dict[str, dict[str, str]] = {}
         # Answers computed from the index (result pages, career matches), keyed by what they
         # answer and the index they came from: head queries repeat all day long.
-        self._answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
+        self.answers: LRUCache[Any] = LRUCache(
+            ANSWER_CACHE_SIZE, max_bytes=database.settings.answer_cache_mb * 2**20
+        )
         self._marker = -1.0
         self._followed: Applied | None = None
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self.damage: str | None = None  # what is wrong with CURRENT's index, until rebuilt
+        self._rebuilder: threading.Thread | None = None
+        self._status: tuple[float, IndexStatus] | None = None
 
     @property
     def engine(self) -> TantivyEngine:
@@ -84,15 +108,15 @@ class SearchRuntime:
     def answer(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The answer to ``key`` from the index as it is now: remembered, or computed once."""
         stamped = self._stamped(key)  # before computing: a reload meanwhile makes it stale
-        value: V | None = self._answers.get(stamped)
+        value: V | None = self.answers.get(stamped)
         if value is None:
             value = compute()
-            self._answers.put(stamped, value)
+            self.answers.put(stamped, value)
         return value
 
     def remembered(self, key: Hashable) -> Any | None:
         """The answer to ``key`` from the index as it is now, if one was computed."""
-        return self._answers.get(self._stamped(key))
+        return self.answers.get(self._stamped(key))
 
     def _stamped(self, key: Hashable) -> Hashable:
         engine = self.engine
@@ -101,8 +125,17 @@ class SearchRuntime:
     def sync(self) -> int:
         """Catch the index up if this process is the writer; returns the changes applied."""
         engine = self.engine
+        if engine.failure is not None:
+            self._check_after_failure(engine)
+        if self.damage is not None:
+            if not self.rebuilding:  # Again, should the last attempt have failed.
+                self._repair(self.damage)
+            return 0
         if not self.location.try_lock_writer():
             self._follow(engine)
+            return 0
+        if self.location.rebuild_requested():
+            self._repair("another process found the index damaged")
             return 0
         if time.monotonic() >= self._next_upkeep:
             self.upkeep()
@@ -138,6 +171,32 @@ class SearchRuntime:
     def lag(self) -> int:
         return self.indexer.lag(self.engine)
 
+    def status(self, max_lag: int) -> IndexStatus:
+        """Whether this process can serve search, reused for ``STATUS_SECONDS``."""
+        now = time.monotonic()
+        if self._status is not None and now - self._status[0] < STATUS_SECONDS:
+            return self._status[1]
+        engine = self.engine
+        documents, lag = engine.document_count(), self.lag()
+        problem = self.damage or engine.failure
+        if problem is None and documents == 0:
+            with self.database.session() as session:
+                if session.scalar(select(func.count()).select_from(Resource)):
+                    problem = "the index is empty but the catalog is not"
+        if problem is None and lag > max_lag:
+            problem = f"the index is {lag:,} changes behind the catalog"
+        status = IndexStatus(documents, lag, problem)
+        self._status = (now, status)
+        return status
+
+    @property
+    def rebuilding(self) -> bool:
+        return self._rebuilder is not None and self._rebuilder.is_alive()
+
+    def wait_rebuilt(self, timeout: float | None = None) -> None:
+        if self._rebuilder is not None:
+            self._rebuilder.join(timeout)
+
     def start(self, interval: float) -> None:
         """Keep the index fresh in the background (interval 0: never)."""
         if interval <= 0 or self._thread is not None:
@@ -150,6 +209,7 @@ class SearchRuntime:
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        self.wait_rebuilt()  # An index half rebuilt would be thrown away.
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
@@ -176,7 +236,8 @@ class SearchRuntime:
                 log.exception("search_sync_failed")
 
     def _open_current(self) -> None:
-        """Open the index CURRENT names; the first time, create an empty one."""
+        """Open the index CURRENT names; the first time, create an empty one. A damaged one
+        is not opened: the last good engine (or an empty one) serves while it is rebuilt."""
         marker = self.location.current_marker()
         path = self.location.current()
         if path is None:  # No index yet, or one of an older schema: start afresh.
@@ -184,10 +245,48 @@ class SearchRuntime:
             self.location.switch_to(path)
             self.location.remove_outdated()
             marker = self.location.current_marker()
+        problem = damage(path, expects_documents=self.location.applied(path).floor > 0)
+        self._marker = marker
+        if problem is not None:
+            log.error("search_index_damaged", path=str(path), problem=problem)
+            if self._engine is None:
+                self._engine = TantivyEngine(path, in_memory=True)
+            self._repair(problem)
+            return
         if self._engine is not None:
             self._engine.close_writer()
         self._engine = TantivyEngine(path, load_synonyms(self.database))
-        self._marker = marker
+        self.damage = None
+        self._status = None
+
+    def _check_after_failure(self, engine: TantivyEngine) -> None:
+        problem = damage(engine.path, expects_documents=True)
+        log.error("search_engine_failed", failure=engine.failure, damage=problem)
+        engine.failure = None
+        if problem is not None:
+            self._repair(problem)
+
+    def _repair(self, problem: str) -> None:
+        """Rebuild from the database if this process writes the index; else ask the writer."""
+        self.damage = problem
+        self._status = None
+        if self.rebuilding:
+            return
+        if not self.location.try_lock_writer():
+            self.location.request_rebuild()
+            return
+        self._rebuilder = threading.Thread(target=self._rebuild, name="search-rebuild")
+        self._rebuilder.start()
+
+    def _rebuild(self) -> None:
+        try:
+            with self._lock:
+                if self._engine is not None:
+                    self._engine.close_writer()
+            self.indexer.rebuild()
+            self.location.clear_rebuild_request()
+        except Exception:  # Logged; the next sync cycle tries again.
+            log.exception("search_rebuild_failed")
 
 
 def load_synonyms(database: Database) -> Synonyms:

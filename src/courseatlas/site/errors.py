@@ -12,6 +12,12 @@ from courseatlas.site.templating import render_text
 
 def error_page(request: Request, status: int, title: str, detail: str) -> HTMLResponse:
     meta = PageMeta(title=title, description=title, path=request.url.path, indexable=False)
-    context = {"meta": meta, "status": status, "title": title, "detail": detail}
+    context = {
+        "meta": meta,
+        "status": status,
+        "title": title,
+        "detail": detail,
+        "request_id": getattr(request.state, "request_id", None),
+    }
     body = render_text(request, "error.html", context)
     return HTMLResponse(body, status_code=status, headers={"Cache-Control": NO_STORE})

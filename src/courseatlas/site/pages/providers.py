@@ -11,7 +11,7 @@ from courseatlas.catalog import repository
 from courseatlas.errors import NotFound
 from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
-from courseatlas.search.params import MAX_PAGE, SearchParams
+from courseatlas.search.params import MAX_PAGE, PageSearchParams
 from courseatlas.site.pages.listing import BEST_FIRST, ListState, browse_request, list_view
 from courseatlas.site.pages.resources import SlugPath
 from courseatlas.site.pages.routing import PageRouter
@@ -23,7 +23,7 @@ router = PageRouter()
 
 @router.page("/providers/{slug}")
 def provider_page(
-    request: Request, session: DbSession, runtime: Runtime, slug: SlugPath, params: SearchParams
+    request: Request, session: DbSession, runtime: Runtime, slug: SlugPath, params: PageSearchParams
 ) -> Response:
     provider = repository.provider_by_slug(session, slug)
     if provider is None:

@@ -8,7 +8,8 @@ from fastapi.responses import Response
 from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
-from courseatlas.search.params import MAX_PAGE, SearchParams
+from courseatlas.search.params import MAX_PAGE, PageSearchParams
+from courseatlas.search.query import MAX_QUERY_LENGTH
 from courseatlas.search.schemas import SearchPage, SearchResultOut
 from courseatlas.site.pages.listing import ListState, list_view
 from courseatlas.site.pages.routing import PageRouter
@@ -22,9 +23,9 @@ POPULAR_ON_EMPTY = 4  # popular picks offered when nothing matched
 
 @router.page("/search")
 def search_page(
-    request: Request, session: DbSession, runtime: Runtime, params: SearchParams
+    request: Request, session: DbSession, runtime: Runtime, params: PageSearchParams
 ) -> Response:
-    q = request.query_params.get("q", "").strip()
+    q = request.query_params.get("q", "")[:MAX_QUERY_LENGTH].strip()
     page = service.search(session, runtime, params)
     state = ListState.of("/search", q, params, default_sort="relevance")
     context = {

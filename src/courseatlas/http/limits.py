@@ -1,0 +1,151 @@
+"""What a client may send, in one place: the server's options and the app's own checks.
+
+The server in use (uvicorn, h11 protocol) caps the request head (request line and headers
+together) and the idle time between requests; ``HeadDeadlineProtocol`` adds what uvicorn
+has no option for, a deadline to finish sending the head (slowloris). ``RequestLimits``, an
+ASGI middleware that holds under any server, caps the request line, the number of headers
+and the body.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+import h11
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from courseatlas.errors import (
+    BadRequest,
+    ContentTooLarge,
+    CourseatlasError,
+    HeadersTooLarge,
+    UriTooLong,
+)
+from courseatlas.http.errors import render_error
+
+MAX_HEAD_BYTES = 16 * 1024  # headers (the server counts the request line too): 400 or 431
+MAX_REQUEST_LINE = 8 * 1024  # path and query; more is 414
+MAX_HEADERS = 100  # more is 431
+MAX_BODY_BYTES = 1024 * 1024  # more is 413
+HEAD_SECONDS = 10.0  # to send the whole head, from connecting or from the last response
+KEEP_ALIVE_SECONDS = 5
+# uvicorn kills a worker not started within 5 s: on a loaded box (or with a large index to
+# open) a sound worker takes longer, and would be killed and respawned for ever.
+WORKER_STARTUP_SECONDS = 60
+
+
+def server_options() -> dict[str, Any]:
+    """uvicorn.run() options that apply these limits."""
+    return {
+        "http": HeadDeadlineProtocol,
+        "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "timeout_worker_healthcheck": WORKER_STARTUP_SECONDS,
+    }
+
+
+class HeadDeadlineProtocol(H11Protocol):
+    """uvicorn's h11 protocol, closing a connection whose request head is not complete
+    ``HEAD_SECONDS`` after it opened (or after its last response)."""
+
+    _head_deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)  # type: ignore[arg-type]
+        self._arm_head_deadline()
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        if self.conn.their_state is not h11.IDLE:  # The head is in: the app takes over.
+            self._disarm_head_deadline()
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._arm_head_deadline()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm_head_deadline()
+        super().connection_lost(exc)
+
+    def _arm_head_deadline(self) -> None:
+        self._disarm_head_deadline()
+        self._head_deadline = self.loop.call_later(HEAD_SECONDS, self._head_too_slow)
+
+    def _disarm_head_deadline(self) -> None:
+        if self._head_deadline is not None:
+            self._head_deadline.cancel()
+            self._head_deadline = None
+
+    def _head_too_slow(self) -> None:
+        self._head_deadline = None
+        if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+            self.logger.warning("Closed a connection slow to send its request head.")
+            self.transport.close()
+
+
+class RequestLimits:
+    """Refuses a request line, a header list or a body over the limits before the app runs."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        refusal = _refusal(scope)
+        if refusal is not None:
+            response = render_error(Request(scope), refusal)
+            response.headers["connection"] = "close"
+            await response(scope, receive, send)
+            return
+        await self.app(scope, _capped(receive), send)
+
+
+def _refusal(scope: Scope) -> CourseatlasError | None:
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+    if len(raw_path) + len(scope["query_string"]) > MAX_REQUEST_LINE:
+        return UriTooLong(f"the path and query have at most {MAX_REQUEST_LINE:,} bytes")
+    # PostgreSQL stores no NUL character: text holding one must not get that far.
+    if b"\x00" in unquote_to_bytes(raw_path) + unquote_to_bytes(scope["query_string"]):
+        return BadRequest("the address holds a NUL character (%00)")
+    if len(scope["headers"]) > MAX_HEADERS:
+        return HeadersTooLarge(f"a request has at most {MAX_HEADERS} headers")
+    if sum(len(name) + len(value) for name, value in scope["headers"]) > MAX_HEAD_BYTES:
+        return HeadersTooLarge(f"the headers have at most {MAX_HEAD_BYTES:,} bytes")
+    declared = _content_length(scope)
+    if declared is not None and declared > MAX_BODY_BYTES:
+        return _body_too_large()
+    return None
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope["headers"]:
+        if name == b"content-length" and value.isdigit():
+            return int(value)
+    return None
+
+
+def _body_too_large() -> ContentTooLarge:
+    return ContentTooLarge(f"a request body has at most {MAX_BODY_BYTES:,} bytes")
+
+
+def _capped(receive: Receive) -> Receive:
+    """A body sent without (or beyond) its declared length still stops at the limit: reading
+    it raises ContentTooLarge in the route, which the error handlers render."""
+    seen = 0
+
+    async def limited() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY_BYTES:
+                raise _body_too_large()
+        return message
+
+    return limited

@@ -1,0 +1,104 @@
+"""Request limits, against the real server (`courseatlas serve`) as it runs in production."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from courseatlas.http.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES, MAX_HEADERS, MAX_REQUEST_LINE
+from tests.web.live import _served
+
+pytestmark = pytest.mark.slow  # a real server per module, and a slow client
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    with _served(tmp_path_factory.mktemp("limits")) as url:
+        parts = urlsplit(url)
+        yield parts.hostname or "", parts.port or 0
+
+
+def _exchange(server: tuple[str, int], request: bytes) -> tuple[int, dict[str, str], bytes]:
+    with socket.create_connection(server, timeout=30) as sock:
+        sock.sendall(request)
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.lower().split(": ", 1) for line in lines[1:])
+    return int(lines[0].split()[1]), headers, body
+
+
+def _get(path: str, *headers: str) -> bytes:
+    lines = [f"GET {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: close", *headers]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode()
+
+
+def test_a_head_too_large_is_refused(server: tuple[str, int]) -> None:
+    big = [f"X-Filler-{n}: {'a' * 1000}" for n in range(MAX_HEAD_BYTES // 1000 + 2)]
+    status, _, _ = _exchange(server, _get("/healthz", *big))
+    assert status in (400, 431)  # by the server while incomplete, by the app once whole
+
+
+def test_a_huge_head_is_cut_short(server: tuple[str, int]) -> None:
+    """50 MB of header held in memory per connection: refused after the first kilobytes."""
+    sent = 0
+    with socket.create_connection(server, timeout=30) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ")
+        try:
+            while sent < 50 * 2**20:
+                sock.sendall(b"a" * 65536)
+                sent += 65536
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        assert sent < 50 * 2**20
+
+
+def test_too_many_headers_are_refused(server: tuple[str, int]) -> None:
+    status, headers, body = _exchange(server, _get("/healthz", *(f"X-{n}: 1" for n in range(120))))
+    assert status == 431
+    assert json.loads(body)["detail"] == f"a request has at most {MAX_HEADERS} headers"
+    assert headers["x-content-type-options"] == "nosniff" and headers["x-request-id"]
+
+
+def test_a_request_line_too_long_is_refused(server: tuple[str, int]) -> None:
+    status, _, body = _exchange(server, _get("/api/v1/search?q=" + "a" * MAX_REQUEST_LINE))
+    assert status == 414 and json.loads(body)["title"] == "URI Too Long"
+
+
+def test_a_body_too_large_is_refused_before_it_is_read(server: tuple[str, int]) -> None:
+    request = (
+        "POST /api/v1/search HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {MAX_BODY_BYTES + 1}\r\n\r\n"
+    ).encode()
+    status, _, body = _exchange(server, request)
+    assert status == 413 and json.loads(body)["title"] == "Content Too Large"
+
+
+def test_a_client_slow_to_send_its_head_is_cut_off(server: tuple[str, int]) -> None:
+    """Slowloris: a header byte every half second would hold the connection for ever."""
+    with socket.create_connection(server, timeout=30) as sock:
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        closed = False
+        for _ in range(200):  # up to 100 s of trickling, far beyond the deadline
+            try:
+                sock.sendall(b"a")
+                sock.settimeout(0.5)
+                closed = sock.recv(1024) == b""
+            except TimeoutError:
+                continue
+            except (BrokenPipeError, ConnectionResetError):
+                closed = True
+            if closed:
+                break
+        assert closed
+
+
+def test_a_normal_request_is_served(server: tuple[str, int]) -> None:
+    status, _, body = _exchange(server, _get("/healthz", "User-Agent: test"))
+    assert status == 200 and json.loads(body) == {"status": "ok"}
