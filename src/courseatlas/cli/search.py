@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from courseatlas.cli.context import console, counting_progress, database
+from courseatlas.cli.context import console, counting_progress, database, settings
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.search.runtime import SearchRuntime
 
 
@@ -10,18 +11,22 @@ def reindex() -> None:
     """Build a fresh search index from the database; the live one serves until the swap."""
     db = database()
     db.upgrade()
-    runtime = SearchRuntime(db)
+    runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
     with counting_progress("indexing") as progress:
         path = runtime.indexer.rebuild(progress)
     runtime.location.remove_others(keep=path)
+    runtime.announce()
     console.print(f"search index rebuilt: {runtime.engine.document_count():,} documents in {path}")
     runtime.stop()
 
 
 def sync_index() -> None:
-    """Apply pending catalog changes to the index, unless a running server does it already."""
-    runtime = SearchRuntime(database())
+    """Apply pending catalog changes to the index, unless a running server does it already;
+    either way, tell running servers (through Redis, when configured) to look now."""
+    runtime = SearchRuntime(database(), SharedRedis(settings().redis_url))
     applied = runtime.sync()
+    if not applied:
+        runtime.announce()
     runtime.stop()
     if applied:
         console.print(f"search index: {applied:,} changes applied")

@@ -58,11 +58,11 @@ async def search(runtime: Runtime, request: SearchParams) -> Response:
     """
     # A repeated query is answered on the event loop from the encoded answer it got
     # before; only a new one takes a worker thread and a database session.
-    key = ("search-json", runtime.engine.generation, request)
-    body: bytes | None = runtime.answers.get(key)
+    key = ("search-json", request)
+    body = runtime.recall(key)
     if body is None:
         body = await run_in_threadpool(_encoded_search, runtime, request)
-        runtime.answers.put(key, body)
+        runtime.remember(key, body)
     return Response(body, media_type="application/json")
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
+from collections.abc import Hashable
 from functools import cached_property
 from typing import Any
 
@@ -25,6 +27,7 @@ from courseatlas.search.indexer import Indexer
 from courseatlas.search.location import Applied, IndexLocation
 from courseatlas.search.querybuild import Synonyms
 from courseatlas.search.replicas import Replicas, replica_name
+from courseatlas.search.shared import IndexNotices, SharedAnswers
 from courseatlas.semantic.meaning import Meaning, load_meaning
 
 log = structlog.get_logger(__name__)
@@ -47,6 +50,11 @@ class SearchRuntime:
         # Answers computed from the index (result pages, career matches), keyed by what they
         # answer and the engine's generation: head queries repeat all day long.
         self.answers: LRUCache[Any] = LRUCache(ANSWER_CACHE_SIZE)
+        self.shared_answers = SharedAnswers(self.redis)
+        self.notices = IndexNotices(self.redis, self.wake)
+        self.cache_lookups: Counter[str] = Counter()  # hits and misses, for /metrics
+        # The change-log position the open index reflects, as replicas everywhere name it.
+        self.position = "0"
         self._marker = -1.0
         self._followed: Applied | None = None
         self._lock = threading.RLock()
@@ -85,7 +93,10 @@ class SearchRuntime:
             if applied:
                 engine.synonyms = load_synonyms(self.database)
                 engine.reload()
-            return applied
+                self.position = _position(self.location.applied(engine.path))
+        if applied:
+            self.notices.publish(self.position)
+        return applied
 
     def upkeep(self) -> None:
         """As the writer: rebuild when the change log no longer holds what the index missed,
@@ -107,6 +118,29 @@ class SearchRuntime:
             engine.synonyms = load_synonyms(self.database)
             engine.reload()
             self._followed = applied
+            self.position = _position(applied)
+
+    def recall(self, key: Hashable) -> bytes | None:
+        """An encoded answer for ``key`` from this index: this process's cache, then the
+        one every worker and host shares (Redis)."""
+        local = (self.engine.generation, key)
+        body: bytes | None = self.answers.get(local)
+        if body is not None:
+            self.cache_lookups["local_hit"] += 1
+            return body
+        body = self.shared_answers.get(SharedAnswers.key(self.position, key))
+        self.cache_lookups["shared_hit" if body is not None else "miss"] += 1
+        if body is not None:
+            self.answers.put(local, body)
+        return body
+
+    def remember(self, key: Hashable, body: bytes) -> None:
+        self.answers.put((self.engine.generation, key), body)
+        self.shared_answers.put(SharedAnswers.key(self.position, key), body)
+
+    def announce(self) -> None:
+        """Tell every process that the catalog or this index moved: they sync at once."""
+        self.notices.publish(self.position)
 
     def lag(self) -> int:
         return self.indexer.lag(self.engine)
@@ -119,10 +153,12 @@ class SearchRuntime:
             target=self._loop, args=(interval,), name="search-sync", daemon=True
         )
         self._thread.start()
+        self.notices.start()
 
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        self.notices.stop()
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
@@ -161,6 +197,7 @@ class SearchRuntime:
             self._engine.close_writer()
         self._engine = TantivyEngine(path, load_synonyms(self.database))
         self._marker = marker
+        self.position = _position(self.location.applied(path))
 
 
 def load_synonyms(database: Database) -> Synonyms:
@@ -170,3 +207,7 @@ def load_synonyms(database: Database) -> Synonyms:
             select(SkillAlias.alias, Skill.name).join(Skill, Skill.id == SkillAlias.skill_id)
         ).all()
     return Synonyms({alias: name for alias, name in rows})
+
+
+def _position(applied: Applied) -> str:
+    return f"{applied.floor}" + "".join(f"+{first}-{last}" for first, last in applied.above)
