@@ -17,6 +17,7 @@ from courseatlas.careers.routes import router as careers_router
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
 from courseatlas.db.redis_client import SharedRedis
+from courseatlas.exports.routes import router as exports_router
 from courseatlas.ingest.routes import router as imports_router
 from courseatlas.logging import configure_logging
 from courseatlas.matching.routes import router as matching_router
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         imports_router,
         careers_router,
         matching_router,
+        exports_router,
         pages_router,
     )
     for router in routers:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from courseatlas.cli import careers, database, imports, search, semantic, server
+from courseatlas.cli import careers, database, imports, operations, search, semantic, server
 
 app = typer.Typer(
     name="courseatlas",
@@ -20,3 +20,4 @@ app.command("serve")(server.serve)
 app.command("demo")(server.demo)
 app.command("reindex")(search.reindex)
 app.command("embed")(semantic.embed)
+app.command("export")(operations.export)
