@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from courseatlas.db.database import Database
-from courseatlas.ingest.service import run_import
 from tests.helpers import course, write_jsonl
 from tests.production.servers import cli, environment
 
