@@ -30,3 +30,22 @@ def sync_index() -> None:
     runtime.stop()
     if applied:
         console.print(f"search index: {applied:,} changes applied")
+
+
+def follow() -> None:
+    """Keep this data dir's index following the change log until stopped: the indexer
+    service, so that web workers only ever reload."""
+    import signal
+    import threading
+
+    db = database()
+    db.upgrade()
+    runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
+    stopped = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopped.set())
+    runtime.sync()
+    runtime.start(settings().search_sync_seconds or 1.0)
+    console.print(f"following the change log into {runtime.engine.path}")
+    stopped.wait()
+    runtime.stop()
