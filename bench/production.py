@@ -145,8 +145,8 @@ class PrivateCluster:
         if not found:
             raise SystemExit("Debian's postgresql packages are not installed")
         self.bin = Path(found[-1]).parent
-        self.folder = folder / "pg"
-        self.folder.mkdir()
+        # Its own folder, outside the caller's private temporary one: postgres must reach it.
+        self.folder = Path(tempfile.mkdtemp(prefix="courseatlas-bench-pg-"))
         shutil.chown(self.folder, "postgres", "postgres")
         self.port = _free_port()
         self._pg("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "postgres",
@@ -174,6 +174,7 @@ def _private_postgres(folder: Path) -> Iterator[PrivateCluster]:
         yield cluster
     finally:
         cluster.stop("immediate")
+        shutil.rmtree(cluster.folder, ignore_errors=True)
 
 
 def _postgres_catalog(cluster: PrivateCluster, folder: Path, size: int) -> dict[str, str]:

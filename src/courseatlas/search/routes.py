@@ -58,11 +58,10 @@ async def search(runtime: Runtime, request: SearchParams) -> Response:
     """
     # A repeated query is answered on the event loop from the encoded answer it got
     # before; only a new one takes a worker thread and a database session.
-    key = ("search-json", request)
-    body = runtime.recall(key)
+    body, slot = runtime.recall(("search-json", request))
     if body is None:
         body = await run_in_threadpool(_encoded_search, runtime, request)
-        runtime.remember(key, body)
+        runtime.remember(slot, body)
     return Response(body, media_type="application/json")
 
 

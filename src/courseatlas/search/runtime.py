@@ -11,6 +11,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Hashable
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -34,6 +35,12 @@ log = structlog.get_logger(__name__)
 
 ANSWER_CACHE_SIZE = 4096
 UPKEEP_SECONDS = 30.0  # how often a writer registers its position and prunes the change log
+
+
+@dataclass(frozen=True)
+class AnswerSlot:
+    local: Hashable
+    shared: str
 
 
 class SearchRuntime:
@@ -120,23 +127,24 @@ class SearchRuntime:
             self._followed = applied
             self.position = _position(applied)
 
-    def recall(self, key: Hashable) -> bytes | None:
+    def recall(self, key: Hashable) -> tuple[bytes | None, AnswerSlot]:
         """An encoded answer for ``key`` from this index: this process's cache, then the
-        one every worker and host shares (Redis)."""
-        local = (self.engine.generation, key)
-        body: bytes | None = self.answers.get(local)
+        one every worker and host shares (Redis). The slot says where an answer computed now
+        belongs: taken before computing, it never files an older answer under a newer index."""
+        slot = AnswerSlot((self.engine.generation, key), SharedAnswers.key(self.position, key))
+        body: bytes | None = self.answers.get(slot.local)
         if body is not None:
             self.cache_lookups["local_hit"] += 1
-            return body
-        body = self.shared_answers.get(SharedAnswers.key(self.position, key))
+            return body, slot
+        body = self.shared_answers.get(slot.shared)
         self.cache_lookups["shared_hit" if body is not None else "miss"] += 1
         if body is not None:
-            self.answers.put(local, body)
-        return body
+            self.answers.put(slot.local, body)
+        return body, slot
 
-    def remember(self, key: Hashable, body: bytes) -> None:
-        self.answers.put((self.engine.generation, key), body)
-        self.shared_answers.put(SharedAnswers.key(self.position, key), body)
+    def remember(self, slot: AnswerSlot, body: bytes) -> None:
+        self.answers.put(slot.local, body)
+        self.shared_answers.put(slot.shared, body)
 
     def announce(self) -> None:
         """Tell every process that the catalog or this index moved: they sync at once."""
