@@ -12,6 +12,11 @@ from courseatlas.cli.context import console, database, settings
 Host = Annotated[str, typer.Option(help="Interface to listen on.")]
 Port = Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")]
 GRACEFUL_SECONDS = 30  # for requests in flight at shutdown; longer ones are cut
+# The supervisor kills a worker that does not answer its ping in time. The answer needs the
+# GIL, which a worker busy with many searches on a loaded box may not give within uvicorn's
+# default 5 s: under load, healthy workers were killed every few seconds, and two workers
+# served less than one. A dead worker is still replaced at once (its process is gone).
+HEALTHCHECK_SECONDS = 60
 Workers = Annotated[int, typer.Option(min=1, help="Worker processes.")]
 
 
@@ -35,6 +40,7 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> 
         access_log=False,  # the request middleware logs each request, with its id
         proxy_headers=False,  # the application believes only COURSEATLAS_TRUSTED_PROXIES
         timeout_graceful_shutdown=GRACEFUL_SECONDS,
+        timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
     )
 
 

@@ -9,6 +9,9 @@ from sqlalchemy import Engine, create_engine, event
 from courseatlas.settings import Settings
 
 
+SQLITE_SPARE_CONNECTIONS = 4
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -26,7 +29,16 @@ def make_engine(settings: Settings) -> Engine:
     url = settings.sqlalchemy_url
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        # As many kept connections as the worker runs requests at once (plus a few for its
+        # background threads): a connection closed after use takes its warm page cache with
+        # it, and the next one pays its pragmas and cold reads again.
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False},
+            pool_size=settings.db_pool_size,
+            max_overflow=SQLITE_SPARE_CONNECTIONS,
+            pool_timeout=settings.db_pool_timeout,
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # Pre-ping replaces connections a database restart broke; the timeouts turn an outage
