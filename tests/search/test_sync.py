@@ -125,3 +125,17 @@ def test_a_hole_in_the_change_log_is_not_lag_for_other_processes(
     assert fresh.lag() == 0
     assert fresh.sync() == 0  # nothing applied twice
     fresh.stop()
+
+
+def test_a_process_taking_over_the_writer_sees_what_the_last_one_committed(
+    db: Database, tmp_path: Path
+) -> None:
+    run_import(db.sessions, [write_jsonl(tmp_path / "a.jsonl", course(1, title="Okapi Care"))])
+    writer, successor = SearchRuntime(db), SearchRuntime(db)
+    successor.engine  # noqa: B018 - the successor opens its reader first...
+    assert writer.sync() == 1  # ...then the writer commits the change
+    assert _titles(writer, "okapi") == ["Okapi Care"]
+    writer.stop()  # dies: the lock is free
+    assert successor.sync() == 0  # nothing left to apply, but its reader must move on
+    assert _titles(successor, "okapi") == ["Okapi Care"]
+    successor.stop()

@@ -72,6 +72,10 @@ class IndexLocation:
         state = {"floor": applied.floor, "above": applied.above, "schema": SCHEMA_VERSION}
         self._write_json(path / "applied.json", state)
 
+    @property
+    def holds_writer(self) -> bool:
+        return self._lock_file is not None
+
     def try_lock_writer(self) -> bool:
         """Become the one process that writes the index; False while another one is."""
         if self._lock_file is not None:

@@ -89,9 +89,12 @@ class SearchRuntime:
     def sync(self) -> int:
         """Catch the index up if this process is the writer; returns the changes applied."""
         engine = self.engine
+        was_writer = self.location.holds_writer
         if not self.location.try_lock_writer():
             self._follow(engine)
             return 0
+        if not was_writer:  # Taking over: the last writer may have committed since we opened.
+            self._follow(engine)
         if time.monotonic() >= self._next_upkeep:
             self.upkeep()
             engine = self.engine
