@@ -8,7 +8,6 @@ from sqlalchemy import Engine, create_engine, event
 
 from courseatlas.settings import Settings
 
-
 SQLITE_SPARE_CONNECTIONS = 4
 
 
