@@ -92,13 +92,22 @@ def main() -> None:
                     console.print(runs[-1])
                 runs.append(_run("PostgreSQL", 2, env, queries, folder, args, cluster))
                 console.print(runs[-1])
-    write_results("production", {"size": args.size, "seconds": args.seconds,
-                                 "connections": args.connections, "runs": runs})
+    write_results(
+        "production",
+        {"size": args.size, "seconds": args.seconds, "connections": args.connections, "runs": runs},
+    )
     console.print(_table(runs, args))
 
 
-def _run(database: str, workers: int, env: dict[str, str], queries: Iterator[str], folder: Path,
-         args: argparse.Namespace, outage: PrivateCluster | None = None) -> dict[str, Any]:
+def _run(
+    database: str,
+    workers: int,
+    env: dict[str, str],
+    queries: Iterator[str],
+    folder: Path,
+    args: argparse.Namespace,
+    outage: PrivateCluster | None = None,
+) -> dict[str, Any]:
     expected = args.seconds * 1000  # more than any run here answers: none repeats
     paths = [f"/api/v1/search?q={quote(q)}" for q, _ in zip(queries, range(expected), strict=False)]
     (folder / "paths.txt").write_text("\n".join(paths) + "\n")
@@ -109,12 +118,26 @@ def _run(database: str, workers: int, env: dict[str, str], queries: Iterator[str
         rss_start, cpu_start = rss_mb(pid), cpu_seconds(pid)
         restarter = None
         if outage is not None:
-            restarter = threading.Thread(target=_outage, args=(outage, args.seconds / 3, args.outage))
+            restarter = threading.Thread(
+                target=_outage, args=(outage, args.seconds / 3, args.outage)
+            )
             restarter.start()
         output = subprocess.run(
-            ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "10s",
-             "--latency", "-s", str(script), base],
-            capture_output=True, text=True, check=True,
+            [
+                "wrk",
+                "-t2",
+                f"-c{args.connections}",
+                f"-d{args.seconds}s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                str(script),
+                base,
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         if restarter is not None:
             restarter.join()
@@ -149,21 +172,37 @@ class PrivateCluster:
         self.folder = Path(tempfile.mkdtemp(prefix="courseatlas-bench-pg-"))
         shutil.chown(self.folder, "postgres", "postgres")
         self.port = _free_port()
-        self._pg("initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "postgres",
-                 "--no-sync")
+        self._pg(
+            "initdb", "-D", str(self.folder / "data"), "-A", "trust", "-U", "postgres", "--no-sync"
+        )
 
     def start(self) -> None:
-        options = (f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
-                   "-c max_connections=200 -c shared_buffers=256MB")
-        self._pg("pg_ctl", "-D", str(self.folder / "data"), "-o", options, "-w", "-l",
-                 str(self.folder / "log"), "start")
+        options = (
+            f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 "
+            "-c max_connections=200 -c shared_buffers=256MB"
+        )
+        self._pg(
+            "pg_ctl",
+            "-D",
+            str(self.folder / "data"),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(self.folder / "log"),
+            "start",
+        )
 
     def stop(self, mode: str = "fast") -> None:
         self._pg("pg_ctl", "-D", str(self.folder / "data"), "-m", mode, "-w", "stop")
 
     def _pg(self, program: str, *args: str) -> None:
-        subprocess.run(["runuser", "-u", "postgres", "--", str(self.bin / program), *args],
-                       check=True, capture_output=True, cwd=self.folder)
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", str(self.bin / program), *args],
+            check=True,
+            capture_output=True,
+            cwd=self.folder,
+        )
 
 
 @contextmanager
@@ -180,26 +219,53 @@ def _private_postgres(folder: Path) -> Iterator[PrivateCluster]:
 def _postgres_catalog(cluster: PrivateCluster, folder: Path, size: int) -> dict[str, str]:
     """The corpus imported into the private cluster, with its own data dir and index."""
     url = f"postgresql://postgres@127.0.0.1:{cluster.port}/postgres"
-    env = {**bench_env(folder / "pg-data"), "COURSEATLAS_DATABASE_URL": url,
-           "COURSEATLAS_RATE_LIMIT_API": "0"}
+    env = {
+        **bench_env(folder / "pg-data"),
+        "COURSEATLAS_DATABASE_URL": url,
+        "COURSEATLAS_RATE_LIMIT_API": "0",
+    }
     print(f"importing the {size:,}-row corpus into PostgreSQL ...", file=sys.stderr)
-    subprocess.run([str(CLI), "import", str(ensure_corpus(size))], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(CLI), "import", str(ensure_corpus(size))],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return env
 
 
 def _table(runs: list[dict[str, Any]], args: argparse.Namespace) -> Table:
-    table = Table(title=f"never-repeating searches at {args.size:,} resources, "
-                        f"{args.connections} connections, {args.seconds} s per run")
-    for column in ("database", "workers", "outage s", "req/s", "p50 ms", "p99 ms",
-                   "answers by status", "timeouts", "RSS start MB", "RSS end MB"):
+    table = Table(
+        title=f"never-repeating searches at {args.size:,} resources, "
+        f"{args.connections} connections, {args.seconds} s per run"
+    )
+    for column in (
+        "database",
+        "workers",
+        "outage s",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "answers by status",
+        "timeouts",
+        "RSS start MB",
+        "RSS end MB",
+    ):
         table.add_column(column, justify="right")
     for run in runs:
         statuses = ", ".join(f"{s}: {n:,}" for s, n in sorted(run["statuses"].items()))
-        table.add_row(run["database"], str(run["workers"]), str(run["outage_seconds"]),
-                      f"{run['requests_per_second']:,.0f}", f"{run.get('p50_ms', 0):.0f}",
-                      f"{run.get('p99_ms', 0):.0f}", statuses, str(run["timeouts"]),
-                      str(run["rss_start_mb"]), str(run["rss_end_mb"]))
+        table.add_row(
+            run["database"],
+            str(run["workers"]),
+            str(run["outage_seconds"]),
+            f"{run['requests_per_second']:,.0f}",
+            f"{run.get('p50_ms', 0):.0f}",
+            f"{run.get('p99_ms', 0):.0f}",
+            statuses,
+            str(run["timeouts"]),
+            str(run["rss_start_mb"]),
+            str(run["rss_end_mb"]),
+        )
     return table
 
 
