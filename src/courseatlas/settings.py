@@ -56,7 +56,10 @@ class Settings(BaseSettings):
         "and sitemaps. Empty means the origin each request arrived at.",
     )
     db_pool_size: int = Field(
-        default=10, ge=1, description="PostgreSQL connections kept per process."
+        default=10,
+        ge=1,
+        description="Database connections kept per process; also the most blocking requests "
+        "a worker runs at once.",
     )
     db_connect_timeout: float = Field(
         default=3.0,
