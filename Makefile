@@ -47,6 +47,8 @@ bench: $(STAMP)  ## Every benchmark at 150k resources (BENCH_SIZES=150000,150000
 	$(BIN)/python bench/http_load.py
 	$(BIN)/python bench/pages.py --sizes 150000
 	$(BIN)/python bench/memory.py --size 150000
+	$(BIN)/python bench/servers.py
+	$(BIN)/python bench/production.py
 
 screenshots: $(STAMP) $(CHROMIUM)  ## Refresh docs/screenshots/ from the demo catalog
 	PYTHONPATH=. $(BIN)/python scripts/screenshots.py

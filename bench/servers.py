@@ -60,6 +60,8 @@ def command(server: str, workers: int, port: int) -> list[str]:
             "uvicorn_worker.UvicornWorker",
             "-w",
             str(workers),
+            "--timeout",  # gunicorn's own worker heartbeat, 30 s by default
+            "60",
             "-b",
             f"127.0.0.1:{port}",
             "--log-level",

@@ -20,6 +20,7 @@ from courseatlas.careers.routes import router as careers_router
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
 from courseatlas.db.redis_client import SharedRedis
+from courseatlas.exports.routes import router as exports_router
 from courseatlas.http.caching import CachedStaticFiles
 from courseatlas.http.docs import install_docs
 from courseatlas.http.errors import install_error_handlers
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # Blocking requests run in threads; no more at once than there are pooled database
         # connections, so none waits for one, and fewer threads contend for the GIL.
-        to_thread.current_default_thread_limiter().total_tokens = settings.db_pool_size
+        to_thread.current_default_thread_limiter().total_tokens = settings.connections
         try:
             search.sync()  # Catch up before serving: results never start out stale.
         except SQLAlchemyError as error:  # A database outage: serve 503s, catch up later.
@@ -126,6 +127,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         admin_router,
         list_pages.forms,
         list_pages.router,
+        exports_router,
         pages_router,
     )
     for router in routers:

@@ -68,7 +68,10 @@ class Settings(BaseSettings):
         "and sitemaps. Empty means the origin each request arrived at.",
     )
     db_pool_size: int = Field(
-        default=10, ge=1, description="PostgreSQL connections kept per process."
+        default=10,
+        ge=1,
+        description="Database connections kept per process; also the most blocking requests "
+        "a worker runs at once.",
     )
     db_connect_timeout: float = Field(
         default=3.0,
@@ -219,6 +222,12 @@ class Settings(BaseSettings):
     def public_host(self) -> str:
         """The host (and port) of the public URL; empty when none is set."""
         return self.public_url.split("://", 1)[1] if self.public_url else ""
+
+    @property
+    def connections(self) -> int:
+        """Database connections a process keeps: also the most blocking requests it runs at
+        once, so that none waits for a connection."""
+        return self.sqlite_connections if self.is_sqlite else self.db_pool_size
 
     @cached_property
     def effective_secret_key(self) -> str:

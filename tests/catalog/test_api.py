@@ -199,7 +199,7 @@ def test_health(client: TestClient) -> None:
 def test_metrics_count_requests_by_route(client: TestClient) -> None:
     client.get("/api/v1/resources/12345")
     client.get("/api/v1/resources/12346")
-    body = client.get("/metrics").text
+    body = TestClient(client.app, client=("127.0.0.1", 5000)).get("/metrics").text
     assert (
         'courseatlas_http_requests_total{method="GET",route="/api/v1/resources/{resource_id}",'
         'status="404"} 2.0'

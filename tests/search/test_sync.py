@@ -169,3 +169,17 @@ def test_a_change_committed_long_after_a_later_one_is_never_skipped(
     assert _titles(runtime, "semantics") == ["Slowly Committed Semantics"]
     assert indexed_ids(runtime) == database_ids(db)
     runtime.stop()
+
+
+def test_a_process_taking_over_the_writer_sees_what_the_last_one_committed(
+    db: Database, tmp_path: Path
+) -> None:
+    run_import(db.sessions, [write_jsonl(tmp_path / "a.jsonl", course(1, title="Okapi Care"))])
+    writer, successor = SearchRuntime(db), SearchRuntime(db)
+    successor.engine  # noqa: B018 - the successor opens its reader first...
+    assert writer.sync() == 1  # ...then the writer commits the change
+    assert _titles(writer, "okapi") == ["Okapi Care"]
+    writer.stop()  # dies: the lock is free
+    assert successor.sync() == 0  # nothing left to apply, but its reader must move on
+    assert _titles(successor, "okapi") == ["Okapi Care"]
+    successor.stop()

@@ -50,6 +50,12 @@ def get_resource(session: Session, resource_id: int) -> Resource | None:
     return session.scalar(query)
 
 
+def resources_after(session: Session, after_id: int, limit: int) -> Sequence[Resource]:
+    """Full records (with provider, skills, topics) of the next ``limit`` resources by id."""
+    query = select(Resource).where(Resource.id > after_id).order_by(Resource.id).limit(limit)
+    return session.scalars(query.options(*_DETAIL)).all()
+
+
 def resource_by_slug(session: Session, slug: str) -> Resource | None:
     return session.scalar(select(Resource).where(Resource.slug == slug, VISIBLE).options(*_DETAIL))
 

@@ -9,6 +9,7 @@ from courseatlas.cli import (
     careers,
     database,
     imports,
+    operations,
     referrals,
     search,
     semantic,
@@ -34,3 +35,8 @@ app.command("serve")(server.serve)
 app.command("demo")(server.demo)
 app.command("reindex")(search.reindex)
 app.command("embed")(semantic.embed)
+app.command("export")(operations.export)
+app.command("backup")(operations.backup)
+app.command("restore")(operations.restore)
+app.command("stats")(operations.stats)
+app.command("follow")(search.follow)

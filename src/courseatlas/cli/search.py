@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from courseatlas.cli.context import console, counting_progress, database
+from courseatlas.cli.context import console, counting_progress, database, settings
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.migrations.prepare import prepare_database
 from courseatlas.search.runtime import SearchRuntime
 
@@ -11,18 +12,41 @@ def reindex() -> None:
     """Build a fresh search index from the database; the live one serves until the swap."""
     db = database()
     prepare_database(db)
-    runtime = SearchRuntime(db)
+    runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
     with counting_progress("indexing") as progress:
         path = runtime.indexer.rebuild(progress)
     runtime.location.remove_others(keep=path)
+    runtime.announce()
     console.print(f"search index rebuilt: {runtime.document_count():,} documents in {path}")
     runtime.stop()
 
 
 def sync_index() -> None:
-    """Apply pending catalog changes to the index, unless a running server does it already."""
-    runtime = SearchRuntime(database())
+    """Apply pending catalog changes to the index, unless a running server does it already;
+    either way, tell running servers (through Redis, when configured) to look now."""
+    runtime = SearchRuntime(database(), SharedRedis(settings().redis_url))
     applied = runtime.sync()
+    if not applied:
+        runtime.announce()
     runtime.stop()
     if applied:
         console.print(f"search index: {applied:,} changes applied")
+
+
+def follow() -> None:
+    """Keep this data dir's index following the change log until stopped: the indexer
+    service, so that web workers only ever reload."""
+    import signal
+    import threading
+
+    db = database()
+    prepare_database(db)
+    runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
+    stopped = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopped.set())
+    runtime.sync()
+    runtime.start(settings().search_sync_seconds or 1.0)
+    console.print(f"following the change log into {runtime.engine.path}")
+    stopped.wait()
+    runtime.stop()

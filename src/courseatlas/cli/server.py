@@ -14,6 +14,11 @@ from courseatlas.migrations.prepare import prepare_database
 Host = Annotated[str, typer.Option(help="Interface to listen on.")]
 Port = Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")]
 GRACEFUL_SECONDS = 30  # for requests in flight at shutdown; longer ones are cut
+# The supervisor kills a worker that does not answer its ping in time. The answer needs the
+# GIL, which a worker busy with many searches on a loaded box may not give within uvicorn's
+# default 5 s: under load, healthy workers were killed every few seconds, and two workers
+# served less than one. A dead worker is still replaced at once (its process is gone).
+HEALTHCHECK_SECONDS = 60
 Workers = Annotated[int, typer.Option(min=1, help="Worker processes.")]
 
 
@@ -38,6 +43,7 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> 
         proxy_headers=False,  # the application believes only COURSEATLAS_TRUSTED_PROXIES
         timeout_graceful_shutdown=GRACEFUL_SECONDS,
         **server_options(),
+        timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
     )
 
 

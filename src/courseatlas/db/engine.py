@@ -39,6 +39,7 @@ def make_engine(settings: Settings) -> Engine:
             poolclass=QueuePool,
             pool_size=settings.sqlite_connections,
             max_overflow=0,
+            pool_timeout=settings.db_pool_timeout,
         )
         cache_kib = settings.sqlite_cache_mb * 1024 // settings.sqlite_connections
         event.listen(engine, "connect", _sqlite_pragmas(cache_kib))

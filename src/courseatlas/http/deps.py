@@ -13,6 +13,7 @@ from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
 from courseatlas.db.database import Database
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import Meaning
 from courseatlas.settings import Settings
@@ -33,6 +34,13 @@ def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterato
         yield session
 
 
+async def get_redis(request: Request) -> SharedRedis:
+    """The Redis every worker and host shares (``client()`` is None when it is off or down):
+    what a sessions store, or any other shared state, is built on."""
+    shared: SharedRedis = request.app.state.redis
+    return shared
+
+
 async def get_search(request: Request) -> SearchRuntime:
     runtime: SearchRuntime = request.app.state.search
     return runtime
@@ -48,4 +56,5 @@ def get_meaning(request: Request) -> Meaning | None:
 AppSettings = Annotated[Settings, Depends(get_settings)]
 DbSession = Annotated[Session, Depends(get_session)]
 Runtime = Annotated[SearchRuntime, Depends(get_search)]
+Redis = Annotated[SharedRedis, Depends(get_redis)]
 Semantic = Annotated[Meaning | None, Depends(get_meaning)]

@@ -33,9 +33,6 @@ MAX_HEADERS = 100  # more is 431
 MAX_BODY_BYTES = 1024 * 1024  # more is 413
 HEAD_SECONDS = 10.0  # to send the whole head, from connecting or from the last response
 KEEP_ALIVE_SECONDS = 5
-# uvicorn kills a worker not started within 5 s: on a loaded box (or with a large index to
-# open) a sound worker takes longer, and would be killed and respawned for ever.
-WORKER_STARTUP_SECONDS = 60
 
 
 def server_options() -> dict[str, Any]:
@@ -44,7 +41,6 @@ def server_options() -> dict[str, Any]:
         "http": HeadDeadlineProtocol,
         "h11_max_incomplete_event_size": MAX_HEAD_BYTES,
         "timeout_keep_alive": KEEP_ALIVE_SECONDS,
-        "timeout_worker_healthcheck": WORKER_STARTUP_SECONDS,
     }
 
 

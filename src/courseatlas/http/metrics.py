@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from ipaddress import ip_address, ip_network
 
 import structlog
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
-from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.exposition import generate_latest
 from prometheus_client.registry import Collector
+from sqlalchemy.pool import QueuePool
 from starlette.types import Scope
 
+from courseatlas.db.database import Database
+from courseatlas.errors import NotFound
+from courseatlas.http.deps import AppSettings
 from courseatlas.search.runtime import SearchRuntime
 
 log = structlog.get_logger(__name__)
@@ -38,6 +43,7 @@ class Metrics:
             registry=self.registry,
         )
         self.registry.register(_SearchCollector(search))
+        self.registry.register(_PoolCollector(search.database))
 
     def observe(self, scope: Scope, status: int, seconds: float) -> None:
         route = scope.get("route")
@@ -51,7 +57,7 @@ class _SearchCollector(Collector):
     def __init__(self, search: SearchRuntime) -> None:
         self.search = search
 
-    def collect(self) -> Iterator[GaugeMetricFamily]:
+    def collect(self) -> Iterator[GaugeMetricFamily | CounterMetricFamily]:
         try:
             documents, lag = self.search.document_count(), self.search.lag()
         except Exception:  # A scrape must answer even when the index or database does not.
@@ -63,9 +69,55 @@ class _SearchCollector(Collector):
         yield GaugeMetricFamily(
             "courseatlas_search_lag", "Committed catalog changes not in the index yet.", value=lag
         )
+        lookups = CounterMetricFamily(
+            "courseatlas_answer_cache_lookups",
+            "Search answers looked up: local_hit (this process), shared_hit (Redis), miss.",
+            labels=["result"],
+        )
+        for result in ("local_hit", "shared_hit", "miss"):
+            lookups.add_metric([result], self.search.cache_lookups[result])
+        yield lookups
+        if self.search.redis.configured:
+            up = 1.0 if self.search.redis.state() == "ok" else 0.0
+            yield GaugeMetricFamily(
+                "courseatlas_redis_up", "1 when the configured Redis answers, else 0.", value=up
+            )
+
+
+class _PoolCollector(Collector):
+    """Database connections of this process: how many are lent out, how many kept."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        pool = self.database.engine.pool
+        if not isinstance(pool, QueuePool):
+            return
+        in_use = GaugeMetricFamily(
+            "courseatlas_db_pool_connections", "Pooled database connections.", labels=["state"]
+        )
+        in_use.add_metric(["in_use"], pool.checkedout())
+        in_use.add_metric(["idle"], pool.checkedin())
+        yield in_use
+        yield GaugeMetricFamily(
+            "courseatlas_db_pool_size", "Connections the pool keeps open.", value=pool.size()
+        )
 
 
 @router.get("/metrics", include_in_schema=False)
-def metrics(request: Request) -> Response:
+def metrics(request: Request, settings: AppSettings) -> Response:
+    """Only for the networks in COURSEATLAS_METRICS_ALLOW; others are told nothing is here."""
+    if not _allowed(request.client.host if request.client else "", settings.metrics_allow):
+        raise NotFound("nothing is here")
     registry: CollectorRegistry = request.app.state.metrics.registry
     return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def _allowed(address: str, networks: str) -> bool:
+    try:
+        client = ip_address(address)
+    except ValueError:
+        return False
+    allowed = (part.strip() for part in networks.split(",") if part.strip())
+    return any(item == "*" or client in ip_network(item, strict=False) for item in allowed)

@@ -83,6 +83,10 @@ class IndexLocation:
     def clear_rebuild_request(self) -> None:
         (self.root / "REBUILD").unlink(missing_ok=True)
 
+    @property
+    def holds_writer(self) -> bool:
+        return self._lock_file is not None
+
     def try_lock_writer(self) -> bool:
         """Become the one process that writes the index; False while another one is."""
         if self._lock_file is not None:

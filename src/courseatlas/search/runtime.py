@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -33,6 +34,7 @@ from courseatlas.search.integrity import damage
 from courseatlas.search.location import Applied, IndexLocation
 from courseatlas.search.querybuild import Synonyms
 from courseatlas.search.replicas import Replicas, replica_name
+from courseatlas.search.shared import IndexNotices, SharedAnswers
 
 log = structlog.get_logger(__name__)
 
@@ -71,6 +73,11 @@ class SearchRuntime:
         self.answers: LRUCache[Any] = LRUCache(
             ANSWER_CACHE_SIZE, max_bytes=database.settings.answer_cache_mb * 2**20
         )
+        self.shared_answers = SharedAnswers(self.redis)
+        self.notices = IndexNotices(self.redis, self.wake)
+        self.cache_lookups: Counter[str] = Counter()  # hits and misses, for /metrics
+        # The change-log position the open index reflects, as replicas everywhere name it.
+        self.position = "0"
         self._marker = -1.0
         self._followed: Applied | None = None
         self._lock = threading.RLock()
@@ -106,17 +113,33 @@ class SearchRuntime:
         return self.engine.document_count()
 
     def answer(self, key: Hashable, compute: Callable[[], V]) -> V:
-        """The answer to ``key`` from the index as it is now: remembered, or computed once."""
-        stamped = self._stamped(key)  # before computing: a reload meanwhile makes it stale
-        value: V | None = self.answers.get(stamped)
+        """The answer to ``key`` from the index as it is now: remembered, or computed once.
+        Encoded answers (bytes) are shared with every worker and host through Redis."""
+        # Both keys taken before computing: a reload meanwhile makes the answer stale.
+        stamped, shared = self._stamped(key), SharedAnswers.key(self.position, key)
+        value: V | None = self._recall(stamped, shared)
         if value is None:
             value = compute()
             self.answers.put(stamped, value)
+            if isinstance(value, bytes):
+                self.shared_answers.put(shared, value)
         return value
 
     def remembered(self, key: Hashable) -> Any | None:
         """The answer to ``key`` from the index as it is now, if one was computed."""
-        return self.answers.get(self._stamped(key))
+        return self._recall(self._stamped(key), SharedAnswers.key(self.position, key))
+
+    def _recall(self, stamped: Hashable, shared: str) -> Any | None:
+        """This process's answer, else the one every worker and host shares."""
+        value = self.answers.get(stamped)
+        if value is not None:
+            self.cache_lookups["local_hit"] += 1
+            return value
+        body = self.shared_answers.get(shared)
+        self.cache_lookups["shared_hit" if body is not None else "miss"] += 1
+        if body is not None:
+            self.answers.put(stamped, body)
+        return body
 
     def _stamped(self, key: Hashable) -> Hashable:
         engine = self.engine
@@ -131,9 +154,12 @@ class SearchRuntime:
             if not self.rebuilding:  # Again, should the last attempt have failed.
                 self._repair(self.damage)
             return 0
+        was_writer = self.location.holds_writer
         if not self.location.try_lock_writer():
             self._follow(engine)
             return 0
+        if not was_writer:  # Taking over: the last writer may have committed since we opened.
+            self._follow(engine)
         if self.location.rebuild_requested():
             self._repair("another process found the index damaged")
             return 0
@@ -145,7 +171,10 @@ class SearchRuntime:
             if applied:
                 engine.synonyms = load_synonyms(self.database)
                 engine.reload()
-            return applied
+                self.position = _position(self.location.applied(engine.path))
+        if applied:
+            self.notices.publish(self.position)
+        return applied
 
     def upkeep(self) -> None:
         """As the writer: rebuild when the change log no longer holds what the index missed,
@@ -167,6 +196,11 @@ class SearchRuntime:
             engine.synonyms = load_synonyms(self.database)
             engine.reload()
             self._followed = applied
+            self.position = _position(applied)
+
+    def announce(self) -> None:
+        """Tell every process that the catalog or this index moved: they sync at once."""
+        self.notices.publish(self.position)
 
     def lag(self) -> int:
         return self.indexer.lag(self.engine)
@@ -205,11 +239,13 @@ class SearchRuntime:
             target=self._loop, args=(interval,), name="search-sync", daemon=True
         )
         self._thread.start()
+        self.notices.start()
 
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
         self.wait_rebuilt()  # An index half rebuilt would be thrown away.
+        self.notices.stop()
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
@@ -256,6 +292,7 @@ class SearchRuntime:
         if self._engine is not None:
             self._engine.close_writer()
         self._engine = TantivyEngine(path, load_synonyms(self.database))
+        self.position = _position(self.location.applied(path))
         self.damage = None
         self._status = None
 
@@ -296,3 +333,7 @@ def load_synonyms(database: Database) -> Synonyms:
             select(SkillAlias.alias, Skill.name).join(Skill, Skill.id == SkillAlias.skill_id)
         ).all()
     return Synonyms({alias: name for alias, name in rows})
+
+
+def _position(applied: Applied) -> str:
+    return f"{applied.floor}" + "".join(f"+{first}-{last}" for first, last in applied.above)

@@ -1,0 +1,1 @@
+"""The catalog export: every resource as JSON Lines, gzip, for bulk users instead of scraping."""
