@@ -5,9 +5,9 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from email.message import EmailMessage
 from collections.abc import Iterator
 from dataclasses import dataclass
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest

@@ -20,7 +20,8 @@ LINK = re.compile(r"(/account/(?:confirm|reset)\?token=[\w-]+)")
 def _signup(client: TestClient, email: str, password: str = PASSWORD) -> str:
     page = client.get("/account/signup")
     answer = client.post(
-        "/account/signup", data={"email": email, "password": password, "csrf_token": csrf(page.text)}
+        "/account/signup",
+        data={"email": email, "password": password, "csrf_token": csrf(page.text)},
     )
     return answer.text
 
@@ -59,7 +60,11 @@ def test_session_cookie_is_secure_behind_https(site: Site) -> None:
         assert "Secure" in page.headers["set-cookie"]  # the anonymous CSRF cookie too
         answer = client.post(
             "/account/login",
-            data={"email": "secure@example.org", "password": PASSWORD, "csrf_token": csrf(page.text)},
+            data={
+                "email": "secure@example.org",
+                "password": PASSWORD,
+                "csrf_token": csrf(page.text),
+            },
             follow_redirects=False,
         )
         assert "Secure" in answer.headers["set-cookie"]
@@ -100,7 +105,9 @@ def test_reset_requests_look_the_same_for_unknown_and_known_emails(site: Site) -
         texts = []
         for email in ("known@example.org", "nobody@example.org"):
             page = client.get("/account/forgot")
-            answer = client.post("/account/forgot", data={"email": email, "csrf_token": csrf(page.text)})
+            answer = client.post(
+                "/account/forgot", data={"email": email, "csrf_token": csrf(page.text)}
+            )
             assert answer.status_code == 200
             texts.append(_page_text(answer.text).replace(email, "X"))
     assert texts[0] == texts[1]
@@ -110,7 +117,9 @@ def test_reset_requests_look_the_same_for_unknown_and_known_emails(site: Site) -
 def test_a_new_session_id_at_sign_in_and_none_after_sign_out(site: Site) -> None:
     site.user("fixed@example.org")
     with site.client() as client:
-        client.cookies.set(COOKIE, "attacker-chosen-session-id-0123456789", domain="testserver.local")
+        client.cookies.set(
+            COOKIE, "attacker-chosen-session-id-0123456789", domain="testserver.local"
+        )
         sign_in(client, "fixed@example.org")
         first = client.cookies[COOKIE]
         assert first != "attacker-chosen-session-id-0123456789"
@@ -179,13 +188,18 @@ def test_short_and_common_passwords_are_refused(site: Site) -> None:
     assert site.outbox() == []
 
 
-def test_api_tokens_are_shown_once_stored_hashed_and_revocable(site: Site, alice: TestClient) -> None:
+def test_api_tokens_are_shown_once_stored_hashed_and_revocable(
+    site: Site, alice: TestClient
+) -> None:
     page = alice.post("/account/tokens", data={"name": "script", "csrf_token": token_of(alice)})
     secret = re.search(r'<code id="new-token">(ca_[\w-]+)</code>', page.text).group(1)
     with site.client() as script:
         me = script.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"})
         assert me.json()["email"] == "alice@example.org"
-        assert script.get("/api/v1/me", headers={"Authorization": "Bearer ca_wrong"}).status_code == 401
+        assert (
+            script.get("/api/v1/me", headers={"Authorization": "Bearer ca_wrong"}).status_code
+            == 401
+        )
     assert secret not in alice.get("/account").text  # shown once
     with site.db.session() as session:
         (stored,) = session.scalars(select(ApiToken)).all()
@@ -193,21 +207,34 @@ def test_api_tokens_are_shown_once_stored_hashed_and_revocable(site: Site, alice
         token_id = stored.id
     alice.post(f"/account/tokens/{token_id}/revoke", data={"csrf_token": token_of(alice)})
     with site.client() as script:
-        assert script.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"}).status_code == 401
+        assert (
+            script.get("/api/v1/me", headers={"Authorization": f"Bearer {secret}"}).status_code
+            == 401
+        )
 
 
 def test_account_changes_export_and_deletion(site: Site, alice: TestClient) -> None:
     token = token_of(alice)
     alice.post("/account/name", data={"display_name": "Alice L.", "csrf_token": token})
-    wrong = alice.post("/account/password", data={"password": "nope", "new_password": "another long passphrase", "csrf_token": token})
+    wrong = alice.post(
+        "/account/password",
+        data={"password": "nope", "new_password": "another long passphrase", "csrf_token": token},
+    )
     assert wrong.status_code == 422 and "current password" in wrong.text
-    alice.post("/account/password", data={"password": PASSWORD, "new_password": "another long passphrase", "csrf_token": token})
+    alice.post(
+        "/account/password",
+        data={"password": PASSWORD, "new_password": "another long passphrase", "csrf_token": token},
+    )
     alice.post("/lists/save", data={"resource_id": site.resources[0], "csrf_token": token})
     data = alice.get("/account/data.json").json()
     assert data["account"]["display_name"] == "Alice L."
     assert [i["resource"]["id"] for i in data["lists"][0]["items"]] == [site.resources[0]]
     assert "password" not in str(data["account"])
-    gone = alice.post("/account/delete", data={"password": "another long passphrase", "csrf_token": token}, follow_redirects=False)
+    gone = alice.post(
+        "/account/delete",
+        data={"password": "another long passphrase", "csrf_token": token},
+        follow_redirects=False,
+    )
     assert gone.status_code == 303
     with site.db.session() as session:
         assert session.scalars(select(User)).all() == []

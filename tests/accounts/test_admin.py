@@ -24,7 +24,13 @@ def test_admin_pages_are_for_admins_only(site: Site, admin: TestClient, alice: T
     run = admin.get("/admin/imports/1")
     assert "Import run 1" in run.text and "feed.jsonl" in run.text
     assert "Import runs" in admin.get("/admin/imports").text
-    for path in ("/admin", "/admin/users", "/admin/imports", "/admin/imports/1", "/admin/takedowns"):
+    for path in (
+        "/admin",
+        "/admin/users",
+        "/admin/imports",
+        "/admin/imports/1",
+        "/admin/takedowns",
+    ):
         assert alice.get(path).status_code == 404
         with site.client() as stranger:
             assert stranger.get(path).status_code == 404
@@ -39,9 +45,19 @@ def test_a_takedown_hides_a_resource_everywhere_and_a_restore_brings_it_back(
     alice.post("/lists/save", data={"resource_id": target, "csrf_token": token_of(alice)})
     page = alice.get("/api/v1/resources/" + str(target)).json()["url"]
     assert alice.get(page).status_code == 200
-    refused = admin.post("/admin/takedowns", data={"resource_id": target, "reason": "", "csrf_token": token_of(admin)})
+    refused = admin.post(
+        "/admin/takedowns",
+        data={"resource_id": target, "reason": "", "csrf_token": token_of(admin)},
+    )
     assert refused.status_code == 422
-    admin.post("/admin/takedowns", data={"resource_id": target, "reason": "copyright complaint", "csrf_token": token_of(admin)})
+    admin.post(
+        "/admin/takedowns",
+        data={
+            "resource_id": target,
+            "reason": "copyright complaint",
+            "csrf_token": token_of(admin),
+        },
+    )
     _sync(admin, alice)
     assert "copyright complaint" in admin.get("/admin/takedowns").text
     assert alice.get(page).status_code == 404

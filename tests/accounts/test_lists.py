@@ -23,29 +23,52 @@ def test_lists_through_the_api(site: Site, alice: TestClient) -> None:
     assert body["visibility"] == "private" and body["share_url"] is None
     list_id = body["id"]
     for resource_id in (first, second, third):
-        item = alice.post(f"/api/v1/lists/{list_id}/items", json={"resource_id": resource_id, "note": "for work"}, headers=_api(alice))
+        item = alice.post(
+            f"/api/v1/lists/{list_id}/items",
+            json={"resource_id": resource_id, "note": "for work"},
+            headers=_api(alice),
+        )
         assert item.status_code == 201 and item.json()["status"] == "want"
-    duplicate = alice.post(f"/api/v1/lists/{list_id}/items", json={"resource_id": first}, headers=_api(alice))
+    duplicate = alice.post(
+        f"/api/v1/lists/{list_id}/items", json={"resource_id": first}, headers=_api(alice)
+    )
     assert duplicate.status_code == 409
     assert duplicate.headers["content-type"] == "application/problem+json"
-    unknown = alice.post(f"/api/v1/lists/{list_id}/items", json={"resource_id": 999999}, headers=_api(alice))
+    unknown = alice.post(
+        f"/api/v1/lists/{list_id}/items", json={"resource_id": 999999}, headers=_api(alice)
+    )
     assert unknown.status_code == 422
 
-    done = alice.patch(f"/api/v1/lists/{list_id}/items/{second}", json={"status": "done"}, headers=_api(alice))
+    done = alice.patch(
+        f"/api/v1/lists/{list_id}/items/{second}", json={"status": "done"}, headers=_api(alice)
+    )
     assert done.json()["done_on"] == date.today().isoformat()
-    dated = alice.patch(f"/api/v1/lists/{list_id}/items/{first}", json={"status": "done", "done_on": "2026-01-05"}, headers=_api(alice))
+    dated = alice.patch(
+        f"/api/v1/lists/{list_id}/items/{first}",
+        json={"status": "done", "done_on": "2026-01-05"},
+        headers=_api(alice),
+    )
     assert dated.json()["done_on"] == "2026-01-05"
-    back = alice.patch(f"/api/v1/lists/{list_id}/items/{first}", json={"status": "taking"}, headers=_api(alice))
+    back = alice.patch(
+        f"/api/v1/lists/{list_id}/items/{first}", json={"status": "taking"}, headers=_api(alice)
+    )
     assert back.json()["done_on"] is None
-    moved = alice.patch(f"/api/v1/lists/{list_id}/items/{third}", json={"position": 1}, headers=_api(alice))
+    moved = alice.patch(
+        f"/api/v1/lists/{list_id}/items/{third}", json={"position": 1}, headers=_api(alice)
+    )
     assert moved.json()["position"] == 1
     detail = alice.get(f"/api/v1/lists/{list_id}").json()
     assert [i["resource"]["id"] for i in detail["items"]] == [third, first, second]
 
-    public = alice.patch(f"/api/v1/lists/{list_id}", json={"visibility": "public"}, headers=_api(alice))
+    public = alice.patch(
+        f"/api/v1/lists/{list_id}", json={"visibility": "public"}, headers=_api(alice)
+    )
     share_url = public.json()["share_url"]
     assert re.fullmatch(r"http://testserver/lists/[\w-]{22}", share_url)
-    assert alice.delete(f"/api/v1/lists/{list_id}/items/{first}", headers=_api(alice)).status_code == 204
+    assert (
+        alice.delete(f"/api/v1/lists/{list_id}/items/{first}", headers=_api(alice)).status_code
+        == 204
+    )
     assert len(alice.get(f"/api/v1/lists/{list_id}").json()["items"]) == 2
     titles = [entry["title"] for entry in alice.get("/api/v1/lists").json()["results"]]
     assert titles == ["Saved", "Databases"]
@@ -54,10 +77,14 @@ def test_lists_through_the_api(site: Site, alice: TestClient) -> None:
     assert alice.get(f"/api/v1/lists/{list_id}").status_code == 404
 
 
-def test_a_public_list_is_shared_by_link_and_private_again_is_gone(site: Site, alice: TestClient) -> None:
+def test_a_public_list_is_shared_by_link_and_private_again_is_gone(
+    site: Site, alice: TestClient
+) -> None:
     token = token_of(alice)
     alice.post("/lists/save", data={"resource_id": site.resources[0], "csrf_token": token})
-    (saved,) = [entry for entry in alice.get("/api/v1/lists").json()["results"] if entry["is_default"]]
+    (saved,) = [
+        entry for entry in alice.get("/api/v1/lists").json()["results"] if entry["is_default"]
+    ]
     assert saved["item_count"] == 1
     alice.post(f"/account/lists/{saved['id']}", data={"visibility": "public", "csrf_token": token})
     share_url = alice.get(f"/api/v1/lists/{saved['id']}").json()["share_url"]
@@ -66,25 +93,39 @@ def test_a_public_list_is_shared_by_link_and_private_again_is_gone(site: Site, a
         page = stranger.get(path)
         assert page.status_code == 200
         assert "Learning SQL part 1" in page.text
-        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page.text).group(1))
+        data = json.loads(
+            re.search(r'<script type="application/ld\+json">(.*?)</script>', page.text).group(1)
+        )
         assert data["@type"] == "ItemList" and data["numberOfItems"] == 1
         assert "noindex" in page.text
         assert path not in stranger.get("/sitemaps/site.xml").text
-        alice.post(f"/account/lists/{saved['id']}", data={"visibility": "private", "csrf_token": token})
+        alice.post(
+            f"/account/lists/{saved['id']}", data={"visibility": "private", "csrf_token": token}
+        )
         assert stranger.get(path).status_code == 404
 
 
 def test_save_without_javascript_and_with_htmx(site: Site, alice: TestClient) -> None:
     token = token_of(alice)
-    plain = alice.post("/lists/save", data={"resource_id": site.resources[1], "csrf_token": token}, follow_redirects=False)
+    plain = alice.post(
+        "/lists/save",
+        data={"resource_id": site.resources[1], "csrf_token": token},
+        follow_redirects=False,
+    )
     assert plain.status_code == 303 and plain.headers["location"].startswith("/account/lists/")
-    fragment = alice.post("/lists/save", data={"resource_id": site.resources[1], "csrf_token": token}, headers={"HX-Request": "true"})
+    fragment = alice.post(
+        "/lists/save",
+        data={"resource_id": site.resources[1], "csrf_token": token},
+        headers={"HX-Request": "true"},
+    )
     assert "Saved already in" in fragment.text and "<html" not in fragment.text
     page = alice.get(plain.headers["location"])
     assert "Learning SQL part 2" in page.text
 
 
-def test_search_results_offer_save_and_signed_in_pages_are_private(site: Site, alice: TestClient) -> None:
+def test_search_results_offer_save_and_signed_in_pages_are_private(
+    site: Site, alice: TestClient
+) -> None:
     with site.client() as stranger:
         anonymous = stranger.get("/search?q=sql")
         assert 'href="/lists/save/' in anonymous.text and "csrf_token" not in anonymous.text
@@ -99,15 +140,25 @@ def test_export_and_import(site: Site, alice: TestClient) -> None:
     token = token_of(alice)
     made = alice.post("/api/v1/lists", json={"title": "Imported"}, headers=_api(alice)).json()
     csv_in = "title\nLearning SQL part 3\nhttps://courses.example/c/4\nhttp://testserver/courses/does-not-exist\nNo Such Course\n9780306406157\n"
-    answer = alice.post(f"/account/lists/{made['id']}/import", data={"csrf_token": token}, files={"file": ("list.csv", csv_in, "text/csv")})
+    answer = alice.post(
+        f"/account/lists/{made['id']}/import",
+        data={"csrf_token": token},
+        files={"file": ("list.csv", csv_in, "text/csv")},
+    )
     assert "2 added" in answer.text
     assert "Line 4" in answer.text and "Line 5" in answer.text and "Line 6" in answer.text
     exported = alice.get(f"/account/lists/{made['id']}/export.csv")
     lines = exported.text.splitlines()
     assert lines[0] == "position,title,kind,page,provider,status,done_on,note"
-    assert [line.split(",")[1] for line in lines[1:]] == ["Learning SQL part 3", "Learning SQL part 4"]
+    assert [line.split(",")[1] for line in lines[1:]] == [
+        "Learning SQL part 3",
+        "Learning SQL part 4",
+    ]
     as_json = alice.get(f"/account/lists/{made['id']}/export.json").json()
-    assert [i["resource"]["title"] for i in as_json["items"]] == ["Learning SQL part 3", "Learning SQL part 4"]
+    assert [i["resource"]["title"] for i in as_json["items"]] == [
+        "Learning SQL part 3",
+        "Learning SQL part 4",
+    ]
 
 
 def test_reorder_note_and_status_through_the_pages(site: Site, alice: TestClient) -> None:

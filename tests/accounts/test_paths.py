@@ -23,12 +23,20 @@ def test_save_a_career_path_and_see_progress(demo_db: Database) -> None:
         career = client.get("/careers/backend-engineer")
         assert "Save this path as a list" in career.text
         steps = len(re.findall(r'class="path-steps"|<li>\s*<article class="card">', career.text))
-        saved = client.post("/careers/backend-engineer/save-path", data={"csrf_token": token}, follow_redirects=False)
+        saved = client.post(
+            "/careers/backend-engineer/save-path",
+            data={"csrf_token": token},
+            follow_redirects=False,
+        )
         list_id = int(saved.headers["location"].rsplit("/", 1)[1])
         detail = client.get(f"/api/v1/lists/{list_id}").json()
         assert detail["career_slug"] == "backend-engineer" and detail["item_count"] >= 3
         first = detail["items"][0]["resource"]["id"]
-        client.patch(f"/api/v1/lists/{list_id}/items/{first}", json={"status": "done"}, headers={"X-CSRF-Token": token})
+        client.patch(
+            f"/api/v1/lists/{list_id}/items/{first}",
+            json={"status": "done"},
+            headers={"X-CSRF-Token": token},
+        )
         again = client.get("/careers/backend-engineer")
         assert f"Your progress: 1 of {detail['item_count']} done" in again.text
         assert steps >= 1

@@ -62,7 +62,9 @@ def _send_smtp(url: str, message: EmailMessage) -> None:
     if parts.scheme == "smtps":
         client = smtplib.SMTP_SSL(host, port or 465, timeout=TIMEOUT)
     else:
-        client = smtplib.SMTP(host, port or (587 if parts.scheme == "smtp+starttls" else 25), timeout=TIMEOUT)
+        client = smtplib.SMTP(
+            host, port or (587 if parts.scheme == "smtp+starttls" else 25), timeout=TIMEOUT
+        )
     with client:
         if parts.scheme == "smtp+starttls":
             client.starttls(context=ssl.create_default_context())

@@ -33,7 +33,9 @@ FAILED_SIGN_IN = "The email or password is not right (or the address is not conf
 
 @router.get("/account/signup")
 def signup_page(request: Request, next: Annotated[str, Query(max_length=2000)] = "") -> Response:
-    return personal_page(request, "account/signup.html", "Create an account", {"next": next, "error": ""})
+    return personal_page(
+        request, "account/signup.html", "Create an account", {"next": next, "error": ""}
+    )
 
 
 @router.post("/account/signup")
@@ -55,7 +57,12 @@ def signup(
 def confirm(request: Request, session: DbSession, token: Token = "") -> Response:
     user = service.confirm(session, token)
     if user is None:
-        return _message(request, "This link does not work", "It was used already, or it is more than two days old. Sign up again to get a new one.", 400)
+        return _message(
+            request,
+            "This link does not work",
+            "It was used already, or it is more than two days old. Sign up again to get a new one.",
+            400,
+        )
     return signed_in(request, _rotate(request, session, user), "/account?welcome=1")
 
 
@@ -107,13 +114,17 @@ def forgot(request: Request, session: DbSession, settings: AppSettings, email: E
     try:
         service.request_reset(session, settings, email, origin(request))
     except InvalidInput as error:
-        return personal_page(request, "account/forgot.html", "Forgot your password?", {"error": error.detail}, 422)
+        return personal_page(
+            request, "account/forgot.html", "Forgot your password?", {"error": error.detail}, 422
+        )
     return _check_email(request, "Check your email", email)
 
 
 @router.get("/account/reset")
 def reset_page(request: Request, token: Token = "") -> Response:
-    return personal_page(request, "account/reset.html", "Choose a new password", {"token": token, "error": ""})
+    return personal_page(
+        request, "account/reset.html", "Choose a new password", {"token": token, "error": ""}
+    )
 
 
 @router.post("/account/reset")
@@ -129,7 +140,12 @@ def reset(
         context = {"token": token, "error": error.detail}
         return personal_page(request, "account/reset.html", "Choose a new password", context, 422)
     if user is None:
-        return _message(request, "This link does not work", "It was used already, or it is more than an hour old. Ask for a new one.", 400)
+        return _message(
+            request,
+            "This link does not work",
+            "It was used already, or it is more than an hour old. Ask for a new one.",
+            400,
+        )
     return signed_in(request, sessions.start(session, user), "/account?reset=1")
 
 
@@ -148,23 +164,53 @@ def account_page(
 
 @router.post("/account/name")
 def change_name(
-    request: Request, learner: CurrentLearner, session: DbSession, display_name: Annotated[str, Form(max_length=200)] = ""
+    request: Request,
+    learner: CurrentLearner,
+    session: DbSession,
+    display_name: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    return _change(request, learner.id, session, lambda user: service.set_display_name(user, display_name), "Your name is saved.")
+    return _change(
+        request,
+        learner.id,
+        session,
+        lambda user: service.set_display_name(user, display_name),
+        "Your name is saved.",
+    )
 
 
 @router.post("/account/email")
 def change_email(
-    request: Request, learner: CurrentLearner, session: DbSession, settings: AppSettings, email: Email, password: Password
+    request: Request,
+    learner: CurrentLearner,
+    session: DbSession,
+    settings: AppSettings,
+    email: Email,
+    password: Password,
 ) -> Response:
-    return _change(request, learner.id, session, lambda user: service.change_email(session, settings, user, password, email), "Your email address is changed.")
+    return _change(
+        request,
+        learner.id,
+        session,
+        lambda user: service.change_email(session, settings, user, password, email),
+        "Your email address is changed.",
+    )
 
 
 @router.post("/account/password")
 def change_password(
-    request: Request, learner: CurrentLearner, session: DbSession, password: Password, new_password: Password
+    request: Request,
+    learner: CurrentLearner,
+    session: DbSession,
+    password: Password,
+    new_password: Password,
 ) -> Response:
-    return _change(request, learner.id, session, lambda user: service.change_password(session, user, password, new_password), "Your password is changed.")
+    return _change(
+        request,
+        learner.id,
+        session,
+        lambda user: service.change_password(session, user, password, new_password),
+        "Your password is changed.",
+    )
 
 
 @router.post("/account/delete")
@@ -181,13 +227,22 @@ def delete_account(
 
 @router.post("/account/tokens")
 def create_token(
-    request: Request, learner: CurrentLearner, session: DbSession, name: Annotated[str, Form(max_length=200)] = ""
+    request: Request,
+    learner: CurrentLearner,
+    session: DbSession,
+    name: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     try:
         secret = service.new_token(session, learner.id, name)
     except InvalidInput as error:
         return _account(request, learner.id, session, error=error.detail, status=422)
-    return _account(request, learner.id, session, new_token=secret, notice="Copy the token now: it is not shown again.")
+    return _account(
+        request,
+        learner.id,
+        session,
+        new_token=secret,
+        notice="Copy the token now: it is not shown again.",
+    )
 
 
 @router.post("/account/tokens/{token_id}/revoke")
@@ -255,4 +310,3 @@ def _check_email(request: Request, title: str, email: str) -> Response:
 
 def _message(request: Request, title: str, text: str, status: int) -> Response:
     return personal_page(request, "account/message.html", title, {"text": text}, status)
-

@@ -42,7 +42,9 @@ def sign_up(session: Session, settings: Settings, email: str, password: str, ori
     passwords.check_new_password(password, email)
     user = repository.user_by_email(session, email)
     if user is not None and user.confirmed_at is not None:
-        _send(settings, mail.Mail(email, "You already have a courseatlas account", _already(origin)))
+        _send(
+            settings, mail.Mail(email, "You already have a courseatlas account", _already(origin))
+        )
         return
     if user is None:
         user = User(email=email, email_key=repository.email_key(email), password_hash="")
@@ -111,7 +113,9 @@ def change_password(session: Session, user: User, current: str, new: str) -> Non
     log.info("password_changed", user_id=user.id)
 
 
-def change_email(session: Session, settings: Settings, user: User, password: str, email: str) -> None:
+def change_email(
+    session: Session, settings: Settings, user: User, password: str, email: str
+) -> None:
     _require_password(user, password)
     email = check_email(email)
     other = repository.user_by_email(session, email)

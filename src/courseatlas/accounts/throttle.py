@@ -40,11 +40,16 @@ class Throttle:
 
     def checks(self, action: str, email: str, client: str) -> list[Check]:
         account = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
-        return [Check(PER_ACCOUNT, f"{action}:account:{account}"), Check(PER_CLIENT, f"{action}:client:{client}")]
+        return [
+            Check(PER_ACCOUNT, f"{action}:account:{account}"),
+            Check(PER_CLIENT, f"{action}:client:{client}"),
+        ]
 
     def refuse_if_exhausted(self, checks: list[Check]) -> None:
         """Raises TooManyRequests, with the seconds until the oldest attempt expires."""
-        waits = [self._wait(check) for check in checks if not self.limiter.test(check.limit, check.key)]
+        waits = [
+            self._wait(check) for check in checks if not self.limiter.test(check.limit, check.key)
+        ]
         if waits:
             seconds = max(1, math.ceil(max(waits)))
             minutes = math.ceil(seconds / 60)

@@ -24,7 +24,9 @@ mail_app = typer.Typer(help="Email the service sends.", no_args_is_help=True)
 @users.command("create")
 def create(
     email: str,
-    admin: Annotated[bool, typer.Option("--admin", help="Give the account the admin role.")] = False,
+    admin: Annotated[
+        bool, typer.Option("--admin", help="Give the account the admin role.")
+    ] = False,
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the password from standard input.")
     ] = False,
@@ -40,7 +42,9 @@ def create(
 
 
 @users.command("token")
-def token(email: str, name: Annotated[str, typer.Option(help="What the token is for.")] = "CLI") -> None:
+def token(
+    email: str, name: Annotated[str, typer.Option(help="What the token is for.")] = "CLI"
+) -> None:
     """Print a new personal API token for the account, alone on the last line."""
     with _failing_clearly(), database().session() as session:
         user = _user(session, email)
@@ -57,7 +61,13 @@ def list_users() -> None:
         while batch := repository.users(session, offset, 1000):
             for user in batch:
                 confirmed = user.confirmed_at.date().isoformat() if user.confirmed_at else "no"
-                table.add_row(str(user.id), user.email, "yes" if user.is_admin else "", confirmed, user.created_at.date().isoformat())
+                table.add_row(
+                    str(user.id),
+                    user.email,
+                    "yes" if user.is_admin else "",
+                    confirmed,
+                    user.created_at.date().isoformat(),
+                )
             offset += len(batch)
     Console().print(table)  # data, on standard output
 
@@ -71,7 +81,9 @@ def delete(email: str) -> None:
 
 
 @mail_app.command("outbox")
-def outbox(last: Annotated[int, typer.Option(min=1, help="How many of the latest messages.")] = 5) -> None:
+def outbox(
+    last: Annotated[int, typer.Option(min=1, help="How many of the latest messages.")] = 5,
+) -> None:
     """Print the latest messages written to the local outbox (when no SMTP server is set)."""
     found = mail.outbox(settings())
     if not found:

@@ -35,9 +35,7 @@ class SavedList(Base):
 
 class ListItem(Base):
     __tablename__ = "list_items"
-    __table_args__ = (
-        CheckConstraint("status IN ('want', 'taking', 'done')", name="status"),
-    )
+    __table_args__ = (CheckConstraint("status IN ('want', 'taking', 'done')", name="status"),)
 
     list_id: Mapped[int] = mapped_column(
         ForeignKey("saved_lists.id", ondelete="CASCADE"), primary_key=True

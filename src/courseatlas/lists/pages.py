@@ -16,7 +16,15 @@ from fastapi.responses import Response
 from courseatlas.accounts.deps import CurrentLearner, OptionalLearner
 from courseatlas.accounts.web import personal_page, redirect
 from courseatlas.lists import paths, service, transfer
-from courseatlas.lists.schemas import MAX_ID, ItemPatch, ListDetail, ListIn, ListPatch, Status, Visibility
+from courseatlas.lists.schemas import (
+    MAX_ID,
+    ItemPatch,
+    ListDetail,
+    ListIn,
+    ListPatch,
+    Status,
+    Visibility,
+)
 from courseatlas.web import seo
 from courseatlas.web.caching import NO_STORE
 from courseatlas.web.deps import DbSession, Runtime
@@ -50,7 +58,9 @@ def save(
 
 
 @router.page("/lists/save/{resource_id}")
-def save_page(request: Request, learner: OptionalLearner, session: DbSession, resource_id: ResourceId) -> Response:
+def save_page(
+    request: Request, learner: OptionalLearner, session: DbSession, resource_id: ResourceId
+) -> Response:
     """Where Save leads before sign-in, and where a learner picks another list."""
     if learner is None:
         return redirect(f"/account/login?next=/lists/save/{resource_id}")
@@ -117,7 +127,9 @@ def update_item(
     status: Annotated[Status | None, Form()] = None,
     note: Annotated[str | None, Form(max_length=2000)] = None,
 ) -> Response:
-    service.update_item(session, learner.id, list_id, resource_id, ItemPatch(status=status, note=note))
+    service.update_item(
+        session, learner.id, list_id, resource_id, ItemPatch(status=status, note=note)
+    )
     return redirect(f"/account/lists/{list_id}#item-{resource_id}")
 
 
@@ -134,26 +146,39 @@ def move_item(
 
 
 @forms.post("/account/lists/{list_id}/items/{resource_id}/remove")
-def remove_item(learner: CurrentLearner, session: DbSession, list_id: ListId, resource_id: ResourceId) -> Response:
+def remove_item(
+    learner: CurrentLearner, session: DbSession, list_id: ListId, resource_id: ResourceId
+) -> Response:
     service.remove_item(session, learner.id, list_id, resource_id)
     return redirect(f"/account/lists/{list_id}")
 
 
 @router.page("/account/lists/{list_id}/export.csv")
-def export_csv(request: Request, learner: CurrentLearner, session: DbSession, list_id: ListId) -> Response:
-    detail = service.detail(session, service.get_list(session, learner.id, list_id), origin(request))
+def export_csv(
+    request: Request, learner: CurrentLearner, session: DbSession, list_id: ListId
+) -> Response:
+    detail = service.detail(
+        session, service.get_list(session, learner.id, list_id), origin(request)
+    )
     return _download(transfer.to_csv(detail), "text/csv; charset=utf-8", f"list-{list_id}.csv")
 
 
 @router.page("/account/lists/{list_id}/export.json")
-def export_json(request: Request, learner: CurrentLearner, session: DbSession, list_id: ListId) -> Response:
-    detail = service.detail(session, service.get_list(session, learner.id, list_id), origin(request))
+def export_json(
+    request: Request, learner: CurrentLearner, session: DbSession, list_id: ListId
+) -> Response:
+    detail = service.detail(
+        session, service.get_list(session, learner.id, list_id), origin(request)
+    )
     return _download(detail.model_dump_json(indent=2), "application/json", f"list-{list_id}.json")
 
 
 @forms.post("/account/lists/{list_id}/import")
 def import_csv(
-    learner: CurrentLearner, session: DbSession, list_id: ListId, file: Annotated[UploadFile, File()]
+    learner: CurrentLearner,
+    session: DbSession,
+    list_id: ListId,
+    file: Annotated[UploadFile, File()],
 ) -> Response:
     saved = service.get_list(session, learner.id, list_id)
     report = transfer.import_csv(session, learner.id, saved, file.file.read(transfer.MAX_BYTES + 1))
@@ -170,26 +195,41 @@ def import_csv(
 def export_everything(request: Request, learner: CurrentLearner, session: DbSession) -> Response:
     """Everything stored about the learner: the account (no password hash) and every list."""
     base = origin(request)
-    lists = [service.detail(session, saved, base).model_dump(mode="json") for saved in service.lists_of(session, learner.id)]
-    account = {"id": learner.id, "email": learner.email, "display_name": learner.display_name, "is_admin": learner.is_admin}
+    lists = [
+        service.detail(session, saved, base).model_dump(mode="json")
+        for saved in service.lists_of(session, learner.id)
+    ]
+    account = {
+        "id": learner.id,
+        "email": learner.email,
+        "display_name": learner.display_name,
+        "is_admin": learner.is_admin,
+    }
     body = json.dumps({"account": account, "lists": lists}, indent=2, ensure_ascii=False)
     return _download(body, "application/json", "courseatlas-data.json")
 
 
 @forms.post("/careers/{slug}/save-path")
 def save_path(
-    learner: CurrentLearner, session: DbSession, runtime: Runtime, slug: Annotated[str, Path(max_length=200)]
+    learner: CurrentLearner,
+    session: DbSession,
+    runtime: Runtime,
+    slug: Annotated[str, Path(max_length=200)],
 ) -> Response:
     saved = paths.save_path(session, runtime, learner.id, slug)
     return redirect(f"/account/lists/{saved.id}")
 
 
 @router.page("/lists/for-you")
-def for_you(request: Request, learner: OptionalLearner, session: DbSession, runtime: Runtime) -> Response:
+def for_you(
+    request: Request, learner: OptionalLearner, session: DbSession, runtime: Runtime
+) -> Response:
     if learner is None:
         return redirect("/account/login?next=/lists/for-you")
     results = paths.more_like_saved(session, runtime, learner.id, FOR_YOU)
-    return personal_page(request, "lists/for_you.html", "More like what you saved", {"results": results})
+    return personal_page(
+        request, "lists/for_you.html", "More like what you saved", {"results": results}
+    )
 
 
 @router.page("/lists/{share_id}")
@@ -203,7 +243,9 @@ def public_list(request: Request, session: DbSession, share_id: ShareId) -> Resp
         indexable=False,  # shared by link, not listed: kept out of search engines and sitemaps
         structured=[_item_list(detail, origin(request))],
     )
-    return render(request, "lists/public.html", {"meta": meta, "list": detail}, cache_control=NO_STORE)
+    return render(
+        request, "lists/public.html", {"meta": meta, "list": detail}, cache_control=NO_STORE
+    )
 
 
 def _item_list(detail: ListDetail, base: str) -> dict[str, object]:
@@ -227,5 +269,8 @@ def _item_list(detail: ListDetail, base: str) -> dict[str, object]:
 
 
 def _download(body: str, media_type: str, filename: str) -> Response:
-    headers = {"Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": NO_STORE}
+    headers = {
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": NO_STORE,
+    }
     return Response(body, media_type=media_type, headers=headers)

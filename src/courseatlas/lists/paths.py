@@ -48,6 +48,8 @@ def more_like_saved(
         except NotFound:  # taken down since it was saved
             continue
         for found in similar:
-            if found.id not in saved and (found.id not in best or found.score > best[found.id].score):
+            if found.id not in saved and (
+                found.id not in best or found.score > best[found.id].score
+            ):
                 best[found.id] = found
     return sorted(best.values(), key=lambda r: -r.score)[:limit]

@@ -60,9 +60,7 @@ def item(session: Session, list_id: int, resource_id: int) -> ListItem | None:
 
 
 def next_position(session: Session, list_id: int) -> int:
-    query = select(func.coalesce(func.max(ListItem.position), 0)).where(
-        ListItem.list_id == list_id
-    )
+    query = select(func.coalesce(func.max(ListItem.position), 0)).where(ListItem.list_id == list_id)
     return (session.scalar(query) or 0) + 1
 
 

@@ -17,7 +17,15 @@ from courseatlas.db.base import utcnow
 from courseatlas.errors import Conflict, InvalidInput, NotFound
 from courseatlas.lists import repository
 from courseatlas.lists.models import ListItem, SavedList
-from courseatlas.lists.schemas import ItemIn, ItemOut, ItemPatch, ListDetail, ListIn, ListOut, ListPatch
+from courseatlas.lists.schemas import (
+    ItemIn,
+    ItemOut,
+    ItemPatch,
+    ListDetail,
+    ListIn,
+    ListOut,
+    ListPatch,
+)
 
 log = structlog.get_logger(__name__)
 
@@ -48,7 +56,9 @@ def get_list(session: Session, user_id: int, list_id: int) -> SavedList:
     return found
 
 
-def create_list(session: Session, user_id: int, data: ListIn, career_slug: str | None = None) -> SavedList:
+def create_list(
+    session: Session, user_id: int, data: ListIn, career_slug: str | None = None
+) -> SavedList:
     if len(repository.lists_of(session, user_id)) >= MAX_LISTS:
         raise InvalidInput(f"A learner can keep at most {MAX_LISTS} lists.")
     saved = SavedList(
@@ -103,7 +113,9 @@ def add_item(session: Session, user_id: int, list_id: int, data: ItemIn) -> List
     return item
 
 
-def save(session: Session, user_id: int, resource_id: int, list_id: int | None = None) -> tuple[SavedList, bool]:
+def save(
+    session: Session, user_id: int, resource_id: int, list_id: int | None = None
+) -> tuple[SavedList, bool]:
     """Save to a list (the default one unless told); idempotent. Returns the list and whether
     the item is new."""
     saved = get_list(session, user_id, list_id) if list_id else ensure_default(session, user_id)
@@ -114,7 +126,9 @@ def save(session: Session, user_id: int, resource_id: int, list_id: int | None =
     return saved, True
 
 
-def update_item(session: Session, user_id: int, list_id: int, resource_id: int, patch: ItemPatch) -> ListItem:
+def update_item(
+    session: Session, user_id: int, list_id: int, resource_id: int, patch: ItemPatch
+) -> ListItem:
     saved = get_list(session, user_id, list_id)
     item = _item(session, saved.id, resource_id)
     if patch.note is not None:
@@ -179,7 +193,9 @@ def share_url(origin: str, saved: SavedList) -> str | None:
 def public_list(session: Session, share_id: str) -> SavedList:
     found = repository.public_list(session, share_id) if len(share_id) <= 40 else None
     if found is None:
-        raise NotFound("There is no public list at this address. Its owner may have made it private.")
+        raise NotFound(
+            "There is no public list at this address. Its owner may have made it private."
+        )
     return found
 
 

@@ -33,8 +33,16 @@ def to_csv(detail: ListDetail) -> str:
     for item in detail.items:
         r = item.resource
         writer.writerow(
-            [item.position, _cell(r.title), r.kind, r.url, _cell(r.provider.name if r.provider else ""),
-             item.status, item.done_on or "", _cell(item.note)]
+            [
+                item.position,
+                _cell(r.title),
+                r.kind,
+                r.url,
+                _cell(r.provider.name if r.provider else ""),
+                item.status,
+                item.done_on or "",
+                _cell(item.note),
+            ]
         )
     return out.getvalue()
 
