@@ -12,7 +12,7 @@ from courseatlas.accounts.models import AccountSession, ApiToken, User
 from courseatlas.accounts.passwords import HASHER
 from courseatlas.accounts.sessions import COOKIE
 from courseatlas.db.base import utcnow
-from tests.accounts.conftest import PASSWORD, Site, csrf, sign_in, token_of
+from tests.accounts.conftest import PASSWORD, Site, confirm, csrf, sign_in, token_of
 
 LINK = re.compile(r"(/account/(?:confirm|reset)\?token=[\w-]+)")
 
@@ -38,14 +38,16 @@ def test_sign_up_confirm_and_come_back(site: Site) -> None:
         assert client.get("/account", follow_redirects=False).status_code == 303  # not yet in
         (message,) = site.outbox()
         assert "To: Newcomer@Example.org" in message
-        confirmed = client.get(LINK.search(message).group(1), follow_redirects=False)
+        assert client.get(LINK.search(message).group(1)).status_code == 200
+        assert client.get("/api/v1/me").status_code == 401  # opening the link alone does nothing
+        confirmed = confirm(client, LINK.search(message).group(1))
         assert confirmed.status_code == 303
         cookie = confirmed.headers["set-cookie"]
         assert f"{COOKIE}=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
         assert "Secure" not in cookie  # http here; see the https test below
         assert "Newcomer@Example.org" in client.get("/account").text
         # The link works once.
-        again = client.get(LINK.search(message).group(1), follow_redirects=False)
+        again = confirm(client, LINK.search(message).group(1))
         assert again.status_code == 400
     with site.client() as later:  # another browser, another day: sign in again
         sign_in(later, "newcomer@example.org")
@@ -230,6 +232,7 @@ def test_account_changes_export_and_deletion(site: Site, alice: TestClient) -> N
     assert data["account"]["display_name"] == "Alice L."
     assert [i["resource"]["id"] for i in data["lists"][0]["items"]] == [site.resources[0]]
     assert "password" not in str(data["account"])
+    assert len(data["account"]["sessions"]) == 1 and "key" not in str(data["account"]["sessions"])
     gone = alice.post(
         "/account/delete",
         data={"password": "another long passphrase", "csrf_token": token},

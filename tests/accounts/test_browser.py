@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.accounts.conftest import readable
+from courseatlas.accounts.mail import readable
 from tests.web.live import CHROMIUM, CHROMIUM_ARGS, LiveSite, live_site
 from tests.web.test_browser import Problems
 
@@ -66,6 +66,7 @@ def test_sign_up_save_share_and_open_the_link_signed_out(
     link = re.search(r"http://[^\s]+/account/confirm\?token=[\w-]+", readable(message.read_text()))
     assert link is not None
     page.goto(link.group(0))
+    page.get_by_role("button", name="Confirm and sign in").click()
     expect(page.get_by_text("Your address is confirmed")).to_be_visible()
 
     page.goto("/search?q=python")

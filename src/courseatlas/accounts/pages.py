@@ -54,7 +54,18 @@ def signup(
 
 
 @router.get("/account/confirm")
-def confirm(request: Request, session: DbSession, token: Token = "") -> Response:
+def confirm_page(request: Request, token: Token = "") -> Response:
+    """The emailed link shows a button: a GET changes nothing, so neither a mail scanner that
+    follows links nor a link planted by someone else signs anybody in."""
+    return personal_page(
+        request, "account/confirm.html", "Confirm your address", {"email_token": token}
+    )
+
+
+@router.post("/account/confirm")
+def confirm(
+    request: Request, session: DbSession, token: Annotated[str, Form(max_length=100)]
+) -> Response:
     user = service.confirm(session, token)
     if user is None:
         return _message(
@@ -123,7 +134,7 @@ def forgot(request: Request, session: DbSession, settings: AppSettings, email: E
 @router.get("/account/reset")
 def reset_page(request: Request, token: Token = "") -> Response:
     return personal_page(
-        request, "account/reset.html", "Choose a new password", {"token": token, "error": ""}
+        request, "account/reset.html", "Choose a new password", {"email_token": token, "error": ""}
     )
 
 
@@ -137,7 +148,7 @@ def reset(
     try:
         user = service.reset_password(session, token, password)
     except InvalidInput as error:
-        context = {"token": token, "error": error.detail}
+        context = {"email_token": token, "error": error.detail}
         return personal_page(request, "account/reset.html", "Choose a new password", context, 422)
     if user is None:
         return _message(

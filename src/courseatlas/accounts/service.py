@@ -198,6 +198,34 @@ def learner_for_token(session: Session, secret: str) -> Learner | None:
     return Learner.of(user, "token")
 
 
+def personal_data(session: Session, user_id: int) -> dict[str, object]:
+    """What the account holds about its learner, without a single secret or digest."""
+    user = repository.user_by_id(session, user_id)
+    if user is None:
+        raise NotFound("There is no such account.")
+    return {
+        "id": user.id,
+        "email": user.email,
+        "display_name": user.display_name,
+        "is_admin": user.is_admin,
+        "created_at": user.created_at,
+        "confirmed_at": user.confirmed_at,
+        "api_tokens": [
+            {
+                "name": t.name,
+                "starts_with": t.hint,
+                "created_at": t.created_at,
+                "last_used_at": t.last_used_at,
+            }
+            for t in repository.tokens_of(session, user_id)
+        ],
+        "sessions": [
+            {"signed_in_at": s.created_at, "last_seen_at": s.last_seen_at}
+            for s in repository.sessions_of(session, user_id)
+        ],
+    }
+
+
 def _require_password(user: User, password: str) -> None:
     if not passwords.verify(user.password_hash, password):
         raise InvalidInput("Your current password is not right.")

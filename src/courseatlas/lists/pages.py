@@ -14,6 +14,7 @@ from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import Response
 
 from courseatlas.accounts.deps import CurrentLearner, OptionalLearner
+from courseatlas.accounts.service import personal_data
 from courseatlas.accounts.web import personal_page, redirect
 from courseatlas.lists import paths, service, transfer
 from courseatlas.lists.schemas import (
@@ -193,20 +194,16 @@ def import_csv(
 
 @router.page("/account/data.json")
 def export_everything(request: Request, learner: CurrentLearner, session: DbSession) -> Response:
-    """Everything stored about the learner: the account (no password hash) and every list."""
+    """Everything stored about the learner: the account (no password hash), tokens and
+    sessions (no secrets), and every list. Lists sit above accounts, so it is put together here."""
     base = origin(request)
     lists = [
         service.detail(session, saved, base).model_dump(mode="json")
         for saved in service.lists_of(session, learner.id)
     ]
-    account = {
-        "id": learner.id,
-        "email": learner.email,
-        "display_name": learner.display_name,
-        "is_admin": learner.is_admin,
-    }
-    body = json.dumps({"account": account, "lists": lists}, indent=2, ensure_ascii=False)
-    return _download(body, "application/json", "courseatlas-data.json")
+    body = {"account": personal_data(session, learner.id), "lists": lists}
+    text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
+    return _download(text, "application/json", "courseatlas-data.json")
 
 
 @forms.post("/careers/{slug}/save-path")
