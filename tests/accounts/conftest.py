@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx2 import Response
 from sqlalchemy import select
 
 from courseatlas.accounts import service
@@ -50,14 +51,14 @@ class Site:
         return [readable(p.read_text()) for p in files]
 
 
-def confirm(client: TestClient, link: str) -> object:
-    """Follows an emailed confirmation link and presses its button, as a learner does."""
+def confirm(client: TestClient, link: str, password: str = PASSWORD) -> Response:
+    """Follows an emailed confirmation link and confirms with the password, as a learner does."""
     page = client.get(link)
     token = re.search(r'name="token" value="([\w-]+)"', page.text)
     assert token, page.text
     return client.post(
         "/account/confirm",
-        data={"token": token.group(1), "csrf_token": csrf(page.text)},
+        data={"token": token.group(1), "password": password, "csrf_token": csrf(page.text)},
         follow_redirects=False,
     )
 

@@ -72,6 +72,32 @@ def test_session_cookie_is_secure_behind_https(site: Site) -> None:
         assert "Secure" in answer.headers["set-cookie"]
 
 
+def test_someone_who_signs_up_with_my_address_cannot_have_me_confirm_it(site: Site) -> None:
+    with site.client() as attacker:
+        _signup(attacker, "victim@example.org", "the attacker's passphrase")
+    (message,) = site.outbox()
+    with site.client() as victim:  # the owner follows the link without knowing that password
+        refused = confirm(victim, LINK.search(message).group(1), "whatever I type here")
+        assert refused.status_code == 422 and "not the password" in refused.text
+        assert victim.get("/api/v1/me").status_code == 401
+    with site.client() as attacker:  # and the account stays unusable to the attacker
+        page = attacker.get("/account/login")
+        data = {
+            "email": "victim@example.org",
+            "password": "the attacker's passphrase",
+            "csrf_token": csrf(page.text),
+        }
+        assert attacker.post("/account/login", data=data).status_code == 400
+    with site.client() as victim:  # the owner signs up for real: the newest password wins
+        _signup(victim, "victim@example.org", "the owner's own passphrase")
+        assert (
+            confirm(
+                victim, LINK.search(site.outbox()[-1]).group(1), "the owner's own passphrase"
+            ).status_code
+            == 303
+        )
+
+
 def test_sign_up_does_not_tell_whether_an_email_has_an_account(site: Site) -> None:
     site.user("taken@example.org")
     with site.client() as client:

@@ -66,6 +66,7 @@ def test_sign_up_save_share_and_open_the_link_signed_out(
     link = re.search(r"http://[^\s]+/account/confirm\?token=[\w-]+", readable(message.read_text()))
     assert link is not None
     page.goto(link.group(0))
+    page.get_by_label("Password").fill("my own long passphrase")
     page.get_by_role("button", name="Confirm and sign in").click()
     expect(page.get_by_text("Your address is confirmed")).to_be_visible()
 

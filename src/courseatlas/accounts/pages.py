@@ -55,18 +55,27 @@ def signup(
 
 @router.get("/account/confirm")
 def confirm_page(request: Request, token: Token = "") -> Response:
-    """The emailed link shows a button: a GET changes nothing, so neither a mail scanner that
-    follows links nor a link planted by someone else signs anybody in."""
-    return personal_page(
-        request, "account/confirm.html", "Confirm your address", {"email_token": token}
-    )
+    """The emailed link shows a form: a GET changes nothing, so a mail scanner that follows
+    links confirms nothing, and the password asked proves the confirmer made the account."""
+    context = {"email_token": token, "error": ""}
+    return personal_page(request, "account/confirm.html", "Confirm your address", context)
 
 
 @router.post("/account/confirm")
 def confirm(
-    request: Request, session: DbSession, token: Annotated[str, Form(max_length=100)]
+    request: Request,
+    session: DbSession,
+    password: Password,
+    token: Annotated[str, Form(max_length=100)],
 ) -> Response:
-    user = service.confirm(session, token)
+    checks = throttle(request).checks("confirm", token, client_key(request))
+    throttle(request).refuse_if_exhausted(checks)
+    try:
+        user = service.confirm(session, token, password)
+    except InvalidInput as error:
+        throttle(request).record(checks)
+        context = {"email_token": token, "error": error.detail}
+        return personal_page(request, "account/confirm.html", "Confirm your address", context, 422)
     if user is None:
         return _message(
             request,

@@ -57,12 +57,18 @@ def sign_up(session: Session, settings: Settings, email: str, password: str, ori
     log.info("signup_started", user_id=user.id)
 
 
-def confirm(session: Session, secret: str) -> User | None:
-    token = _use_email_token(session, "confirm", secret)
-    if token is None:
+def confirm(session: Session, secret: str, password: str) -> User | None:
+    """Confirms the address of an account from its emailed link. The password chosen at
+    sign-up is asked again: whoever signed up with someone else's address cannot have them
+    confirm it (and so own an account the attacker holds the password of)."""
+    token = repository.usable_email_token(session, "confirm", digest(secret), utcnow())
+    user = repository.user_by_id(session, token.user_id) if token else None
+    if user is None:
         return None
-    user = repository.user_by_id(session, token.user_id)
-    if user is not None and user.confirmed_at is None:
+    if not passwords.verify(user.password_hash, password):
+        raise InvalidInput("That is not the password this account was made with.")
+    _use_email_token(session, "confirm", secret)
+    if user.confirmed_at is None:
         user.confirmed_at = utcnow()
         log.info("signup_confirmed", user_id=user.id)
     return user
