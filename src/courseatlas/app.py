@@ -58,13 +58,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
+    # Sessions, throttling and CSRF: the innermost middleware (inside the request id and the
+    # access log), and the CSRF dependency before any router is included.
+    accounts.install(app, database)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     install_error_handlers(app)
-    accounts.install(app, database)  # sessions, throttling, CSRF: before any router
     routers = (
         health_router,
         metrics_router,
