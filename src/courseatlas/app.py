@@ -103,7 +103,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(RequestLimits)
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(PublicOriginMiddleware, settings=settings)
-    accounts.install(app, database)  # sessions, throttling, CSRF: before any router
+    # Sessions, throttling and CSRF: inside the request id and the access log, and the CSRF
+    # dependency before any router is included.
+    accounts.install(app, database)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.public_url.startswith("https:"))

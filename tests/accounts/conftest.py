@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx2 import Response
 from sqlalchemy import select
 
 from courseatlas.accounts import service
+from courseatlas.accounts.mail import readable
 from courseatlas.app import create_app
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
@@ -52,13 +51,16 @@ class Site:
         return [readable(p.read_text()) for p in files]
 
 
-def readable(raw: str) -> str:
-    """A message as its reader sees it: headers, then the decoded body."""
-    message = email.message_from_string(raw, policy=email.policy.default)
-    assert isinstance(message, EmailMessage)
-    body = message.get_body()
-    assert body is not None
-    return f"To: {message['To']}\nSubject: {message['Subject']}\n\n{body.get_content()}"
+def confirm(client: TestClient, link: str, password: str = PASSWORD) -> Response:
+    """Follows an emailed confirmation link and confirms with the password, as a learner does."""
+    page = client.get(link)
+    token = re.search(r'name="token" value="([\w-]+)"', page.text)
+    assert token, page.text
+    return client.post(
+        "/account/confirm",
+        data={"token": token.group(1), "password": password, "csrf_token": csrf(page.text)},
+        follow_redirects=False,
+    )
 
 
 def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:

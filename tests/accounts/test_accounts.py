@@ -12,7 +12,7 @@ from courseatlas.accounts.models import AccountSession, ApiToken, User
 from courseatlas.accounts.passwords import HASHER
 from courseatlas.accounts.sessions import COOKIE
 from courseatlas.db.base import utcnow
-from tests.accounts.conftest import PASSWORD, Site, csrf, sign_in, token_of
+from tests.accounts.conftest import PASSWORD, Site, confirm, csrf, sign_in, token_of
 
 LINK = re.compile(r"(/account/(?:confirm|reset)\?token=[\w-]+)")
 
@@ -38,14 +38,16 @@ def test_sign_up_confirm_and_come_back(site: Site) -> None:
         assert client.get("/account", follow_redirects=False).status_code == 303  # not yet in
         (message,) = site.outbox()
         assert "To: Newcomer@Example.org" in message
-        confirmed = client.get(LINK.search(message).group(1), follow_redirects=False)
+        assert client.get(LINK.search(message).group(1)).status_code == 200
+        assert client.get("/api/v1/me").status_code == 401  # opening the link alone does nothing
+        confirmed = confirm(client, LINK.search(message).group(1))
         assert confirmed.status_code == 303
         cookie = confirmed.headers["set-cookie"]
         assert f"{COOKIE}=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
         assert "Secure" not in cookie  # http here; see the https test below
         assert "Newcomer@Example.org" in client.get("/account").text
         # The link works once.
-        again = client.get(LINK.search(message).group(1), follow_redirects=False)
+        again = confirm(client, LINK.search(message).group(1))
         assert again.status_code == 400
     with site.client() as later:  # another browser, another day: sign in again
         sign_in(later, "newcomer@example.org")
@@ -68,6 +70,32 @@ def test_session_cookie_is_secure_behind_https(site: Site) -> None:
             follow_redirects=False,
         )
         assert "Secure" in answer.headers["set-cookie"]
+
+
+def test_someone_who_signs_up_with_my_address_cannot_have_me_confirm_it(site: Site) -> None:
+    with site.client() as attacker:
+        _signup(attacker, "victim@example.org", "the attacker's passphrase")
+    (message,) = site.outbox()
+    with site.client() as victim:  # the owner follows the link without knowing that password
+        refused = confirm(victim, LINK.search(message).group(1), "whatever I type here")
+        assert refused.status_code == 422 and "not the password" in refused.text
+        assert victim.get("/api/v1/me").status_code == 401
+    with site.client() as attacker:  # and the account stays unusable to the attacker
+        page = attacker.get("/account/login")
+        data = {
+            "email": "victim@example.org",
+            "password": "the attacker's passphrase",
+            "csrf_token": csrf(page.text),
+        }
+        assert attacker.post("/account/login", data=data).status_code == 400
+    with site.client() as victim:  # the owner signs up for real: the newest password wins
+        _signup(victim, "victim@example.org", "the owner's own passphrase")
+        assert (
+            confirm(
+                victim, LINK.search(site.outbox()[-1]).group(1), "the owner's own passphrase"
+            ).status_code
+            == 303
+        )
 
 
 def test_sign_up_does_not_tell_whether_an_email_has_an_account(site: Site) -> None:
@@ -230,6 +258,7 @@ def test_account_changes_export_and_deletion(site: Site, alice: TestClient) -> N
     assert data["account"]["display_name"] == "Alice L."
     assert [i["resource"]["id"] for i in data["lists"][0]["items"]] == [site.resources[0]]
     assert "password" not in str(data["account"])
+    assert len(data["account"]["sessions"]) == 1 and "key" not in str(data["account"]["sessions"])
     gone = alice.post(
         "/account/delete",
         data={"password": "another long passphrase", "csrf_token": token},

@@ -174,3 +174,51 @@ def test_reorder_note_and_status_through_the_pages(site: Site, alice: TestClient
     assert items[0]["note"] == "loved it" and items[0]["status"] == "done"
     alice.post(f"{base}/remove", data={"csrf_token": token})
     assert len(alice.get(f"/api/v1/lists/{saved['id']}").json()["items"]) == 1
+
+
+def test_bad_input_is_a_clear_4xx_never_a_500(site: Site, alice: TestClient) -> None:
+    token = token_of(alice)
+    made = alice.post("/api/v1/lists", json={"title": "Mine"}, headers=_api(alice)).json()
+    base = f"/api/v1/lists/{made['id']}"
+    problems = [
+        alice.post("/api/v1/lists", json={}, headers=_api(alice)),
+        alice.post("/api/v1/lists", json={"title": "x" * 201}, headers=_api(alice)),
+        alice.post("/api/v1/lists", json={"title": "   "}, headers=_api(alice)),
+        alice.post(
+            "/api/v1/lists",
+            content=b"{not json",
+            headers={**_api(alice), "content-type": "application/json"},
+        ),
+        alice.patch(base, json={"visibility": "secret"}, headers=_api(alice)),
+        alice.patch(base, json={"owner": 1}, headers=_api(alice)),
+        alice.post(f"{base}/items", json={"resource_id": "x"}, headers=_api(alice)),
+        alice.post(
+            f"{base}/items",
+            json={"resource_id": site.resources[0], "status": "want", "done_on": "2026-01-01"},
+            headers=_api(alice),
+        ),
+        alice.get("/api/v1/lists/99999999999"),
+    ]
+    for answer in problems:
+        assert 400 <= answer.status_code < 500, answer.text
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert answer.json()["detail"]
+    pages = [
+        alice.post("/account/lists", data={"title": "", "csrf_token": token}),
+        alice.post("/account/lists", data={"title": "   ", "csrf_token": token}),
+        alice.post(f"/account/lists/{made['id']}", data={"title": "x" * 201, "csrf_token": token}),
+        alice.post(
+            f"/account/lists/{made['id']}/import",
+            data={"csrf_token": token},
+            files={"file": ("x.csv", b"\xff\xfe\x00bad", "text/csv")},
+        ),
+        alice.post(
+            f"/account/lists/{made['id']}/items/{site.resources[0]}/move",
+            data={"step": "7", "csrf_token": token},
+        ),
+        alice.post("/lists/save", data={"resource_id": "0", "csrf_token": token}),
+    ]
+    for answer in pages:
+        assert 400 <= answer.status_code < 500, answer.text
+        assert "text/html" in answer.headers["content-type"]
+    assert alice.get("/api/v1/lists").json()["results"][1]["title"] == "Mine"

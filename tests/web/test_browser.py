@@ -177,7 +177,7 @@ def test_keyboard_only_visit(page: Page) -> None:
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/search\?q=sql$"))
 
-    _tab_until(page, "#facet-kind-course", 40)
+    _tab_until(page, "#facet-kind-course", 80)  # each result card: its title and its Save
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"kind=course"))
     expect(page.locator("#facet-kind-course")).to_be_focused()  # focus survives the swap

@@ -5,8 +5,11 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import message_from_string
 from email.message import EmailMessage
-from email.utils import make_msgid
+from email.policy import default
+from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -45,12 +48,25 @@ def outbox(settings: Settings) -> list[Path]:
     return sorted(folder.glob("*.eml")) if folder.is_dir() else []
 
 
+def readable(raw: str) -> str:
+    """A stored message as its reader sees it: the main headers, then the decoded body."""
+    message = message_from_string(raw, policy=default)
+    assert isinstance(message, EmailMessage)
+    body = message.get_body()
+    text = body.get_content() if isinstance(body, EmailMessage) else ""
+    headers = "".join(
+        f"{name}: {message[name]}\n" for name in ("From", "To", "Subject", "Date") if message[name]
+    )
+    return f"{headers}\n{text}"
+
+
 def _message(settings: Settings, mail: Mail) -> EmailMessage:
     message = EmailMessage()
     message["From"] = settings.mail_from
     message["To"] = mail.to
     message["Subject"] = mail.subject
     message["Message-ID"] = make_msgid(domain="courseatlas")
+    message["Date"] = format_datetime(datetime.now(UTC))
     message.set_content(mail.body)
     return message
 

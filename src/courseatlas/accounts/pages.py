@@ -54,8 +54,28 @@ def signup(
 
 
 @router.get("/account/confirm")
-def confirm(request: Request, session: DbSession, token: Token = "") -> Response:
-    user = service.confirm(session, token)
+def confirm_page(request: Request, token: Token = "") -> Response:
+    """The emailed link shows a form: a GET changes nothing, so a mail scanner that follows
+    links confirms nothing, and the password asked proves the confirmer made the account."""
+    context = {"email_token": token, "error": ""}
+    return personal_page(request, "account/confirm.html", "Confirm your address", context)
+
+
+@router.post("/account/confirm")
+def confirm(
+    request: Request,
+    session: DbSession,
+    password: Password,
+    token: Annotated[str, Form(max_length=100)],
+) -> Response:
+    checks = throttle(request).checks("confirm", token, client_key(request))
+    throttle(request).refuse_if_exhausted(checks)
+    try:
+        user = service.confirm(session, token, password)
+    except InvalidInput as error:
+        throttle(request).record(checks)
+        context = {"email_token": token, "error": error.detail}
+        return personal_page(request, "account/confirm.html", "Confirm your address", context, 422)
     if user is None:
         return _message(
             request,
@@ -123,7 +143,7 @@ def forgot(request: Request, session: DbSession, settings: AppSettings, email: E
 @router.get("/account/reset")
 def reset_page(request: Request, token: Token = "") -> Response:
     return personal_page(
-        request, "account/reset.html", "Choose a new password", {"token": token, "error": ""}
+        request, "account/reset.html", "Choose a new password", {"email_token": token, "error": ""}
     )
 
 
@@ -137,7 +157,7 @@ def reset(
     try:
         user = service.reset_password(session, token, password)
     except InvalidInput as error:
-        context = {"token": token, "error": error.detail}
+        context = {"email_token": token, "error": error.detail}
         return personal_page(request, "account/reset.html", "Choose a new password", context, 422)
     if user is None:
         return _message(

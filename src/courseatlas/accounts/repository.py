@@ -50,6 +50,11 @@ def delete_sessions(session: Session, user_id: int) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def sessions_of(session: Session, user_id: int) -> Sequence[AccountSession]:
+    query = select(AccountSession).where(AccountSession.user_id == user_id)
+    return session.scalars(query.order_by(AccountSession.id)).all()
+
+
 def count_sessions(session: Session, user_id: int) -> int:
     query = select(func.count()).where(AccountSession.user_id == user_id)
     return session.scalar(query) or 0

@@ -57,12 +57,18 @@ def sign_up(session: Session, settings: Settings, email: str, password: str, ori
     log.info("signup_started", user_id=user.id)
 
 
-def confirm(session: Session, secret: str) -> User | None:
-    token = _use_email_token(session, "confirm", secret)
-    if token is None:
+def confirm(session: Session, secret: str, password: str) -> User | None:
+    """Confirms the address of an account from its emailed link. The password chosen at
+    sign-up is asked again: whoever signed up with someone else's address cannot have them
+    confirm it (and so own an account the attacker holds the password of)."""
+    token = repository.usable_email_token(session, "confirm", digest(secret), utcnow())
+    user = repository.user_by_id(session, token.user_id) if token else None
+    if user is None:
         return None
-    user = repository.user_by_id(session, token.user_id)
-    if user is not None and user.confirmed_at is None:
+    if not passwords.verify(user.password_hash, password):
+        raise InvalidInput("That is not the password this account was made with.")
+    _use_email_token(session, "confirm", secret)
+    if user.confirmed_at is None:
         user.confirmed_at = utcnow()
         log.info("signup_confirmed", user_id=user.id)
     return user
@@ -196,6 +202,34 @@ def learner_for_token(session: Session, secret: str) -> Learner | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         token.last_used_at = now
     return Learner.of(user, "token")
+
+
+def personal_data(session: Session, user_id: int) -> dict[str, object]:
+    """What the account holds about its learner, without a single secret or digest."""
+    user = repository.user_by_id(session, user_id)
+    if user is None:
+        raise NotFound("There is no such account.")
+    return {
+        "id": user.id,
+        "email": user.email,
+        "display_name": user.display_name,
+        "is_admin": user.is_admin,
+        "created_at": user.created_at,
+        "confirmed_at": user.confirmed_at,
+        "api_tokens": [
+            {
+                "name": t.name,
+                "starts_with": t.hint,
+                "created_at": t.created_at,
+                "last_used_at": t.last_used_at,
+            }
+            for t in repository.tokens_of(session, user_id)
+        ],
+        "sessions": [
+            {"signed_in_at": s.created_at, "last_seen_at": s.last_seen_at}
+            for s in repository.sessions_of(session, user_id)
+        ],
+    }
 
 
 def _require_password(user: User, password: str) -> None:

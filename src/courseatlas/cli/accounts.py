@@ -91,7 +91,7 @@ def outbox(
         return
     for path in found[-last:]:
         print(f"==> {path.name}")
-        print(path.read_text(encoding="utf-8"))
+        print(mail.readable(path.read_text(encoding="utf-8")))
 
 
 def _user(session: Session, email: str) -> User:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Path, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Path, Request, UploadFile
 from fastapi.responses import Response
 
 from courseatlas.accounts.deps import CurrentLearner, OptionalLearner
+from courseatlas.accounts.service import personal_data
 from courseatlas.accounts.web import personal_page, redirect
 from courseatlas.http.caching import NO_STORE
 from courseatlas.http.deps import DbSession, Runtime
@@ -37,7 +38,8 @@ forms = APIRouter(include_in_schema=False)
 ListId = Annotated[int, Path(ge=1, le=MAX_ID)]
 ResourceId = Annotated[int, Path(ge=1, le=MAX_ID)]
 ShareId = Annotated[str, Path(pattern=r"^[A-Za-z0-9_-]{16,40}$")]
-Title = Annotated[str, Form(max_length=200)]
+Title = Annotated[str, Form(min_length=1, max_length=200)]
+REPORTED = 50  # unmatched lines listed on the page
 Text = Annotated[str, Form(max_length=2000)]
 FOR_YOU = 6
 
@@ -86,15 +88,20 @@ def create_list(
 
 @router.page("/account/lists/{list_id}")
 def list_page(
-    request: Request,
-    learner: CurrentLearner,
-    session: DbSession,
-    list_id: ListId,
-    imported: Annotated[str, Query(max_length=4000)] = "",
+    request: Request, learner: CurrentLearner, session: DbSession, list_id: ListId
 ) -> Response:
-    saved = service.get_list(session, learner.id, list_id)
-    detail = service.detail(session, saved, origin(request))
-    context = {"list": detail, "report": json.loads(imported) if imported.startswith("{") else None}
+    return _list_page(request, session, learner.id, list_id, None)
+
+
+def _list_page(
+    request: Request,
+    session: DbSession,
+    user_id: int,
+    list_id: int,
+    report: transfer.ImportReport | None,
+) -> Response:
+    detail = service.detail(session, service.get_list(session, user_id, list_id), origin(request))
+    context = {"list": detail, "report": report, "shown": REPORTED}
     return personal_page(request, "lists/list.html", detail.title, context)
 
 
@@ -103,7 +110,7 @@ def update_list(
     learner: CurrentLearner,
     session: DbSession,
     list_id: ListId,
-    title: Annotated[str | None, Form(max_length=200)] = None,
+    title: Annotated[str | None, Form(min_length=1, max_length=200)] = None,
     description: Annotated[str | None, Form(max_length=2000)] = None,
     visibility: Annotated[Visibility | None, Form()] = None,
 ) -> Response:
@@ -175,38 +182,31 @@ def export_json(
 
 @forms.post("/account/lists/{list_id}/import")
 def import_csv(
+    request: Request,
     learner: CurrentLearner,
     session: DbSession,
     list_id: ListId,
     file: Annotated[UploadFile, File()],
 ) -> Response:
+    """Answers the list page itself, with the report of what matched and what did not."""
     saved = service.get_list(session, learner.id, list_id)
     report = transfer.import_csv(session, learner.id, saved, file.file.read(transfer.MAX_BYTES + 1))
-    summary = {
-        "added": report.added,
-        "already": report.already,
-        "unmatched": [[u.line, u.value[:80], u.reason] for u in report.unmatched[:20]],
-        "more": max(0, len(report.unmatched) - 20),
-    }
-    return redirect(f"/account/lists/{list_id}?imported={json.dumps(summary)}")
+    session.flush()
+    return _list_page(request, session, learner.id, list_id, report)
 
 
 @router.page("/account/data.json")
 def export_everything(request: Request, learner: CurrentLearner, session: DbSession) -> Response:
-    """Everything stored about the learner: the account (no password hash) and every list."""
+    """Everything stored about the learner: the account (no password hash), tokens and
+    sessions (no secrets), and every list. Lists sit above accounts, so it is put together here."""
     base = origin(request)
     lists = [
         service.detail(session, saved, base).model_dump(mode="json")
         for saved in service.lists_of(session, learner.id)
     ]
-    account = {
-        "id": learner.id,
-        "email": learner.email,
-        "display_name": learner.display_name,
-        "is_admin": learner.is_admin,
-    }
-    body = json.dumps({"account": account, "lists": lists}, indent=2, ensure_ascii=False)
-    return _download(body, "application/json", "courseatlas-data.json")
+    body = {"account": personal_data(session, learner.id), "lists": lists}
+    text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
+    return _download(text, "application/json", "courseatlas-data.json")
 
 
 @forms.post("/careers/{slug}/save-path")

@@ -28,7 +28,23 @@ from courseatlas.lists.schemas import (
 )
 from courseatlas.site.templating import origin
 
-router = APIRouter(prefix="/api/v1", tags=["me"])
+PROBLEM: dict[str, dict[str, object]] = {"application/problem+json": {}}
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["me"],
+    responses={
+        401: {
+            "description": "No learner: sign in, or send a personal API token.",
+            "content": PROBLEM,
+        },
+        403: {
+            "description": "A cookie-authenticated call without its CSRF token.",
+            "content": PROBLEM,
+        },
+        404: {"description": "Not found, or another learner's.", "content": PROBLEM},
+        422: {"description": "The request does not validate.", "content": PROBLEM},
+    },
+)
 
 ListId = Annotated[int, Path(ge=1, le=MAX_ID, description="The list's id.")]
 ResourceId = Annotated[int, Path(ge=1, le=MAX_ID, description="The resource's id.")]

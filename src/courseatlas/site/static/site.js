@@ -1,4 +1,4 @@
-/* courseatlas: search-as-you-type for every search box marked data-suggest.
+/* courseatlas: search-as-you-type for every search box marked data-suggest, and copy buttons.
    An enhancement only: without this script the box is a plain GET form. */
 (() => {
   "use strict";
@@ -117,4 +117,18 @@
   }
 
   document.querySelectorAll("input[data-suggest]").forEach(typeahead);
+
+  // "Copy link" on shared lists: without this script the link is a read-only field to select.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-copy]");
+    const field = button && document.querySelector(button.dataset.copy);
+    if (!field) return;
+    field.select();
+    if (navigator.clipboard) {
+      navigator.clipboard.writeText(field.value).then(
+        () => { button.textContent = "Copied"; },
+        () => { button.textContent = "Press Ctrl+C to copy"; },
+      );
+    }
+  });
 })();
