@@ -39,9 +39,10 @@ SUBJECT = 8.0
 SUBJECT_SHARE = 0.9
 SUBJECT_COUNT = 100
 MAX_ALTERNATES = 30
-# A word in no occupation's texts (a guide's "Kubernetes") counts as if in a few: rarity
-# alone is no sign of meaning ("organisation" is only spelled so in guides).
-FLOOR_FREQUENCY = 3
+# A word in no occupation's texts (a guide's "Kubernetes") or in one or two counts as if in
+# one in 300 of them: rarity alone is no sign of meaning ("organisation" is only spelled so
+# in guides).
+FLOOR_SHARE = 1 / 300
 # How the weighted count of a word grows its weight: less than in proportion, so that a word
 # its tasks and titles repeat outweighs a rare word of one tool name, without one word of
 # every task (``install``) taking over.
@@ -186,9 +187,10 @@ def context_terms(
                     weight[stems[0]] += source.weight
                     # A subject is searched for as written ("physics", not "physical").
                     spelled[stems[0]][word] += SUBJECT_COUNT if source.weight == SUBJECT else 1
+    floor = FLOOR_SHARE * occupations
     scored = {
         stem: total**TF_POWER
-        * math.log((1 + occupations) / (1 + max(FLOOR_FREQUENCY, frequency.get(stem, 0))))
+        * math.log((1 + occupations) / (1 + max(floor, frequency.get(stem, 0))))
         for stem, total in weight.items()
     }
     heaviest = max(scored.values(), default=0.0)
