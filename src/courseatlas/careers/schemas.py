@@ -150,4 +150,7 @@ class CareerPage(BaseModel):
     courses: list[MatchedResource]
     books: list[MatchedResource]
     learning_path: LearningPath
+    # When no resource passes the relevance floor: why, and the topic nearest the career.
+    no_match: str | None = None
+    nearest_topic: TopicRef | None = None
     attribution: Attribution | None  # present whenever the page shows O*NET data

@@ -30,6 +30,7 @@ from courseatlas.careers.sections import page_sections
 from courseatlas.catalog.models import Topic
 from courseatlas.catalog.schemas import TopicRef
 from courseatlas.errors import NotFound
+from courseatlas.matching.context import Context, about
 from courseatlas.matching.schemas import LearningPath, MatchedResource
 from courseatlas.matching.service import find_matches, learning_path, matched_resources
 from courseatlas.search.runtime import SearchRuntime
@@ -69,6 +70,7 @@ def get_career_page(session: Session, runtime: SearchRuntime, slug: str) -> Care
     occupation = repository.occupation(session, career.onet_code)
     courses, books, path = _matched(session, runtime, career, occupation)
     related_codes = [r["code"] for r in occupation.related] if occupation else []
+    nearest = None if courses or books else nearest_topic(session, career)
     return CareerPage(
         slug=career.slug,
         title=career.title,
@@ -87,6 +89,8 @@ def get_career_page(session: Session, runtime: SearchRuntime, slug: str) -> Care
         courses=courses,
         books=books,
         learning_path=path,
+        no_match=_no_match(nearest) if not (courses or books) else None,
+        nearest_topic=nearest,
         attribution=_attribution(occupation) if occupation else None,
     )
 
@@ -114,6 +118,22 @@ def _matched(
         )
         runtime.answers.put(key, found)
     return found
+
+
+def nearest_topic(session: Session, career: Career) -> TopicRef | None:
+    """The catalog topic whose words are most about the career's work, if any is."""
+    context = Context(career.context)
+    best: tuple[float, Topic] | None = None
+    for topic in session.scalars(select(Topic).order_by(Topic.path)):
+        score = about(context.found(topic.path.replace(" > ", " "), ""))
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, topic)
+    return TopicRef.model_validate(best[1]) if best else None
+
+
+def _no_match(nearest: TopicRef | None) -> str:
+    found = "No course or book in the catalog is about this career's work yet."
+    return f"{found} The nearest topic is {nearest.name}." if nearest else found
 
 
 def _alternate_titles(career: Career, occupation: Occupation | None) -> list[str]:

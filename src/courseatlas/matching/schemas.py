@@ -11,13 +11,14 @@ from courseatlas.catalog.schemas import ResourceSummary
 
 class Reason(BaseModel):
     """Why a resource matched: a wanted skill (or words) it covers, a topic it is filed under,
-    or (semantic layer on) its text's closeness in meaning, with the similarity as weight."""
+    the career's work it is about (``context``: the words it shares with the career's, and
+    how much, 0 to 1), or (semantic layer on) its closeness in meaning (the similarity)."""
 
-    kind: Literal["skill", "words", "topic", "meaning"]
+    kind: Literal["skill", "words", "topic", "meaning", "context"]
     name: str
     slug: str | None  # the skill's or the topic's slug
     weight: float  # how much the career or goal wants it; for meaning, the cosine similarity
-    evidence: Literal["tagged", "title", "description", "topic", "embedding"]
+    evidence: Literal["tagged", "title", "description", "topic", "embedding", "context"]
 
 
 class MatchedResource(ResourceSummary):

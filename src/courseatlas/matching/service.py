@@ -12,6 +12,7 @@ from courseatlas.catalog import repository as catalog
 from courseatlas.catalog.models import Topic
 from courseatlas.errors import NotFound
 from courseatlas.matching import candidates, scoring
+from courseatlas.matching.context import Context
 from courseatlas.matching.path import Path, build_path
 from courseatlas.matching.profiles import resource_profile
 from courseatlas.matching.schemas import (
@@ -23,6 +24,8 @@ from courseatlas.matching.schemas import (
 )
 from courseatlas.matching.wants import Profile, Want
 from courseatlas.search.runtime import SearchRuntime
+
+CONTEXT_WORDS = 4  # of the career's words a resource is about, shown as its reason
 
 
 @dataclass
@@ -54,12 +57,13 @@ def matched_resources(
     resources = catalog.resources_by_id(session, [c.id for c in chosen])
     topic_slugs = _topic_slugs(session, [c.topic for c in chosen if c.topic])
     wants = {want.key: want for want in matches.profile.wants}
+    spelled = Context(matches.profile.context).words
     return [
         MatchedResource.of(
             resources[c.id],
             score=c.score,
             duration_hours=c.duration_hours,
-            reasons=_reasons(c, wants, topic_slugs),
+            reasons=_reasons(c, wants, topic_slugs, spelled),
         )
         for c in chosen
         if c.id in resources
@@ -110,6 +114,7 @@ def _reasons(
     candidate: scoring.Candidate,
     wants: dict[str, Want],
     topic_slugs: dict[str, str],
+    spelled: dict[str, str],
 ) -> list[Reason]:
     reasons = [
         Reason(
@@ -131,6 +136,18 @@ def _reasons(
                 slug=None,
                 weight=round(candidate.similarity, 3),
                 evidence="embedding",
+            )
+        )
+    if candidate.context:
+        shared = sorted(candidate.context_found.items(), key=lambda item: -item[1])
+        words = [spelled[stem] for stem, _ in shared if stem in spelled]
+        reasons.append(
+            Reason(
+                kind="context",
+                name=", ".join(words[:CONTEXT_WORDS]),
+                slug=None,
+                weight=round(candidate.context, 3),
+                evidence="context",
             )
         )
     if candidate.topic:
