@@ -10,6 +10,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from courseatlas import __version__
 from courseatlas.careers.routes import router as careers_router
+from courseatlas.careers.service import career_suggestions
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
 from courseatlas.ingest.routes import router as imports_router
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
+    app.state.suggesters = (career_suggestions,)  # careers in the search type-ahead
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -57,3 +57,13 @@ def test_careers_are_found_by_a_short_name_exactly(demo_api: TestClient) -> None
     soup = page(demo_api, "/careers?q=RN")
     titles = [a.get_text() for a in soup.select(".career-list h2 a")]
     assert titles == ["Registered Nurse"]
+
+
+def test_the_type_ahead_suggests_careers_too(demo_api: TestClient) -> None:
+    body = demo_api.get("/api/v1/suggest", params={"q": "back"}).json()
+    careers = [s for s in body["suggestions"] if s["kind"] == "career"]
+    assert {"label": "Backend Engineer", "url": "/careers/backend-engineer"} in [
+        {"label": s["label"], "url": s["url"]} for s in careers
+    ]
+    nurse = demo_api.get("/api/v1/suggest", params={"q": "RN"}).json()
+    assert "Registered Nurse" in [s["label"] for s in nurse["suggestions"] if s["kind"] == "career"]

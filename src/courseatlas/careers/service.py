@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from courseatlas.careers import repository
-from courseatlas.careers.models import Career, CareerSkill, Occupation
+from courseatlas.careers.models import Career, CareerSkill, CareerTitle, Occupation
 from courseatlas.careers.names import title_key
 from courseatlas.careers.onet import LICENSE_URL, SOURCE_URL, attribution
 from courseatlas.careers.profiles import career_profile
@@ -34,6 +34,7 @@ from courseatlas.matching.context import Context, about
 from courseatlas.matching.schemas import LearningPath, MatchedResource
 from courseatlas.matching.service import find_matches, learning_path, matched_resources
 from courseatlas.search.runtime import SearchRuntime
+from courseatlas.search.schemas import Suggestion
 
 MATCHED_COURSES = 12
 MATCHED_BOOKS = 8
@@ -118,6 +119,24 @@ def _matched(
         )
         runtime.answers.put(key, found)
     return found
+
+
+def career_suggestions(session: Session, prefix: str, limit: int) -> list[Suggestion]:
+    """Careers for the type-ahead: those with a title or alternate title starting with it."""
+    key = title_key(prefix)
+    if not key:
+        return []
+    rows = session.execute(
+        select(Career.slug, Career.title, func.min(CareerTitle.rank).label("rank"))
+        .join(CareerTitle, CareerTitle.career_id == Career.id)
+        .where(CareerTitle.key.startswith(key, autoescape=True))
+        .group_by(Career.id, Career.slug, Career.title)
+        .order_by("rank", Career.title)
+        .limit(limit)
+    ).all()
+    return [
+        Suggestion(kind="career", label=title, url=f"/careers/{slug}") for slug, title, _ in rows
+    ]
 
 
 def nearest_topic(session: Session, career: Career) -> TopicRef | None:
