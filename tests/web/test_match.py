@@ -3,8 +3,13 @@ catalog and guides."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
+from courseatlas.careers.importers import import_onet
+from courseatlas.db.database import Database
+from tests.careers.onet_files import write_onet
 from tests.web.html import link_hrefs, page, text_of
 
 
@@ -67,3 +72,19 @@ def test_the_type_ahead_suggests_careers_too(demo_api: TestClient) -> None:
     ]
     nurse = demo_api.get("/api/v1/suggest", params={"q": "RN"}).json()
     assert "Registered Nurse" in [s["label"] for s in nurse["suggestions"] if s["kind"] == "career"]
+
+
+def test_careers_by_interest(client: TestClient, db: Database, tmp_path: Path) -> None:
+    demo_api = client  # an empty catalog with the O*NET fixture: the demo one stays unchanged
+    db.upgrade()
+    import_onet(db.sessions, write_onet(tmp_path))
+    listing = page(demo_api, "/careers")
+    assert "/careers/interests/investigative" in link_hrefs(listing, ".interests a")
+    soup = page(demo_api, "/careers/interests/investigative")
+    assert text_of(soup, "h1") == "Careers for Investigative interests"
+    titles = [a.get_text() for a in soup.select(".career-list h2 a")]
+    assert "Software Developers" in titles  # its first high point in the O*NET fixture
+    assert page(demo_api, "/careers/interests/I").select_one("h1") is not None
+    career = page(demo_api, "/careers/software-developers")
+    assert "/careers/interests/investigative" in link_hrefs(career, "#interests-title + p a")
+    page(demo_api, "/careers/interests/unknown", status=404)
