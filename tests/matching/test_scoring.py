@@ -142,6 +142,14 @@ def test_learning_path_covers_key_skills_with_few_steps_beginner_first() -> None
     assert [w.label for w in path.uncovered] == ["Communication"]
 
 
+def test_a_path_step_covers_only_what_it_teaches() -> None:
+    mentions = _candidate(1, evidence={"skill:sql": (0.5, "description")})
+    teaches = _candidate(2, evidence={"skill:api": (0.9, "title")})
+    path = build_path([mentions, teaches], WANTS)
+    assert [step.candidate.id for step in path.steps] == [2]
+    assert "SQL" in [w.label for w in path.uncovered]
+
+
 def test_spellings_skip_ambiguous_words_and_patterns_match_whole_words() -> None:
     assert spellings("Go") == ("Golang", "Go programming")
     assert spellings("Microsoft Excel") == ("Excel", "Spreadsheets")
