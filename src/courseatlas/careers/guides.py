@@ -52,6 +52,7 @@ SECTIONS: dict[str, str] = {
         "Personal growth",
         "Personality traits and interests",
         "Self-guided projects",
+        "Online courses",
     )
 }
 

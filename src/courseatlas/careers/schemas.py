@@ -62,7 +62,8 @@ class Section(BaseModel):
     key: str
     title: str
     body: str  # Markdown
-    source: Origin  # written for the guide, or composed from O*NET data
+    # Written for the guide, composed from O*NET data, or composed from the career's skills.
+    source: Literal["guide", "onet", "composed"]
 
 
 class CareerSkillOut(BaseModel):
