@@ -209,3 +209,19 @@ def test_an_occupation_without_a_guide_has_sections_from_onet(
     assert page["attribution"] is not None
     assert page["occupation"]["education"]["zone"] == 4
     assert [r["slug"] for r in page["related"]] == ["graphic-designers", "registered-nurses"]
+
+
+def test_a_learning_path_counts_what_is_free_and_what_it_costs(demo_api: TestClient) -> None:
+    path = demo_api.get("/api/v1/careers/backend-engineer").json()["learning_path"]
+    prices = [step["resource"]["price"] for step in path["steps"]]
+    assert path["free_steps"] == sum(1 for p in prices if p["free"])
+    paid = [p for p in prices if not p["free"] and p["amount"] is not None]
+    for cost in path["cost"]:
+        expected = sum(float(p["amount"]) for p in paid if p["currency"] == cost["currency"])
+        assert float(cost["amount"]) == pytest.approx(expected)
+    assert {c["currency"] for c in path["cost"]} == {p["currency"] for p in paid}
+    in_path = {step["resource"]["id"] for step in path["steps"]}
+    if path["free_alternative"]:
+        assert path["free_alternative"]["price"]["free"] is True
+        assert path["free_alternative"]["id"] not in in_path
+    assert path["book"]["kind"] == "book" and path["book"]["id"] not in in_path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel
@@ -33,10 +34,22 @@ class PathStep(BaseModel):
     covers: list[str]  # key skills this step is the first to cover
 
 
+class Cost(BaseModel):
+    currency: str
+    amount: Decimal
+
+
 class LearningPath(BaseModel):
     steps: list[PathStep]
     total_hours: float | None  # of the steps whose duration is known
     steps_without_hours: int
+    free_steps: int
+    # What the priced steps cost, per currency (no exchange rates are assumed: one entry when
+    # every priced step is in one currency); steps with neither a price nor "free" are counted.
+    cost: list[Cost] = []
+    steps_without_price: int = 0
+    free_alternative: MatchedResource | None = None  # the best free match not in the path
+    book: MatchedResource | None = None  # the best book match not in the path
     key_skills: list[str]
     covered: list[str]
     uncovered: list[str]
