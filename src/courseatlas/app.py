@@ -17,6 +17,7 @@ from courseatlas.accounts import web as accounts
 from courseatlas.accounts.admin import router as admin_router
 from courseatlas.accounts.pages import router as account_pages_router
 from courseatlas.careers.routes import router as careers_router
+from courseatlas.careers.service import career_suggestions
 from courseatlas.catalog.routes import router as catalog_router
 from courseatlas.db.database import Database
 from courseatlas.db.redis_client import SharedRedis
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.redis = redis
     app.state.rate_limits = RateLimits(settings, redis)
     app.state.clicks = clicks
+    app.state.suggesters = (career_suggestions,)  # careers in the search type-ahead
     # Innermost: a refused request gets the security headers and request id like any other.
     app.add_middleware(RequestLimits)
     app.add_middleware(HeadAsGetMiddleware)

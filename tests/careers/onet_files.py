@@ -16,6 +16,9 @@ HEADERS = {
     "Interests.txt": "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tDate\tDomain Source",
     "Work Styles.txt": "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tN\tStandard Error\tLower CI Bound\tUpper CI Bound\tRecommend Suppress\tDate\tDomain Source",
     "Related Occupations.txt": "O*NET-SOC Code\tRelated O*NET-SOC Code\tRelatedness Tier\tIndex",
+    "Tasks to DWAs.txt": "O*NET-SOC Code\tTask ID\tDWA ID\tDate\tDomain Source",
+    "DWA Reference.txt": "Element ID\tIWA ID\tDWA ID\tDWA Title",
+    "Tools Used.txt": "O*NET-SOC Code\tExample\tCommodity Code\tCommodity Title",
 }
 
 SD, RN, GD, OTHER = "15-1252.00", "29-1141.00", "27-1024.00", "11-9199.00"
@@ -83,6 +86,21 @@ ROWS: dict[str, list[str]] = {
     "Work Styles.txt": [
         f"{RN}\t1.C.1.a\tAchievement/Effort\tIM\t4.10\t28\t0.12\t4.4\t4.9\tN\t08/2023\tIncumbent",
         f"{RN}\t1.C.2.b\tConcern for Others\tIM\t4.80\t28\t0.12\t4.4\t4.9\tN\t08/2023\tIncumbent",
+    ],
+    "Tasks to DWAs.txt": [
+        f"{SD}\t1\t4.A.3.b.1.I01.D01\t03/2014\tAnalyst",
+        f"{SD}\t2\t4.A.3.b.1.I01.D01\t03/2014\tAnalyst",
+        f"{SD}\t2\t4.A.4.a.2.I03.D05\t03/2014\tAnalyst",
+        f"{RN}\t3\t4.A.2.a.2.I07.D02\t03/2014\tAnalyst",
+    ],
+    "DWA Reference.txt": [
+        "4.A.3.b.1\t4.A.3.b.1.I01\t4.A.3.b.1.I01.D01\tModify software programs to improve performance.",
+        "4.A.4.a.2\t4.A.4.a.2.I03\t4.A.4.a.2.I03.D05\tCollaborate with others to determine design specifications.",
+        "4.A.2.a.2\t4.A.2.a.2.I07\t4.A.2.a.2.I07.D02\tMonitor patient conditions during treatment.",
+    ],
+    "Tools Used.txt": [
+        f"{RN}\tBlood pressure cuffs\t42181600\tSphygmomanometers",
+        f"{GD}\tDigital cameras\t45121504\tDigital cameras",
     ],
     "Related Occupations.txt": [
         f"{SD}\t{GD}\tPrimary-Short\t2",

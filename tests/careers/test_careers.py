@@ -111,7 +111,12 @@ def test_unknown_and_malformed_career_slugs(demo_api: TestClient) -> None:
 def test_backend_engineer_page(demo_api: TestClient) -> None:
     page = demo_api.get("/api/v1/careers/backend-engineer").json()
     assert [s["key"] for s in page["sections"]] == list(SECTIONS)
-    assert {s["source"] for s in page["sections"]} == {"guide"}
+    sources = {s["key"]: s["source"] for s in page["sections"]}
+    # Every section written for the guide but the online courses one, composed and marked so.
+    assert sources.pop("online-courses") == "composed"
+    assert set(sources.values()) == {"guide"}
+    online = page["sections"][-1]["body"]
+    assert "SQL" in online and "not enough on their own" in online
     skills = {s["name"]: s for s in page["skills"]}
     assert skills["Kubernetes"]["source"] == "guide" and skills["SQL"]["weight"] == 1.0
     assert page["attribution"] is None and page["occupation"] is None  # no O*NET data loaded
@@ -172,7 +177,9 @@ def test_a_guide_merged_with_its_occupation_credits_onet(
     assert page["occupation"]["code"] == "29-1141.00"
     assert page["occupation"]["tasks"] == [{"text": "Monitor patients' conditions.", "core": True}]
     assert "Staff Nurse" in page["alternate_titles"]
-    assert {s["source"] for s in page["sections"]} == {"guide"}  # the guide has them all
+    sources = {s["key"]: s["source"] for s in page["sections"]}
+    assert sources.pop("online-courses") == "onet"  # composed: the guide has no such section
+    assert set(sources.values()) == {"guide"}  # the guide has all the others
     credit = page["attribution"]
     assert "O*NET 29.2 Database" in credit["text"] and credit["license"] == "CC BY 4.0"
     found = client.get("/api/v1/careers", params={"q": "software engineer"}).json()
@@ -189,11 +196,32 @@ def test_an_occupation_without_a_guide_has_sections_from_onet(
         "overview",
         "what-they-do",
         "education-and-training",
+        "a-day-in-the-job",
         "personality-traits-and-interests",
+        "online-courses",
     ]
     assert {s["source"] for s in sections.values()} == {"onet"}
     assert "- Modify existing software to correct errors." in sections["what-they-do"]["body"]
+    assert "- Modify software programs" in sections["a-day-in-the-job"]["body"]
+    online = sections["online-courses"]["body"]
+    assert "Python" in online and "not enough on their own" in online
     assert "Bachelor's Degree (70%)" in sections["education-and-training"]["body"]
     assert page["attribution"] is not None
     assert page["occupation"]["education"]["zone"] == 4
     assert [r["slug"] for r in page["related"]] == ["graphic-designers", "registered-nurses"]
+
+
+def test_a_learning_path_counts_what_is_free_and_what_it_costs(demo_api: TestClient) -> None:
+    path = demo_api.get("/api/v1/careers/backend-engineer").json()["learning_path"]
+    prices = [step["resource"]["price"] for step in path["steps"]]
+    assert path["free_steps"] == sum(1 for p in prices if p["free"])
+    paid = [p for p in prices if not p["free"] and p["amount"] is not None]
+    for cost in path["cost"]:
+        expected = sum(float(p["amount"]) for p in paid if p["currency"] == cost["currency"])
+        assert float(cost["amount"]) == pytest.approx(expected)
+    assert {c["currency"] for c in path["cost"]} == {p["currency"] for p in paid}
+    in_path = {step["resource"]["id"] for step in path["steps"]}
+    if path["free_alternative"]:
+        assert path["free_alternative"]["price"]["free"] is True
+        assert path["free_alternative"]["id"] not in in_path
+    assert path["book"]["kind"] == "book" and path["book"]["id"] not in in_path

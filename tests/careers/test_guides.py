@@ -45,7 +45,8 @@ def test_bundled_guides_parse_and_span_fields() -> None:
 def test_backend_engineer_guide_is_complete() -> None:
     parsed = read_guide(bundled_guides_dir() / "backend-engineer.md")
     assert parsed.guide is not None
-    assert [s.key for s in parsed.guide.sections] == list(SECTIONS)
+    # Every section but "Online courses", which pages compose from the career's data.
+    assert [s.key for s in parsed.guide.sections] == list(SECTIONS)[:-1]
     skills = {alias_key(s.name): s.weight for s in parsed.guide.front.skills}
     for name in ("Kubernetes", "gRPC", "Git", "Linux"):
         assert 0.4 <= skills[alias_key(name)] <= 0.6, name

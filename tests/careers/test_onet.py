@@ -43,6 +43,13 @@ def test_reads_every_file(tmp_path: Path) -> None:
         "high_point": ["Investigative", "Conventional"],
     }
     assert [r["code"] for r in sd["related"]] == [GD, RN]
+    assert sd["activities"] == [  # the activity most of its tasks involve first
+        "Modify software programs to improve performance.",
+        "Collaborate with others to determine design specifications.",
+    ]
+    assert read.occupations[RN]["tools"] == [
+        {"name": "Blood pressure cuffs", "category": "Sphygmomanometers"}
+    ]
     rn = read.occupations[RN]
     assert rn["alternate_titles"] == [
         "Emergency Room Registered Nurse (ER RN)",
@@ -113,6 +120,11 @@ def test_import_is_idempotent_and_gives_unclaimed_occupations_a_career(
         assert {"Python", "Java", "Kubernetes"} <= set(skills)
         assert set(skills.values()) == {"onet"}
         assert "Microsoft Excel" not in skills  # listed for every occupation here: says nothing
+        nurse = careers["registered-nurses"].context
+        # Its title, tasks, activities and tools; not the office software all of them list.
+        assert {"patient", "blood"} <= set(nurse) and "excel" not in nurse
+        assert any(word.startswith("nurse") for word in nurse)
+        assert max(nurse.values()) == 1.0
 
 
 def test_a_changed_row_updates_its_occupation(db: Database, tmp_path: Path) -> None:

@@ -32,7 +32,8 @@ class Figures:
     found: int
     belongs: int
     shown: int  # results shown (a relevance floor may show fewer than ten)
-    forbidden_shown: list[str]  # "never" resources that appeared anyway
+    forbidden_shown: list[str]  # "never" resources among the first 20 all the same
+    forbidden_top10: list[str]  # and among the first ten
     missing: list[str]  # judged resources not in the catalog (a dataset changed)
     misses: list[str]  # titles among the first ten not judged relevant, to read
 
@@ -116,6 +117,7 @@ def _evaluate(
         belongs=len(belongs),
         shown=len(shown),
         forbidden_shown=[":".join(never[i]) for i in shown if i in never],
+        forbidden_top10=[":".join(never[i]) for i in shown[:PRECISION_AT] if i in never],
         missing=[":".join(ref) for ref in [*judgement.belongs, *judgement.never] if ref not in ids],
         misses=[c.title for c in first if c.id not in relevant],
     )

@@ -561,6 +561,54 @@ GUIDE_JUDGED: tuple[Judgement, ...] = (
             r"disease|pandemic|covid|vaccin|infectio|toxicolog|environmental health|nutrition|community health|outbreak",
         ),
     ),
+    Judgement(
+        "astronomer",
+        "science",
+        belongs=(
+            *_e(
+                "astrophysics-cosmology",
+                "astrophysics-the-violent-universe",
+                "astrophysics-exploring-exoplanets",
+                "introduction-to-astrophysics",
+                "greatest-unsolved-mysteries-of-the-universe",
+                "from-atoms-to-stars-how-physics-explains-our-world",
+            ),
+            *_c("learn/einstein-relativity"),
+        ),
+        never=(*_b("9780440227533", "9780345453747", "9780425134351", "9780345418777"),),
+        relevant=(
+            r"astronom|astrophysic|cosmolog|telescope|planet|universe|galax|\bstars?\b|cosmos",
+            r"physics|relativity|quantum|space|solar system|black hole|gravit",
+        ),
+    ),
+    Judgement(
+        "environmental-scientist",
+        "science",
+        belongs=(
+            *_c(
+                "learn/sustainability",
+                "learn/ecology-conservation",
+                "learn/environmental-law",
+                "learn/circular-economy",
+            ),
+            *_e(
+                "introduction-to-water-and-climate",
+                "energy-within-environmental-constraints",
+                "climate-change-carbon-capture-and-storage",
+                "natural-resources-for-sustainable-development",
+            ),
+            ("datascience-multi", "26"),  # Geographic Information Systems (GIS)
+        ),
+        never=(
+            *_b("9780553379334"),
+            *_c("learn/introduction-embedded-systems"),
+            ("datascience-multi", "2686"),  # The R Programming Environment
+        ),
+        relevant=(
+            r"environment(?!s\b)|climate|ecolog|sustainab|pollution|conservation|water|\bgis\b",
+            r"geograph|biodivers|energy|carbon|emission|ecosystem|toxicolog|renewable|earth",
+        ),
+    ),
 )
 
 # --- careers only O*NET describes (no guide): food, trades, teaching, finance, arts, law,
@@ -735,7 +783,7 @@ ONET_JUDGED: tuple[Judgement, ...] = (
             ),
             *_b("9781593854461"),
         ),
-        never=(*_b("9780743243780"), *_g("4332082"), *_u("706132")),
+        never=(*_g("4332082"), *_u("706132")),
         relevant=(
             r"teach|classroom|pedagog|educat|school|student|child(ren)?\b|literacy|\bkids\b",
             r"lesson|curriculum|learning (theor|disab|difficult)|reading|phonics|parent",
@@ -782,6 +830,236 @@ ONET_JUDGED: tuple[Judgement, ...] = (
         relevant=(
             r"instruction|e-?learning|curricul|teach|pedagog|educat|classroom|learning (design|theor)",
             r"course (design|creation)|training|school|student|articulate|storyline|moodle|lms",
+        ),
+    ),
+    Judgement(
+        "personal-financial-advisors",
+        "finance",
+        belongs=(
+            *_c(
+                "learn/financial-planning",
+                "specializations/investment-management",
+                "specializations/investment-portolio-management",
+            ),
+            *_e("introduction-to-investments"),
+            *_u("1356742", "905228", "787836", "885974", "44784", "206908", "770656", "34815"),
+            *_g("106835"),  # The Intelligent Investor
+        ),
+        never=(
+            *_c("learn/international-law-in-action-2"),
+            *_g("140302", "214332"),
+            *_u("1223900"),
+        ),
+        relevant=(
+            r"personal financ|financial (plan|advis|literacy)|retirement|wealth|invest|portfolio",
+            r"\bmoney\b|budget|insurance|estate plan|\btax|stocks?\b|bonds?\b|asset|finance",
+        ),
+    ),
+    Judgement(
+        "actuaries",
+        "finance",
+        belongs=(
+            ("datascience-multi", "1751"),  # Introduction to Actuarial Science
+            *_e("introduction-to-actuarial-science", "introduction-to-probability"),
+            *_u("998872", "50951", "53004", "2474716"),
+            *_e(
+                "probability-the-science-of-uncertainty-and-data",
+                "fat-chance-probability-from-the-ground-up-2",
+            ),
+        ),
+        never=(*_g("10798416"), *_u("344178", "1217778")),
+        relevant=(
+            r"actuar|insurance|probabilit|statistic|risk (model|management|analy)|stochastic",
+            r"mathemat|calculus|financial math|annuit|mortality|regression|data analy|excel",
+        ),
+    ),
+    Judgement(
+        "photographers",
+        "arts",
+        belongs=(
+            *_c("specializations/photography-basics"),
+            *_g("497164", "52372"),  # Camera Lucida; On Photography
+            *_u("782950", "382844", "585566", "832870", "1219814", "994570", "328100", "1057528"),
+            *_u("368958"),
+        ),
+        never=(*_b("9780141439631"), *_g("232145"), *_u("760814", "1630738")),
+        relevant=(
+            r"photograph|\bphotos?\b|camera(?! confidence)|lightroom|photoshop|\bportrait(?! of)",
+            r"exposure|lighting|image editing|photo editing|drone",
+        ),
+    ),
+    Judgement(
+        "film-and-video-editors",
+        "arts",
+        belongs=(
+            *_c("learn/mastering-final-cut-pro"),
+            *_u("1199810", "1355694", "380826", "636422", "533104", "1038260", "410974"),
+            ("datascience-multi", "681"),  # Multicamera Editing in Adobe Premiere Pro
+        ),
+        never=(*_g("10112885", "8346300"), *_b("9780452253803")),
+        relevant=(
+            r"video|film|premiere|final cut|after effects|davinci|editing|motion graphics",
+            r"cinemat|movie|youtube|color grad|post.production|animation|camtasia",
+        ),
+    ),
+    Judgement(
+        "lawyers",
+        "law",
+        belongs=(
+            *_c(
+                "learn/american-law",
+                "learn/intro-common-law",
+                "learn/contracts-1",
+                "learn/corporate-commercial-law-part1",
+                "specializations/introduction-intellectual-property",
+            ),
+            *_e(
+                "contract-law-from-trust-to-promise-to-contract",
+                "international-law",
+                "cs50-for-lawyers",
+                "intellectual-property-law-and-policy-part-1",
+                "international-human-rights-law",
+            ),
+        ),
+        never=(*_g("79885", "25387351", "944073", "16096824", "7824997"), *_b("9780385339094")),
+        relevant=(
+            r"\blaw\b|legal|lawyer|attorney|litigation|contract|court|justice|constitution",
+            r"intellectual property|copyright|patent|trademark|compliance|regulat|arbitration|gdpr",
+        ),
+    ),
+    Judgement(
+        "paralegals-and-legal-assistants",
+        "law",
+        belongs=(
+            *_c("learn/american-law", "learn/intro-common-law", "learn/contracts-1"),
+            *_e("contract-law-from-trust-to-promise-to-contract", "cs50-for-lawyers"),
+            *_c("learn/corporate-commercial-law-part1"),
+        ),
+        never=(*_g("79885", "25387351", "944073", "16096824"), *_b("9780385339094")),
+        relevant=(
+            r"\blaw\b|legal|lawyer|attorney|litigation|contract|court|justice|paralegal",
+            r"intellectual property|copyright|patent|trademark|compliance|regulat|gdpr",
+        ),
+    ),
+    Judgement(
+        "arbitrators-mediators-and-conciliators",
+        "law",
+        belongs=(
+            *_c("learn/arbitration-international-disputes"),
+            *_e("contract-law-from-trust-to-promise-to-contract", "international-law"),
+            *_c("learn/american-law"),
+        ),
+        never=(*_g("79885", "16096824"),),
+        relevant=(
+            r"\blaw\b|legal|arbitrat|mediat|negotiat|conflict|dispute|contract|court|justice",
+            r"lawyer|attorney|litigation|labor relations",
+        ),
+    ),
+    Judgement(
+        "chemists",
+        "science",
+        belongs=(
+            *_c("learn/intro-chemistry", "learn/organometallic-catalysis-in-sustainable-chemistry"),
+            *_e(
+                "principles-of-biochemistry",
+                "the-chemistry-of-life",
+                "basic-analytical-chemistry",
+                "biochemistry-biomolecules-methods-and-mechanisms",
+                "from-fossil-resources-to-biomass-a-chemistry-persp",
+                "med-001",
+            ),
+        ),
+        never=(*_b("9780061122415"), *_u("2717236", "2034698")),
+        relevant=(
+            r"chemi|molecul|biochem|spectroscop|laborator|reaction|catalys|polymer|materials",
+            r"thermodynam|toxicolog|pharmac|drug discovery|atoms?\b",
+        ),
+    ),
+    Judgement(
+        "physicists",
+        "science",
+        belongs=(
+            *_c("learn/how-things-work", "learn/einstein-relativity"),
+            *_e(
+                "ap-physics-1",
+                "mechanics-kinematics-and-dynamics",
+                "mechanics-momentum-and-energy",
+                "from-atoms-to-stars-how-physics-explains-our-world",
+                "astrophysics-cosmology",
+                "introduction-to-astrophysics",
+            ),
+        ),
+        never=(*_b("9780670037773"), *_u("82982")),
+        relevant=(
+            r"physics|quantum|mechanics|relativity|thermodynam|electromagnet|particle|optic",
+            r"astrophysic|cosmolog|atoms?\b|nuclear|calculus|differential equation|laser",
+        ),
+    ),
+    Judgement(
+        "human-resources-specialists",
+        "business",
+        belongs=(
+            *_c(
+                "specializations/human-resource-management",
+                "learn/human-resources-analytics",
+                "specializations/hr-management-leadership",
+                "learn/talent-acquisition",
+                "professional-certificates/hrci-human-resource-associate",
+            ),
+            *_u("125808", "1535430", "1495814", "1426946", "1263000", "2874530", "1434700"),
+        ),
+        never=(*_u("1349152"), *_e("proteins-biologys-workforce")),
+        relevant=(
+            r"human resource|\bhr\b|\bhrm\b|recruit|hiring|talent|employee|onboarding|payroll",
+            r"compensation|interview|workforce|labor|employment law|people manage|performance review",
+        ),
+    ),
+    Judgement(
+        "logisticians",
+        "business",
+        belongs=(
+            *_c(
+                "learn/supply-chain-logistics",
+                "specializations/supply-chain-management",
+                "learn/supply-chain-principles",
+                "specializations/procurement-sourcing",
+                "learn/wharton-operations",
+            ),
+            *_e(
+                "supply-chain-analytics",
+                "operations-management",
+                "supply-chain-dynamics",
+                "master-control-in-supply-chain-management-and-logi",
+            ),
+        ),
+        never=(("datascience-multi", "1431"), ("datascience-multi", "2952")),
+        relevant=(
+            r"supply chain|logistic(?! regression)|procurement|inventory|warehous|operations manag",
+            r"freight|shipping|transport|distribution|sourcing|lean|six sigma|forecast",
+        ),
+    ),
+    Judgement(
+        "clinical-and-counseling-psychologists",
+        "health",
+        belongs=(
+            *_c(
+                "learn/introduction-psychology",
+                "learn/psychological-first-aid",
+                "learn/positive-psychiatry",
+                "specializations/abnormal-psychology",
+            ),
+            *_e(
+                "introduction-to-clinical-psychology",
+                "existential-well-being-counseling-a-person-centere",
+                "introduction-to-developmental-psychology",
+                "talk-to-me-improving-mental-health",
+            ),
+            *_u("998942", "1022836"),
+        ),
+        never=(*_u("519050", "2789684", "3332408"),),
+        relevant=(
+            r"psycholog|psychiatr|therap|mental health|counsel|\bcbt\b|depress|anxiety|trauma",
+            r"addiction|well-?being|stress|behavio|mindfulness|cognitive|emotion",
         ),
     ),
 )

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from courseatlas.matching.path import build_path
-from courseatlas.matching.scoring import Candidate, Weights, diversify, qualifies, rank, score
+from courseatlas.matching.scoring import (
+    SENSE_MIN,
+    Candidate,
+    Weights,
+    diversify,
+    qualifies,
+    rank,
+    score,
+)
 from courseatlas.matching.wants import Want, normal_text, spelling_pattern, spellings
 
 SQL = Want("skill:sql", "SQL", 1.0, skill_id=1, skill_slug="sql")
@@ -73,16 +81,48 @@ def test_diversity_limits_providers_and_repeated_titles() -> None:
         _candidate(n, source_key="Big Academy", evidence={"skill:sql": (1.0, "tagged")})
         for n in range(1, 9)
     ]
-    others = [
+    close = [_candidate(n, evidence={"skill:sql": (0.95, "tagged")}) for n in range(20, 26)]
+    twin = _candidate(30, title="Course 1", evidence={"skill:sql": (1.0, "tagged")})
+    chosen = diversify(rank([*same, *close, twin], WEIGHTS), WEIGHTS, 10)
+    assert sum(c.source_key == "Big Academy" for c in chosen) == 4
+    assert [c.title for c in chosen].count("Course 1") == 1
+
+
+def test_the_provider_cap_does_not_push_strong_matches_out_for_weak_ones() -> None:
+    strong = [
+        _candidate(n, source_key="Big Academy", evidence={"skill:sql": (1.0, "tagged")})
+        for n in range(1, 9)
+    ]
+    weak = [
         _candidate(
-            n, evidence={"skill:sql": (0.5, "description"), "skill:api": (0.5, "description")}
+            n, evidence={"skill:grpc": (0.5, "description"), "skill:talk": (0.5, "description")}
         )
         for n in range(20, 26)
     ]
-    twin = _candidate(30, title="Course 1", evidence={"skill:sql": (1.0, "tagged")})
-    chosen = diversify(rank([*same, *others, twin], WEIGHTS), WEIGHTS, 10)
-    assert sum(c.source_key == "Big Academy" for c in chosen) == 4
-    assert [c.title for c in chosen].count("Course 1") == 1
+    chosen = diversify(rank([*strong, *weak], WEIGHTS), WEIGHTS, 10)
+    assert [c.id for c in chosen[:8]] == list(range(1, 9))
+
+
+def test_a_skill_named_among_other_words_is_another_sense() -> None:
+    # "Anatomy for Figure Drawing" and "Human Anatomy" for a nurse: the same skill word in the
+    # title; the second's other words are the career's context, the first's are not.
+    weights = Weights.of((Want("skill:anatomy", "Anatomy", 1.0, ("Anatomy",), 5, "anatomy"),))
+    drawing = _candidate(1, evidence={"skill:anatomy": (0.9, "title")}, context=0.2)
+    drawing.context_found = {"anatomi": 0.2}
+    human = _candidate(2, evidence={"skill:anatomy": (0.9, "title")}, context=0.5)
+    human.context_found = {"anatomi": 0.2, "human": 0.1, "physiolog": 0.2}
+    assert weights.sense(drawing, "skill:anatomy") == SENSE_MIN
+    assert weights.sense(human, "skill:anatomy") == 1.0
+    assert score(human, weights) > 2 * score(drawing, weights)
+
+
+def test_below_the_relevance_floor_nothing_is_shown() -> None:
+    filler = _candidate(1, evidence={"skill:sql": (0.5, "description")}, context=0.05)
+    filler.context_found = {"sql": 0.05}
+    about = _candidate(2, context=0.6)
+    about.context_found = {"databas": 0.3, "queri": 0.3}
+    assert [c.id for c in rank([filler, about], WEIGHTS)] == [2]
+    assert rank([filler], WEIGHTS) == []
 
 
 def test_learning_path_covers_key_skills_with_few_steps_beginner_first() -> None:
@@ -100,6 +140,14 @@ def test_learning_path_covers_key_skills_with_few_steps_beginner_first() -> None
     assert [step.candidate.id for step in path.steps] == [3, 1]  # intermediate, then advanced
     assert path.total_hours == 30 and path.steps_without_hours == 1
     assert [w.label for w in path.uncovered] == ["Communication"]
+
+
+def test_a_path_step_covers_only_what_it_teaches() -> None:
+    mentions = _candidate(1, evidence={"skill:sql": (0.5, "description")})
+    teaches = _candidate(2, evidence={"skill:api": (0.9, "title")})
+    path = build_path([mentions, teaches], WANTS)
+    assert [step.candidate.id for step in path.steps] == [2]
+    assert "SQL" in [w.label for w in path.uncovered]
 
 
 def test_spellings_skip_ambiguous_words_and_patterns_match_whole_words() -> None:

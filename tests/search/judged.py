@@ -61,6 +61,12 @@ JUDGMENTS: list[Judgment] = [
     _exact("Head First Design Patterns", r"design pattern"),
     _exact("The C Programming Language", r"\bC\b"),
     _exact("1984", authors="orwell"),
+    # --- questions: the question words go, what they ask about stays
+    Judgment(
+        "what is the best way to learn photography", relevant=r"photograph", category="question"
+    ),
+    Judgment("how do i learn to play the guitar", relevant=r"guitar", category="question"),
+    Judgment("what is machine learning", relevant=r"machine learning", category="question"),
     # --- short exact titles among many near matches
     _exact("Machine Learning", r"machine learning"),
     _exact("Deep Learning", r"deep learning|neural network"),

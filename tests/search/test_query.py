@@ -84,3 +84,10 @@ def test_any_string_parses_into_plain_words(raw: str) -> None:
 def test_parsing_its_own_text_is_stable(parts: list[str]) -> None:
     parsed = parse_query(" ".join(parts) + " ")
     assert parse_query(parsed.text + " ") == parsed
+
+
+def test_a_question_keeps_only_what_it_is_about() -> None:
+    assert parse_query("what is the best way to learn photography").words == ("photography",)
+    assert parse_query("How do I become a data scientist?").words == ("data", "scientist")
+    assert parse_query("What Is the What").words == ("What", "Is", "the")  # about nothing else
+    assert parse_query("python for beginners").words == ("python", "for", "beginners")

@@ -170,7 +170,8 @@ def test_keyboard_only_visit(page: Page) -> None:
     page.goto("/")
     page.keyboard.press("Tab")
     expect(page.locator(".skip-link")).to_be_focused()
-    assert _tab_until(page, "#home-search", 8) <= 6
+    assert _tab_until(page, "#home-goal", 8) <= 6  # the goal box comes first
+    assert _tab_until(page, "#home-search", 3) == 2  # past its button
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # the focus is visible
     page.keyboard.type("sql")
@@ -242,3 +243,26 @@ def test_api_docs_work_offline_under_their_policy(
     about_logo = [p for p in problems.found if logo in p]
     assert not about_logo or any("violates the following Content Security" in p for p in about_logo)
     problems.found = [p for p in problems.found if logo not in p]
+
+
+def test_matching_a_goal_and_a_career_card_without_javascript(
+    browser: Browser, site: LiveSite
+) -> None:
+    context = browser.new_context(base_url=site.url, java_script_enabled=False)
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    tab.goto("/")
+    tab.get_by_label("What do you want to become or learn?").fill("become a back-end developer")
+    tab.get_by_role("button", name="Find my path").click()
+    expect(tab).to_have_url(re.compile(r"/match\?goal=become\+a\+back-end\+developer$"))
+    expect(tab.locator(".explanation")).to_contain_text("Recognised the career Backend Engineer")
+    expect(tab.locator(".results .reasons").first).to_contain_text("Why it matches:")
+    tab.locator(".tiles").get_by_role("link", name=re.compile("^Backend Engineer")).click()
+    expect(tab.locator("h1")).to_have_text("Backend Engineer")
+
+    tab.goto("/search?q=become+a+backend+engineer")
+    card = tab.locator(".career-card")
+    expect(card).to_contain_text("Career guide")
+    card.get_by_role("link", name="Backend Engineer", exact=True).click()
+    expect(tab.locator("h1")).to_have_text("Backend Engineer")
+    context.close()

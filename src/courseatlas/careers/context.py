@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from courseatlas.search import analyzers
 
@@ -23,7 +24,7 @@ MAX_TERMS = 60
 TITLE, ALTERNATE, SUMMARY, SKILL, TOPIC, TASK, ACTIVITY, FIELD, TOOL, TECHNOLOGY = (
     4.0,
     0.25,
-    1.5,
+    1.0,
     2.0,
     2.0,
     0.6,
@@ -32,15 +33,66 @@ TITLE, ALTERNATE, SUMMARY, SKILL, TOPIC, TASK, ACTIVITY, FIELD, TOOL, TECHNOLOGY
     0.25,
     0.15,
 )
+# The subject a title names ("Physicists": physics) weighs nearly as much as the title's
+# heaviest word, however many occupations' texts use it ("physical" is everywhere).
+SUBJECT = 8.0
+SUBJECT_SHARE = 0.9
+SUBJECT_COUNT = 100
 MAX_ALTERNATES = 30
-# A word in no occupation's texts (a guide's "Kubernetes") counts as if in a few: rarity
-# alone is no sign of meaning ("organisation" is only spelled so in guides).
-FLOOR_FREQUENCY = 3
+# A word in no occupation's texts (a guide's "Kubernetes") or in one or two counts as if in
+# one in 300 of them: rarity alone is no sign of meaning ("organisation" is only spelled so
+# in guides).
+FLOOR_SHARE = 1 / 300
 # How the weighted count of a word grows its weight: less than in proportion, so that a word
 # its tasks and titles repeat outweighs a rare word of one tool name, without one word of
 # every task (``install``) taking over.
 TF_POWER = 0.6
 _NUMBER = re.compile(r"^\d+$")
+# Words of O*NET's and the guides' prose that say nothing about the work itself, though
+# few occupations' texts use them (so their rarity would make them weigh).
+GENERIC = frozenset(
+    [
+        "also",
+        "ask",
+        "attempt",
+        "basis",
+        "become",
+        "better",
+        "decide",
+        "devise",
+        "elite",
+        "happening",
+        "induce",
+        "introducing",
+        "leverage",
+        "likely",
+        "next",
+        "nonstandard",
+        "relevant",
+        "someone",
+        "transform",
+        "understand",
+        "understood",
+        "what",
+        "whether",
+        "wider",
+        "you",
+        "your",
+    ]
+)
+# A worker's name and the subject it comes from: "chemist" -> "chemistry", "physicist" ->
+# "physics", "electrician" -> "electrical", "psychologist" -> "psychology".
+_SUBJECT_ENDINGS: tuple[tuple[str, tuple[Callable[[str, str], str], ...]], ...] = (
+    (
+        "ist",
+        (
+            lambda root, _: root + "y",  # biology, psychology, pharmacy
+            lambda _, word: word + "ry",  # chemistry
+            lambda root, _: root + "s",  # physics
+        ),
+    ),
+    ("ian", (lambda root, _: root + "al", lambda root, _: root + "s")),  # electrical, statistics
+)
 
 
 @dataclass(frozen=True)
@@ -75,8 +127,33 @@ def occupation_sources(occupation: Mapping[str, object]) -> list[Source]:
 
 
 def terms(value: str) -> list[str]:
-    """The stems of a text that can carry meaning: no numbers, no one- or two-letter stems."""
-    return [s for s in analyzers.stems(value) if len(s) > 2 and not _NUMBER.match(s)]
+    """The stems of a text that can carry meaning: no numbers, no one- or two-letter stems,
+    no generic words."""
+    return [
+        s
+        for s in analyzers.stems(value)
+        if len(s) > 2 and not _NUMBER.match(s) and s not in _generic_stems()
+    ]
+
+
+@cache
+def _generic_stems() -> frozenset[str]:
+    return frozenset(stem for word in GENERIC for stem in analyzers.stems(word))
+
+
+def subjects(title: str, frequency: Mapping[str, int]) -> list[str]:
+    """The subject each worker's name in a title comes from, where the occupations' texts
+    write it: "Chemists" -> "chemistry", "Physicists" -> "physics", "Electricians" ->
+    "electrical" (the first form that the texts use; never "chemy" or "physicics")."""
+    found = []
+    for word in analyzers.words(title):
+        singular = word[:-1] if word.endswith("s") else word
+        for ending, forms in _SUBJECT_ENDINGS:
+            if singular.endswith(ending) and len(singular) > len(ending) + 2:
+                root = singular[: -len(ending)]
+                options = [form(root, singular) for form in forms]
+                found += [o for o in options if (t := terms(o)) and t[0] in frequency][:1]
+    return list(dict.fromkeys(found))
 
 
 def document_frequency(occupations: Iterable[Iterable[Source]]) -> tuple[Counter[str], int]:
@@ -99,18 +176,27 @@ def context_terms(
     that it can be searched for and stemmed again the way the index stems."""
     weight: defaultdict[str, float] = defaultdict(float)
     spelled: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for source in sources:
+    sources = list(sources)
+    titles = [value for source in sources if source.weight == TITLE for value in source.texts]
+    named = [subject for title in titles for subject in subjects(title, frequency)]
+    for source in [*sources, Source(tuple(named), SUBJECT)]:
         for value in source.texts:
             for word in analyzers.words(value):
                 stems = terms(word)
                 if stems:
                     weight[stems[0]] += source.weight
-                    spelled[stems[0]][word] += 1
+                    # A subject is searched for as written ("physics", not "physical").
+                    spelled[stems[0]][word] += SUBJECT_COUNT if source.weight == SUBJECT else 1
+    floor = FLOOR_SHARE * occupations
     scored = {
         stem: total**TF_POWER
-        * math.log((1 + occupations) / (1 + max(FLOOR_FREQUENCY, frequency.get(stem, 0))))
+        * math.log((1 + occupations) / (1 + max(floor, frequency.get(stem, 0))))
         for stem, total in weight.items()
     }
+    heaviest = max(scored.values(), default=0.0)
+    for subject in named:
+        for stem in terms(subject)[:1]:
+            scored[stem] = max(scored[stem], SUBJECT_SHARE * heaviest)
     best = sorted(scored.items(), key=lambda item: (-item[1], item[0]))[:MAX_TERMS]
     top = best[0][1] if best and best[0][1] > 0 else 1.0
     return {

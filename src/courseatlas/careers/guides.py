@@ -54,6 +54,7 @@ SECTIONS: dict[str, str] = {
         "Personal growth",
         "Personality traits and interests",
         "Self-guided projects",
+        "Online courses",
     )
 }
 

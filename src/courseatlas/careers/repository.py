@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from courseatlas.careers.models import Career, CareerTitle, CareerTopic, Occupation
 
 MAX_RELATED = 10
+# A key this short ("rn", "ceo") is a name of its own, not a part of longer ones ("learning").
+EXACT_KEY = 3
 GUIDES_FIRST: tuple[Any, ...] = (
     Career.origin != "guide",
     Career.title,
@@ -36,7 +38,7 @@ def list_careers(
     if title_key:
         best = (
             select(CareerTitle.career_id, func.min(CareerTitle.rank).label("rank"))
-            .where(CareerTitle.key.contains(title_key, autoescape=True))
+            .where(_key_matches(title_key))
             .group_by(CareerTitle.career_id)
             .subquery()
         )
@@ -50,10 +52,16 @@ def list_careers(
     return total, [(career, matched.get(career.id)) for career in careers]
 
 
+def _key_matches(title_key: str) -> ColumnElement[bool]:
+    if len(title_key) <= EXACT_KEY:
+        return CareerTitle.key == title_key
+    return CareerTitle.key.contains(title_key, autoescape=True)
+
+
 def _matched_titles(session: Session, ids: list[int], title_key: str) -> dict[int, str]:
     rows = session.execute(
         select(CareerTitle.career_id, CareerTitle.title)
-        .where(CareerTitle.career_id.in_(ids), CareerTitle.key.contains(title_key, autoescape=True))
+        .where(CareerTitle.career_id.in_(ids), _key_matches(title_key))
         .order_by(CareerTitle.career_id, CareerTitle.rank, func.length(CareerTitle.title))
     )
     found: dict[int, str] = {}

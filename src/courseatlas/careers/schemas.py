@@ -62,7 +62,8 @@ class Section(BaseModel):
     key: str
     title: str
     body: str  # Markdown
-    source: Origin  # written for the guide, or composed from O*NET data
+    # Written for the guide, composed from O*NET data, or composed from the career's skills.
+    source: Literal["guide", "onet", "composed"]
 
 
 class CareerSkillOut(BaseModel):
@@ -150,4 +151,7 @@ class CareerPage(BaseModel):
     courses: list[MatchedResource]
     books: list[MatchedResource]
     learning_path: LearningPath
+    # When no resource passes the relevance floor: why, and the topic nearest the career.
+    no_match: str | None = None
+    nearest_topic: TopicRef | None = None
     attribution: Attribution | None  # present whenever the page shows O*NET data

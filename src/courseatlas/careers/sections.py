@@ -1,5 +1,6 @@
 """A career page's sections: the guide's own, and the ones O*NET data can write where the
-guide has none (overview, tasks, education, interests). Pure."""
+guide has none (overview, tasks, education, a day in the job, interests, online courses).
+Pure."""
 
 from __future__ import annotations
 
@@ -11,11 +12,18 @@ from courseatlas.careers.schemas import Section
 
 SHOWN_TASKS = 12
 SHOWN_STYLES = 6
+SHOWN_ACTIVITIES = 8
+SHOWN_SKILLS = 6
+ONLINE = "online-courses"
 
 
 def page_sections(career: Career, occupation: Occupation | None) -> list[Section]:
     written = {s["key"]: Section(source="guide", **s) for s in career.sections}
     composed = _from_occupation(occupation) if occupation is not None else {}
+    if ONLINE not in written and not composed.get(ONLINE):
+        written[ONLINE] = Section(
+            key=ONLINE, title=SECTIONS[ONLINE], body=_online_from_skills(career), source="composed"
+        )
     return [
         written.get(key) or Section(key=key, title=title, body=composed[key], source="onet")
         for key, title in SECTIONS.items()
@@ -28,8 +36,44 @@ def _from_occupation(occupation: Occupation) -> dict[str, str]:
         "overview": occupation.description,
         "what-they-do": _bullets(task["text"] for task in occupation.tasks[:SHOWN_TASKS]),
         "education-and-training": _education(occupation),
+        "a-day-in-the-job": _day(occupation),
         "personality-traits-and-interests": _interests(occupation),
+        "online-courses": _online_courses(occupation),
     }
+
+
+def _online_from_skills(career: Career) -> str:
+    skills = [skill["name"] for skill in career.guide_skills][:SHOWN_SKILLS]
+    helps = "Online courses and books can teach the knowledge this work rests on" + (
+        f" ({', '.join(skills)})" if skills else ""
+    )
+    return (
+        f"{helps}, at your own pace and often for free.\n\nThey are not enough on their own: "
+        "employers look for work you have done, so pair them with projects and practice."
+    )
+
+
+def _day(occupation: Occupation) -> str:
+    activities = occupation.activities[:SHOWN_ACTIVITIES]
+    if not activities:
+        return ""
+    return "What most of the day's tasks involve:\n\n" + _bullets(activities)
+
+
+def _online_courses(occupation: Occupation) -> str:
+    """How courses help prepare for the work, and why they are not enough on their own."""
+    tools = [t["name"] for t in occupation.technologies if t["in_demand"]][:SHOWN_SKILLS]
+    helps = (
+        "Online courses and books can teach the knowledge this work rests on and let you try "
+        "parts of it before you commit"
+        + (f", including tools employers ask for: {', '.join(tools)}." if tools else ".")
+    )
+    education = occupation.education
+    needs = [education[k] for k in ("experience", "training") if education.get(k)]
+    short = "They are not enough on their own: the work is learned by doing it"
+    if needs:
+        return f"{helps}\n\n{short}. {' '.join(needs)}"
+    return f"{helps}\n\n{short}, with people who already do it."
 
 
 def _bullets(items: Iterable[str]) -> str:

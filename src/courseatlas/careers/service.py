@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from courseatlas.careers import repository
-from courseatlas.careers.models import Career, CareerSkill, Occupation
+from courseatlas.careers.models import Career, CareerSkill, CareerTitle, Occupation
 from courseatlas.careers.names import title_key
 from courseatlas.careers.onet import LICENSE_URL, SOURCE_URL, attribution
 from courseatlas.careers.profiles import career_profile
@@ -30,9 +30,11 @@ from courseatlas.careers.sections import page_sections
 from courseatlas.catalog.models import Topic
 from courseatlas.catalog.schemas import TopicRef
 from courseatlas.errors import NotFound
+from courseatlas.matching.context import Context, about
 from courseatlas.matching.schemas import LearningPath, MatchedResource
 from courseatlas.matching.service import find_matches, learning_path, matched_resources
 from courseatlas.search.base import SearchBackend
+from courseatlas.search.schemas import Suggestion
 from courseatlas.semantic.meaning import Meaning
 
 MATCHED_COURSES = 12
@@ -72,6 +74,7 @@ def get_career_page(
     occupation = repository.occupation(session, career.onet_code)
     courses, books, path = _matched(session, runtime, career, occupation, meaning)
     related_codes = [r["code"] for r in occupation.related] if occupation else []
+    nearest = None if courses or books else nearest_topic(session, career)
     return CareerPage(
         slug=career.slug,
         title=career.title,
@@ -90,6 +93,8 @@ def get_career_page(
         courses=courses,
         books=books,
         learning_path=path,
+        no_match=_no_match(nearest) if not (courses or books) else None,
+        nearest_topic=nearest,
         attribution=_attribution(occupation) if occupation else None,
     )
 
@@ -114,6 +119,40 @@ def _matched(
         )
 
     return runtime.answer(key, compute)
+
+
+def career_suggestions(session: Session, prefix: str, limit: int) -> list[Suggestion]:
+    """Careers for the type-ahead: those with a title or alternate title starting with it."""
+    key = title_key(prefix)
+    if not key:
+        return []
+    rows = session.execute(
+        select(Career.slug, Career.title, func.min(CareerTitle.rank).label("rank"))
+        .join(CareerTitle, CareerTitle.career_id == Career.id)
+        .where(CareerTitle.key.startswith(key, autoescape=True))
+        .group_by(Career.id, Career.slug, Career.title)
+        .order_by("rank", Career.title)
+        .limit(limit)
+    ).all()
+    return [
+        Suggestion(kind="career", label=title, url=f"/careers/{slug}") for slug, title, _ in rows
+    ]
+
+
+def nearest_topic(session: Session, career: Career) -> TopicRef | None:
+    """The catalog topic whose words are most about the career's work, if any is."""
+    context = Context(career.context)
+    best: tuple[float, Topic] | None = None
+    for topic in session.scalars(select(Topic).order_by(Topic.path)):
+        score = about(context.found(topic.path.replace(" > ", " "), ""))
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, topic)
+    return TopicRef.model_validate(best[1]) if best else None
+
+
+def _no_match(nearest: TopicRef | None) -> str:
+    found = "No course or book in the catalog is about this career's work yet."
+    return f"{found} The nearest topic is {nearest.name}." if nearest else found
 
 
 def _alternate_titles(career: Career, occupation: Occupation | None) -> list[str]:

@@ -34,6 +34,7 @@ CORE_WEIGHT = 0.7
 PER_TOPIC = 30  # best-rated resources per profile topic and kind
 FOCUS = 4  # a resource linked to at most this many skills is fully about each
 NEAREST = 100  # resources closest in meaning to the profile's text (semantic layer on)
+FICTION = "Fiction"  # the topic root of stories (catalog/data/topics)
 CONTEXT_QUERIES = 16  # the heaviest context words searched for
 CONTEXT_POPULAR = 6  # of which the most popular resources too
 
@@ -59,7 +60,7 @@ def gather(
     candidates, descriptions = _load(session, ids, kinds)
     _add_tagged(session, candidates, profile.wants)
     _add_mentions(candidates, profile.wants, mentioned, descriptions)
-    _add_topics(session, candidates, profile.topic_paths)
+    _add_topics(session, candidates, profile.topic_paths, context)
     if context:
         for resource_id, candidate in candidates.items():
             candidate.context_found = context.found(candidate.title, descriptions[resource_id])
@@ -253,9 +254,13 @@ def _add_mentions(
                     candidate.add(want.key, DESCRIPTION, "description")
 
 
-def _add_topics(session: Session, candidates: dict[int, Candidate], paths: Sequence[str]) -> None:
-    """Mark candidates filed under a profile topic, and those filed only under unrelated ones."""
-    if not paths or not candidates:
+def _add_topics(
+    session: Session, candidates: dict[int, Candidate], paths: Sequence[str], context: Context
+) -> None:
+    """Mark candidates filed under a profile topic, and those filed only under unrelated ones:
+    topics outside the profile's, or (with context terms) only fiction, when the context is
+    not about it ("Fiction > Mystery and Thriller" for a lawyer: a story, not a lesson)."""
+    if not (paths or context) or not candidates:
         return
     roots = {path.split(" > ")[0] for path in paths}
     filed: dict[int, list[str]] = {}
@@ -269,7 +274,14 @@ def _add_topics(session: Session, candidates: dict[int, Candidate], paths: Seque
     for resource_id, found in filed.items():
         candidate = candidates[resource_id]
         candidate.topic = next((p for p in paths for f in found if _under(f, p)), None)
-        candidate.off_topic = not any(f.split(" > ")[0] in roots for f in found)
+        unrelated = bool(paths) and not any(f.split(" > ")[0] in roots for f in found)
+        if context and candidate.topic is None and all(_is_story(f) for f in found):
+            unrelated = unrelated or not context.found(" ".join(found), "")
+        candidate.off_topic = unrelated
+
+
+def _is_story(path: str) -> bool:
+    return path.split(" > ")[0] == FICTION
 
 
 def _under(path: str, ancestor: str) -> bool:

@@ -17,7 +17,7 @@ from courseatlas.search import analyzers
 IN_DESCRIPTION = 0.5
 DESCRIPTION_WORDS = 150  # the opening, where a description says what the resource is
 NORM_TERMS = 2
-LONE_WORD = 0.7
+LONE_WORD = 0.5
 DESCRIPTION_CAP = 0.3
 
 

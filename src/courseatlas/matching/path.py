@@ -1,7 +1,7 @@
 """A learning path: few resources that together cover a career's key skills, beginner first. Pure.
 
 Greedy weighted set cover: at each step take the resource whose still-uncovered key skills
-weigh most (weight x evidence), scaled by its quality and preferring courses; stop when no
+(those it teaches: linked to it or named in its title) weigh most (weight x evidence), scaled by its quality and preferring courses; stop when no
 resource adds anything or the path is long enough. Then order by level.
 """
 
@@ -18,6 +18,7 @@ MAX_KEY_SKILLS = 12
 MAX_STEPS = 8
 MIN_GAIN = 0.2
 BOOK_FACTOR = 0.85  # a book is a fine step, a course with the same coverage a better one
+TEACHING = ("tagged", "title")
 LEVELS = {"beginner": 0, "all": 1, None: 2, "intermediate": 2, "advanced": 3}
 
 
@@ -58,7 +59,7 @@ def build_path(candidates: Sequence[Candidate], wants: Sequence[Want]) -> Path:
         if _value(best, uncovered) < MIN_GAIN:
             break
         pool.remove(best)
-        covers = tuple(key for key in uncovered if key in best.evidence)
+        covers = tuple(key for key in uncovered if teaches(best, key))
         chosen.append(Step(best, covers))
         for key in covers:
             del uncovered[key]
@@ -68,11 +69,17 @@ def build_path(candidates: Sequence[Candidate], wants: Sequence[Want]) -> Path:
     return Path(tuple(step for _, step in ordered), keys, tuple(uncovered.values()))
 
 
+def teaches(candidate: Candidate, key: str) -> bool:
+    """A resource teaches a skill it is linked to or named after, not one its description
+    merely mentions."""
+    return candidate.how.get(key) in TEACHING
+
+
 def _value(candidate: Candidate, uncovered: dict[str, Want]) -> float:
     gain = sum(
         want.weight * candidate.evidence[key]
         for key, want in uncovered.items()
-        if key in candidate.evidence
+        if teaches(candidate, key)
     )
     kind = 1.0 if candidate.kind == "course" else BOOK_FACTOR
     return gain * (0.6 + 0.4 * candidate.quality / MAX_QUALITY) * kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel
@@ -11,13 +12,14 @@ from courseatlas.catalog.schemas import ResourceSummary
 
 class Reason(BaseModel):
     """Why a resource matched: a wanted skill (or words) it covers, a topic it is filed under,
-    or (semantic layer on) its text's closeness in meaning, with the similarity as weight."""
+    the career's work it is about (``context``: the words it shares with the career's, and
+    how much, 0 to 1), or (semantic layer on) its closeness in meaning (the similarity)."""
 
-    kind: Literal["skill", "words", "topic", "meaning"]
+    kind: Literal["skill", "words", "topic", "meaning", "context"]
     name: str
     slug: str | None  # the skill's or the topic's slug
     weight: float  # how much the career or goal wants it; for meaning, the cosine similarity
-    evidence: Literal["tagged", "title", "description", "topic", "embedding"]
+    evidence: Literal["tagged", "title", "description", "topic", "embedding", "context"]
 
 
 class MatchedResource(ResourceSummary):
@@ -32,10 +34,22 @@ class PathStep(BaseModel):
     covers: list[str]  # key skills this step is the first to cover
 
 
+class Cost(BaseModel):
+    currency: str
+    amount: Decimal
+
+
 class LearningPath(BaseModel):
     steps: list[PathStep]
     total_hours: float | None  # of the steps whose duration is known
     steps_without_hours: int
+    free_steps: int
+    # What the priced steps cost, per currency (no exchange rates are assumed: one entry when
+    # every priced step is in one currency); steps with neither a price nor "free" are counted.
+    cost: list[Cost] = []
+    steps_without_price: int = 0
+    free_alternative: MatchedResource | None = None  # the best free match not in the path
+    book: MatchedResource | None = None  # the best book match not in the path
     key_skills: list[str]
     covered: list[str]
     uncovered: list[str]

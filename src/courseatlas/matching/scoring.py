@@ -13,7 +13,8 @@ score = coverage * (1 + QUALITY_BOOST * quality / MAX_QUALITY) + TOPIC_BONUS
             course with fifteen skills says little about each). The contributions, largest
             first, count 1, DECAY, DECAY^2, ... (diminishing returns: one core skill beats
             three incidental ones), scaled by the best coverage the profile allows.
-            Resources filed only under topics unrelated to the profile's count OFF_TOPIC.
+            Resources filed only under topics unrelated to the profile's (or, with context
+            terms, to its context) count OFF_TOPIC, their coverage and context alike.
   quality:  ``catalog.quality.quality``: a Bayesian average of the ratings (so 5 stars from
             3 reviews do not beat 4.7 from 30,000) and the popularity, 0 to 0.6. It scales
             relevance rather than adding to it: a famous course on something else stays out.
@@ -43,7 +44,7 @@ from courseatlas.text import alias_key
 TAGGED, TITLE, DESCRIPTION = 1.0, 0.9, 0.5
 Evidence = Literal["tagged", "title", "description"]
 DECAY = 0.35
-OFF_TOPIC = 0.7
+OFF_TOPIC = 0.6
 QUALITY_BOOST = 0.6
 MAX_QUALITY = 0.6  # the largest value ``catalog.quality.quality`` returns
 TOPIC_BONUS = 0.1
@@ -130,14 +131,15 @@ class Weights:
             for key, strength in candidate.evidence.items()
             if key in self.by_key
         ]
-        factor = OFF_TOPIC if candidate.off_topic else 1.0
-        return factor * _combined(parts) / self.best
+        return _combined(parts) / self.best
 
     def sense(self, candidate: Candidate, key: str) -> float:
         """How much a want's evidence counts, by how much the resource's other words are about
         the context: a skill's name among words about something else is another sense."""
         if candidate.context is None:
             return 1.0
+        if candidate.off_topic:  # filed as something else (a story): its words are the story's
+            return SENSE_MIN
         # A skill link, or the career's own name in a title, is a weaker sign of another sense.
         firm = candidate.how[key] == "tagged" or (
             key.startswith("words:") and candidate.how[key] == "title"
@@ -156,7 +158,8 @@ def score(candidate: Candidate, weights: Weights, seen: Counter[str] | None = No
     covered = weights.coverage(candidate, seen)
     about = CONTEXT_WEIGHT * (candidate.context or 0.0)
     quality_factor = 1 + QUALITY_BOOST * candidate.quality / MAX_QUALITY
-    return (covered + about) * quality_factor + bonus + MEANING_WEIGHT * candidate.meaning
+    filed = OFF_TOPIC if candidate.off_topic else 1.0
+    return filed * (covered + about) * quality_factor + bonus + MEANING_WEIGHT * candidate.meaning
 
 
 def qualifies(candidate: Candidate) -> bool:

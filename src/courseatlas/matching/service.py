@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,9 +13,11 @@ from courseatlas.catalog import repository as catalog
 from courseatlas.catalog.models import Topic
 from courseatlas.errors import NotFound
 from courseatlas.matching import candidates, scoring
+from courseatlas.matching.context import Context
 from courseatlas.matching.path import Path, build_path
 from courseatlas.matching.profiles import resource_profile
 from courseatlas.matching.schemas import (
+    Cost,
     LearningPath,
     MatchedResource,
     PathStep,
@@ -24,6 +27,9 @@ from courseatlas.matching.schemas import (
 from courseatlas.matching.wants import Profile, Want
 from courseatlas.search.base import SearchBackend
 from courseatlas.semantic.meaning import Meaning
+
+ALTERNATIVES = 40  # ranked matches searched for a free alternative and a book
+CONTEXT_WORDS = 4  # of the career's words a resource is about, shown as its reason
 
 
 @dataclass
@@ -58,12 +64,13 @@ def matched_resources(
     resources = catalog.resources_by_id(session, [c.id for c in chosen])
     topic_slugs = _topic_slugs(session, [c.topic for c in chosen if c.topic])
     wants = {want.key: want for want in matches.profile.wants}
+    spelled = Context(matches.profile.context).words
     return [
         MatchedResource.of(
             resources[c.id],
             score=c.score,
             duration_hours=c.duration_hours,
-            reasons=_reasons(c, wants, topic_slugs),
+            reasons=_reasons(c, wants, topic_slugs, spelled),
         )
         for c in chosen
         if c.id in resources
@@ -77,6 +84,9 @@ def learning_path(session: Session, matches: Matches) -> LearningPath:
     steps = [step for step in path.steps if step.candidate.id in resources]
     labels = {want.key: want.label for want in path.key_wants}
     uncovered = [want.label for want in path.uncovered]
+    chosen = [resources[step.candidate.id] for step in steps]
+    others = [c for c in matches.ranked[:ALTERNATIVES] if c.id not in resources]
+    pool = matched_resources(session, matches, others)
     return LearningPath(
         steps=[
             PathStep(
@@ -88,11 +98,25 @@ def learning_path(session: Session, matches: Matches) -> LearningPath:
         ],
         total_hours=path.total_hours,
         steps_without_hours=path.steps_without_hours,
+        free_steps=sum(1 for r in chosen if r.price.free),
+        cost=_costs(chosen),
+        steps_without_price=sum(1 for r in chosen if not r.price.free and r.price.amount is None),
+        free_alternative=next((r for r in pool if r.price.free), None),
+        book=next((r for r in pool if r.kind == "book"), None),
         key_skills=list(labels.values()),
         covered=[label for key, label in labels.items() if label not in uncovered],
         uncovered=uncovered,
         notes=[f"no resource found for {label}" for label in uncovered],
     )
+
+
+def _costs(chosen: Sequence[MatchedResource]) -> list[Cost]:
+    totals: dict[str, Decimal] = {}
+    for resource in chosen:
+        price = resource.price
+        if not price.free and price.amount is not None and price.currency:
+            totals[price.currency] = totals.get(price.currency, Decimal(0)) + price.amount
+    return [Cost(currency=c, amount=a) for c, a in sorted(totals.items())]
 
 
 def similar(
@@ -119,6 +143,7 @@ def _reasons(
     candidate: scoring.Candidate,
     wants: dict[str, Want],
     topic_slugs: dict[str, str],
+    spelled: dict[str, str],
 ) -> list[Reason]:
     reasons = [
         Reason(
@@ -140,6 +165,18 @@ def _reasons(
                 slug=None,
                 weight=round(candidate.similarity, 3),
                 evidence="embedding",
+            )
+        )
+    if candidate.context:
+        shared = sorted(candidate.context_found.items(), key=lambda item: -item[1])
+        words = [spelled[stem] for stem, _ in shared if stem in spelled]
+        reasons.append(
+            Reason(
+                kind="context",
+                name=", ".join(words[:CONTEXT_WORDS]),
+                slug=None,
+                weight=round(candidate.context, 3),
+                evidence="context",
             )
         )
     if candidate.topic:

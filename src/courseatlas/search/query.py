@@ -19,6 +19,72 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # A word: letters and digits, with inner dots, apostrophes and hyphens ("node.js", "o'neil",
 # "e-mail") and trailing + or # ("c++", "c#").
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||"}
+# A question ("what is the best way to learn photography") is asked in words that every
+# resource could contain: when a query opens with one of these, its question words go.
+_ASKING = frozenset(
+    [
+        "what",
+        "how",
+        "which",
+        "where",
+        "why",
+        "when",
+        "who",
+        "can",
+        "should",
+        "is",
+        "are",
+        "do",
+        "does",
+    ]
+)
+_QUESTION = _ASKING | frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "i",
+        "me",
+        "my",
+        "we",
+        "you",
+        "your",
+        "to",
+        "of",
+        "for",
+        "in",
+        "on",
+        "about",
+        "best",
+        "good",
+        "great",
+        "way",
+        "ways",
+        "start",
+        "starting",
+        "get",
+        "getting",
+        "learn",
+        "learning",
+        "study",
+        "studying",
+        "become",
+        "becoming",
+        "be",
+        "it",
+        "there",
+        "some",
+        "any",
+        "beginner",
+        "beginners",
+        "should",
+        "would",
+        "could",
+        "need",
+        "want",
+        "know",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -65,9 +131,18 @@ def parse_query(raw: str) -> ParsedQuery:
             phrases.append(found)
         else:
             words.extend(found)
-    words = list(dict.fromkeys(words))[:MAX_QUERY_WORDS]
+    words = _without_question(list(dict.fromkeys(words)))[:MAX_QUERY_WORDS]
     typing = bool(words) and _ends_with(text, words[-1])
     return ParsedQuery(tuple(words), tuple(phrases[:8]), tuple(excluded[:8]), typing)
+
+
+def _without_question(words: list[str]) -> list[str]:
+    """The words a question is about; the question as typed when it is about nothing else
+    ("What Is the What") or not a question at all."""
+    if len(words) < 3 or words[0].casefold() not in _ASKING:
+        return words
+    kept = [word for word in words if word.casefold() not in _QUESTION]
+    return kept or words
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from courseatlas.http.deps import DbSession, Runtime
@@ -39,10 +39,12 @@ def _encoded(runtime: SearchRuntime, request: SearchRequest) -> bytes:
 
 @router.get("/suggest", response_model=SuggestPage)
 def suggest(
+    http: Request,
     session: DbSession,
     runtime: Runtime,
     q: Annotated[str, Query(max_length=100)] = "",
     limit: Annotated[int, Query(ge=1, le=20)] = 8,
 ) -> SuggestPage:
-    """Completions for search-as-you-type: titles, skills and topics."""
-    return service.suggest(session, runtime, q, limit)
+    """Completions for search-as-you-type: titles, careers, skills and topics."""
+    others = getattr(http.app.state, "suggesters", ())
+    return service.suggest(session, runtime, q, limit, others)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from urllib.parse import quote
 
 from sqlalchemy import select
@@ -48,8 +49,19 @@ def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) ->
     )
 
 
-def suggest(session: Session, runtime: SearchRuntime, prefix: str, limit: int) -> SuggestPage:
-    """Titles first (most popular), then skills and topics whose names start the same way."""
+# Suggestions from features above search (careers), handed in by the app: search knows none.
+Suggester = Callable[[Session, str, int], list[Suggestion]]
+
+
+def suggest(
+    session: Session,
+    runtime: SearchRuntime,
+    prefix: str,
+    limit: int,
+    others: Sequence[Suggester] = (),
+) -> SuggestPage:
+    """Titles first (most popular), then what ``others`` suggest (careers), then skills and
+    topics whose names start the same way."""
     titles = runtime.suggest_titles(prefix, limit)
     cards = summaries(session, [resource_id for resource_id, _ in titles])
     suggestions = [
@@ -59,6 +71,8 @@ def suggest(session: Session, runtime: SearchRuntime, prefix: str, limit: int) -
     ]
     needle = prefix.strip().lower()
     if needle:
+        for other in others:
+            suggestions += other(session, needle, limit)
         suggestions += _skills_and_topics(session, needle, limit)
     return SuggestPage(query=prefix, suggestions=suggestions[: limit * 2])
 

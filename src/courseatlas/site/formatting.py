@@ -78,6 +78,9 @@ def reasons(found: Sequence[Reason]) -> list[str]:
         lines.append("mentions " + ", ".join(mentioned))
     if topics:
         lines.append("filed under " + ", ".join(topics))
+    about = [r.name for r in found if r.kind == "context"]
+    if about:
+        lines.append("about " + about[0])
     if any(r.kind == "meaning" for r in found):
         lines.append("close in meaning")
     return lines

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from courseatlas.site.pages import (
     careers,
     home,
+    match,
     outbound,
     providers,
     resources,
@@ -16,5 +17,5 @@ from courseatlas.site.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for feature in (home, search, resources, topics, careers, providers, outbound, sitemaps):
+for feature in (home, match, search, resources, topics, careers, providers, outbound, sitemaps):
     router.include_router(feature.router)

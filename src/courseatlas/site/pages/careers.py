@@ -8,7 +8,7 @@ from fastapi import Path, Query, Request
 from fastapi.responses import Response
 
 from courseatlas.accounts.deps import OptionalLearner
-from courseatlas.careers import service
+from courseatlas.careers import interests, service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
 from courseatlas.http.deps import DbSession, Runtime, Semantic
@@ -50,8 +50,32 @@ def careers_page(
             for f in careers.fields
         ],
         "pager": pager(state, careers.total, page, PER_PAGE, MAX_PAGE),
+        "interests": interests.INTERESTS,
     }
     return render(request, "careers.html", context)
+
+
+@router.page("/careers/interests/{code}")
+def interest_page(
+    request: Request,
+    session: DbSession,
+    code: Annotated[str, Path(max_length=20)],
+) -> Response:
+    found = interests.interest(code)
+    path = f"/careers/interests/{found.slug}"
+    trail = [("Careers", "/careers"), (f"{found.name} interests", path)]
+    context = {
+        "meta": seo.PageMeta(
+            title=f"Careers for {found.name} interests",
+            description=f"{found.description} Careers whose strongest interest is {found.name}.",
+            path=path,
+        ),
+        "interest": found,
+        "interests": interests.INTERESTS,
+        "careers": interests.careers_for(session, found),
+        "trail": trail,
+    }
+    return render(request, "interests.html", context)
 
 
 @router.page("/careers/{slug}")

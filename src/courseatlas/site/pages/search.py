@@ -5,6 +5,8 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import Response
 
+from courseatlas.careers.recognise import recognise
+from courseatlas.careers.schemas import CareerSummary
 from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
@@ -19,6 +21,7 @@ from courseatlas.site.templating import render
 router = PageRouter()
 
 POPULAR_ON_EMPTY = 4  # popular picks offered when nothing matched
+CAREER_CARDS = 2
 
 
 @router.page("/search")
@@ -37,6 +40,7 @@ def search_page(
         ).href(),
         "original_href": state.href(spellcheck="false"),
         "popular": _popular(session, runtime) if page.total == 0 else [],
+        "careers": _careers_named(session, q) if q and params.offset == 0 else [],
     }
     return render(request, "search.html", context)
 
@@ -46,6 +50,14 @@ def _meta(q: str, page: SearchPage, path: str) -> PageMeta:
     found = f"{page.total:,} courses and books" + (f" for “{q}”" if q else "")
     # Result pages are for people: search engines may follow their links but not list them.
     return PageMeta(title=title, description=f"{found} on courseatlas.", path=path, indexable=False)
+
+
+def _careers_named(session: DbSession, q: str) -> list[CareerSummary]:
+    """Careers the query names or asks to become ("become a nurse", "programmer"): a card on
+    top of the results links to each guide."""
+    named = recognise(session, q).careers
+    careers = {c.id: c for mention in named for c in mention.value}
+    return [CareerSummary.of(c, matched_title=None) for c in list(careers.values())[:CAREER_CARDS]]
 
 
 def _popular(session: DbSession, runtime: Runtime) -> list[SearchResultOut]:
