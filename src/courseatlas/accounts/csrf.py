@@ -11,8 +11,7 @@ from __future__ import annotations
 from fastapi import Request
 from fastapi.responses import Response
 
-from courseatlas.accounts.deps import bearer_token
-from courseatlas.accounts.secrets import csrf_token, csrf_valid, new_secret
+from courseatlas.accounts.secrets import bearer_token, csrf_token, csrf_valid, new_secret
 from courseatlas.accounts.sessions import COOKIE
 from courseatlas.errors import Forbidden
 

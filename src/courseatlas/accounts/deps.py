@@ -18,7 +18,6 @@ from courseatlas.accounts.secrets import TOKEN_PREFIX, csrf_token
 from courseatlas.errors import NotFound, Unauthorized
 from courseatlas.http.deps import DbSession
 
-BEARER = "bearer "
 # Declares the scheme in the OpenAPI document (the Authorize button of /docs); reads nothing
 # that ``bearer_token`` does not.
 BEARER_SCHEME = HTTPBearer(
@@ -26,13 +25,6 @@ BEARER_SCHEME = HTTPBearer(
     scheme_name="PersonalApiToken",
     description="A personal API token from /account (or `courseatlas users token EMAIL`).",
 )
-
-
-def bearer_token(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    if header[: len(BEARER)].lower() != BEARER:
-        return None
-    return header[len(BEARER) :].strip() or None
 
 
 def session_learner(request: Request) -> Learner | None:

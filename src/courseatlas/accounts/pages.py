@@ -20,7 +20,7 @@ from courseatlas.accounts.web import (
 )
 from courseatlas.errors import InvalidInput, NotFound
 from courseatlas.http.deps import AppSettings, DbSession
-from courseatlas.site.templating import origin
+from courseatlas.http.hosts import origin
 
 router = APIRouter(include_in_schema=False)
 

@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import secrets
 
+from starlette.requests import Request
+
 # Personal API tokens start with it, so secret scanners can spot a leaked one.
 TOKEN_PREFIX = "ca_"  # noqa: S105 - a prefix, not a secret
 
@@ -33,3 +35,13 @@ def csrf_token(secret_key: str, cookie_value: str) -> str:
 
 def csrf_valid(secret_key: str, cookie_value: str, token: str) -> bool:
     return hmac.compare_digest(csrf_token(secret_key, cookie_value), token)
+
+
+BEARER = "bearer "
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    if header[: len(BEARER)].lower() != BEARER:
+        return None
+    return header[len(BEARER) :].strip() or None

@@ -18,6 +18,12 @@ from courseatlas.settings import Settings
 PROBE_PATHS = ("/healthz", "/readyz", "/metrics")
 
 
+def origin(request: Request) -> str:
+    """The site's public origin: the configured one, else the one the request came to."""
+    configured: str = request.app.state.settings.public_url
+    return configured or f"{request.url.scheme}://{request.url.netloc}"
+
+
 class PublicOriginMiddleware:
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app

@@ -18,6 +18,7 @@ from courseatlas.accounts.service import personal_data
 from courseatlas.accounts.web import personal_page, redirect
 from courseatlas.http.caching import NO_STORE
 from courseatlas.http.deps import DbSession, Runtime
+from courseatlas.http.hosts import origin
 from courseatlas.lists import paths, service, transfer
 from courseatlas.lists.schemas import (
     MAX_ID,
@@ -30,7 +31,7 @@ from courseatlas.lists.schemas import (
 )
 from courseatlas.site import seo
 from courseatlas.site.pages.routing import PageRouter
-from courseatlas.site.templating import origin, render
+from courseatlas.site.templating import render
 
 router = PageRouter(include_in_schema=False)
 forms = APIRouter(include_in_schema=False)

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Path, Request, Response
 from courseatlas.accounts.deps import CurrentLearner
 from courseatlas.http.caching import NO_STORE
 from courseatlas.http.deps import DbSession
+from courseatlas.http.hosts import origin
 from courseatlas.lists import service
 from courseatlas.lists.schemas import (
     MAX_ID,
@@ -26,7 +27,6 @@ from courseatlas.lists.schemas import (
     ListsOut,
     MeOut,
 )
-from courseatlas.site.templating import origin
 
 PROBLEM: dict[str, dict[str, object]] = {"application/problem+json": {}}
 router = APIRouter(

@@ -5,28 +5,19 @@ from __future__ import annotations
 import time
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Path, Request
 from starlette.concurrency import run_in_threadpool
 
 from courseatlas.db.base import utcnow
 from courseatlas.db.database import Database
 from courseatlas.errors import BadRequest, NotFound
 from courseatlas.referrals import conversions, repository
-from courseatlas.referrals.recorder import ClickRecorder
 from courseatlas.referrals.schemas import ConversionOut
 
 router = APIRouter(prefix="/api/v1", tags=["referrals"])
 
 MAX_BODY = 64 * 1024
 PartnerSlug = Annotated[str, Path(max_length=200, pattern=r"^[a-z0-9-]+$")]
-
-
-async def get_recorder(request: Request) -> ClickRecorder | None:
-    recorder: ClickRecorder | None = request.app.state.clicks
-    return recorder
-
-
-Recorder = Annotated[ClickRecorder | None, Depends(get_recorder)]
 
 
 @router.post(

@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from courseatlas.accounts.deps import page_context
 from courseatlas.http.caching import PAGE_CACHE, conditional_response
+from courseatlas.http.hosts import origin
 from courseatlas.site import formatting
 from courseatlas.site.markdown import markdown
 
@@ -62,12 +63,6 @@ def script_json(data: object) -> Markup:
     for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(character, escape)
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))  # noqa: S704
-
-
-def origin(request: Request) -> str:
-    """The site's public origin: the configured one, else the one the request came to."""
-    configured: str = request.app.state.settings.public_url
-    return configured or f"{request.url.scheme}://{request.url.netloc}"
 
 
 def render_text(request: Request, template: str, context: Mapping[str, Any]) -> str:

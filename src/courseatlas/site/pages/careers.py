@@ -12,11 +12,12 @@ from courseatlas.careers import interests, service
 from courseatlas.careers.guides import SLUG_PATTERN
 from courseatlas.careers.schemas import CareerList, CareerPage
 from courseatlas.http.deps import DbSession, Runtime, Semantic
+from courseatlas.http.hosts import origin
 from courseatlas.lists.paths import path_progress
 from courseatlas.site import seo
 from courseatlas.site.pages.listing import ListState, pager
 from courseatlas.site.pages.routing import PageRouter
-from courseatlas.site.templating import origin, render
+from courseatlas.site.templating import render
 
 router = PageRouter()
 

@@ -8,11 +8,12 @@ from fastapi.responses import Response
 from courseatlas.careers import service as careers
 from courseatlas.catalog import repository
 from courseatlas.http.deps import DbSession, Runtime
+from courseatlas.http.hosts import origin
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
 from courseatlas.site import seo
 from courseatlas.site.pages.routing import PageRouter
-from courseatlas.site.templating import origin, render
+from courseatlas.site.templating import render
 
 router = PageRouter()
 

@@ -12,8 +12,8 @@ from courseatlas.catalog.schemas import ResourceId
 from courseatlas.db.base import utcnow
 from courseatlas.http.caching import NO_STORE
 from courseatlas.http.deps import AppSettings, DbSession
+from courseatlas.referrals.deps import Recorder
 from courseatlas.referrals.outbound import Visit, follow
-from courseatlas.referrals.routes import Recorder
 from courseatlas.referrals.schemas import PageKind
 from courseatlas.site.pages.routing import PageRouter
 

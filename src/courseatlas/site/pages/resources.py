@@ -12,12 +12,13 @@ from courseatlas.catalog.models import Resource
 from courseatlas.catalog.schemas import ResourceOut, ResourceSummary, page_path
 from courseatlas.errors import NotFound
 from courseatlas.http.deps import DbSession, Runtime, Semantic
+from courseatlas.http.hosts import origin
 from courseatlas.matching import service as matching
 from courseatlas.referrals.linkstates import dead_link
 from courseatlas.site import seo
 from courseatlas.site.formatting import kind as kind_name
 from courseatlas.site.pages.routing import PageRouter
-from courseatlas.site.templating import origin, render
+from courseatlas.site.templating import render
 
 router = PageRouter()
 

@@ -9,11 +9,12 @@ from fastapi.responses import Response
 
 from courseatlas.catalog.schemas import Kind
 from courseatlas.http.deps import DbSession, Runtime
+from courseatlas.http.hosts import origin
 from courseatlas.site import seo
 from courseatlas.site.pages.listing import Link, ListState, pager
 from courseatlas.site.pages.resources import SlugPath
 from courseatlas.site.pages.routing import PageRouter
-from courseatlas.site.templating import origin, render
+from courseatlas.site.templating import render
 from courseatlas.topics import service as topics
 from courseatlas.topics.schemas import TopicPage
 
