@@ -40,6 +40,7 @@ from courseatlas.lists import pages as list_pages
 from courseatlas.lists.routes import router as lists_router
 from courseatlas.logging import configure_logging
 from courseatlas.matching.routes import router as matching_router
+from courseatlas.referrals.admin import router as referrals_admin_router
 from courseatlas.referrals.recorder import ClickRecorder
 from courseatlas.referrals.routes import router as referrals_router
 from courseatlas.search.routes import router as search_router
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         lists_router,
         account_pages_router,
         admin_router,
+        referrals_admin_router,
         list_pages.forms,
         list_pages.router,
         exports_router,

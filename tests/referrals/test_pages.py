@@ -8,12 +8,12 @@ from typing import Annotated
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
-from fastapi import Query, Request
+from fastapi import Query
 from fastapi.testclient import TestClient
 
+from courseatlas.accounts import service
 from courseatlas.app import create_app
-from courseatlas.http.deps import AppSettings, DbSession
-from courseatlas.site.pages.referrals_admin import referrals_csv, referrals_page, span_of
+from tests.helpers import admin_headers
 from tests.referrals.conftest import Shop
 
 DISCLOSURE = "may earn a commission"
@@ -85,29 +85,10 @@ def test_tell_a_friend_on_resource_and_career_pages(demo_api: TestClient) -> Non
 
 
 def _admin_app(shop: Shop) -> TestClient:
-    """The app with the admin page routed as the lead will, minus the admin guard."""
-    app = create_app(shop.db.settings, shop.db)
-
-    @app.get("/admin/referrals")
-    def page(
-        request: Request,
-        session: DbSession,
-        settings: AppSettings,
-        start: Annotated[Day, Query(alias="from")] = None,
-        to: Day = None,
-    ):  # type: ignore[no-untyped-def]
-        return referrals_page(request, session, settings, span_of(settings, start, to))
-
-    @app.get("/admin/referrals.csv")
-    def csv(
-        session: DbSession,
-        settings: AppSettings,
-        start: Annotated[Day, Query(alias="from")] = None,
-        to: Day = None,
-    ):  # type: ignore[no-untyped-def]
-        return referrals_csv(session, span_of(settings, start, to))
-
-    return TestClient(app)
+    """The app, its admin pages asked for by an admin's token."""
+    client = TestClient(create_app(shop.db.settings, shop.db))
+    client.headers.update(admin_headers(shop.db))
+    return client
 
 
 def test_the_admin_page_charts_clicks_and_revenue(shop: Shop) -> None:
@@ -138,3 +119,17 @@ def test_the_admin_page_charts_clicks_and_revenue(shop: Shop) -> None:
         assert lines[0].startswith("day,clicks,bot_clicks,visitors")
         assert len(lines) == 31
         assert lines[-1].split(",")[1] == "2"
+
+
+def test_the_admin_page_does_not_exist_for_anyone_else(shop: Shop) -> None:
+    with TestClient(create_app(shop.db.settings, shop.db)) as client:
+        for path in ("/admin/referrals", "/admin/referrals.csv"):
+            assert client.get(path).status_code == 404  # signed out
+        with shop.db.session() as session:
+            user = service.create_user(session, "learner@example.org", "a learner's passphrase")
+            token = service.new_token(session, user.id, "tests")
+        learner = {"Authorization": f"Bearer {token}"}
+        for path in ("/admin/referrals", "/admin/referrals.csv"):
+            response = client.get(path, headers=learner)
+            assert response.status_code == 404
+            assert "clicks" not in response.text

@@ -1,17 +1,18 @@
-"""The referrals admin page and its CSV: ready to be routed behind the admin guard.
-
-Not registered on the site's router: whoever wires it puts the admin check in front.
-"""
+"""The referrals admin page and its CSV, behind the admin guard: to anyone else they do not
+exist (404), like every admin page."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from courseatlas.accounts.deps import AdminLearner
 from courseatlas.http.caching import NO_STORE
+from courseatlas.http.deps import AppSettings, DbSession
 from courseatlas.referrals.chart import daily_chart
 from courseatlas.referrals.exports import report_csv
 from courseatlas.referrals.linkstates import dead_links
@@ -20,8 +21,35 @@ from courseatlas.settings import Settings
 from courseatlas.site.seo import PageMeta
 from courseatlas.site.templating import render
 
+router = APIRouter(prefix="/admin", include_in_schema=False)
 DEFAULT_DAYS = 30
 TOP_RESOURCES = 10
+Day = Annotated[date | None, Query()]
+From = Annotated[date | None, Query(alias="from")]
+
+
+@router.get("/referrals")
+def referrals(
+    request: Request,
+    admin: AdminLearner,
+    session: DbSession,
+    settings: AppSettings,
+    start: From = None,
+    to: Day = None,
+) -> Response:
+    return referrals_page(request, session, settings, span_of(settings, start, to))
+
+
+@router.get("/referrals.csv")
+def referrals_download(
+    admin: AdminLearner,
+    session: DbSession,
+    settings: AppSettings,
+    start: From = None,
+    to: Day = None,
+    by: Dimension = "day",
+) -> Response:
+    return referrals_csv(session, span_of(settings, start, to), by)
 
 
 def span_of(settings: Settings, first: date | None, last: date | None) -> Span:
