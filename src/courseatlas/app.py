@@ -104,13 +104,13 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.suggesters = (career_suggestions,)  # careers in the search type-ahead
     # Innermost: a refused request gets the security headers and request id like any other.
     app.add_middleware(RequestLimits)
-    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(PublicOriginMiddleware, settings=settings)
     # Sessions, throttling and CSRF: inside the request id and the access log, and the CSRF
     # dependency before any router is included.
     accounts.install(app, database)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
+    app.add_middleware(HeadAsGetMiddleware)  # outside gzip: HEAD has the GET's headers
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.public_url.startswith("https:"))
     app.state.metrics = Metrics(search)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)

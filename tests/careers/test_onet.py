@@ -152,6 +152,7 @@ def test_bad_rows_make_a_partial_run_with_its_rejections(
             "line": 5,
             "field": "Job Zone",
             "reason": "expected 1 to 5, got '0'",
+            "severity": "error",
         }
     ]
 

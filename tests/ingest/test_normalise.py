@@ -124,7 +124,7 @@ def test_languages(raw: str, code: str) -> None:
 
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language"):
-        n.parse_language("Klingon")
+        n.parse_language("Gibberish")
 
 
 @pytest.mark.parametrize(
