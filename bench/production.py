@@ -36,7 +36,7 @@ from http_load import _free_port, _parse_wrk, _workloads
 from report import write_results
 from rich.console import Console
 from rich.table import Table
-from servers import _root_of, cpu_seconds, rss_mb, serving
+from servers import cpu_seconds, rss_mb, serving
 
 # Counts every answer by status across wrk's threads.
 WRK_SCRIPT = """
@@ -113,8 +113,7 @@ def _run(
     (folder / "paths.txt").write_text("\n".join(paths) + "\n")
     script = folder / "statuses.lua"
     script.write_text(WRK_SCRIPT % (folder / "paths.txt"))
-    with serving("courseatlas", workers, env) as (base, listener):
-        pid = _root_of(listener)
+    with serving("courseatlas", workers, env) as (base, pid):
         rss_start, cpu_start = rss_mb(pid), cpu_seconds(pid)
         restarter = None
         if outage is not None:

@@ -14,7 +14,9 @@ one run, hold. Needs ``wrk`` and the ``bench`` extra. Writes bench/results/serve
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -26,7 +28,7 @@ from urllib.parse import quote
 
 from catalog import bench_env, ensure_catalog
 from corpus import ensure_corpus
-from http_load import _free_port, _server, _workloads, _wrk
+from http_load import _free_port, _wait, _workloads, _wrk
 from report import write_results
 from rich.console import Console
 from rich.table import Table
@@ -127,12 +129,29 @@ def rss_mb(root: int) -> float:
 
 @contextmanager
 def serving(server: str, workers: int, env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """The server on a free port, ready; yields its base URL and the pid of its supervisor.
+    A server that does not stop within 30 s of SIGTERM is recorded and killed."""
     port = _free_port()
-    with _server(command(server, workers, port), env, port, "/readyz") as base:
-        # _server keeps the process handle to itself: find the listener by its port.
-        found = subprocess.run(["fuser", f"{port}/tcp"], capture_output=True, text=True)
-        pids = [int(p) for p in found.stdout.split()]
-        yield base, min(pids) if pids else 0
+    process = subprocess.Popen(
+        command(server, workers, port),
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait(base + "/readyz", process)
+        yield base, process.pid
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            print(f"{server} did not stop within 30 s of SIGTERM: killed", file=sys.stderr)
+            for pid in reversed(process_tree(process.pid)):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            process.wait()
 
 
 def measure(
@@ -143,8 +162,7 @@ def measure(
     folder: Path,
     args: argparse.Namespace,
 ) -> dict[str, Any]:
-    with serving(server, workers, env) as (base, pid):
-        root = _root_of(pid)
+    with serving(server, workers, env) as (base, root):
         rss_start, cpu_start = rss_mb(root), cpu_seconds(root)
         result = _wrk(
             f"{server} x{workers}", "every query new", base, paths, folder, args, args.seconds
@@ -159,16 +177,6 @@ def measure(
             cpu_ms_per_request=round(1000 * cpu / requests, 2) if requests else None,
         )
         return result
-
-
-def _root_of(pid: int) -> int:
-    """The supervisor: the topmost ancestor that is still a server process."""
-    while pid > 1:
-        parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-        if parent <= 1 or "python" not in Path(f"/proc/{parent}/cmdline").read_text():
-            return pid
-        pid = parent
-    return pid
 
 
 def main() -> None:
@@ -201,9 +209,8 @@ def main() -> None:
         for n, (server, workers) in enumerate(plan):
             # Each run gets queries no other run asks: nothing is cached anywhere.
             paths = [f"/api/v1/search?q={quote(q)}" for q in queries[n * share : (n + 1) * share]]
-            if True:
-                runs.append(measure(server, workers, env, paths, Path(scratch), args))
-                Console().print(runs[-1])
+            runs.append(measure(server, workers, env, paths, Path(scratch), args))
+            Console().print(runs[-1])
     write_results(
         "servers",
         {"size": args.size, "seconds": args.seconds, "connections": args.connections, "runs": runs},

@@ -4,8 +4,11 @@ gracefully."""
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -17,7 +20,7 @@ from courseatlas.ingest.service import run_import
 from courseatlas.migrations.prepare import prepare_database
 from courseatlas.settings import Settings
 from tests.helpers import course, write_jsonl
-from tests.production.servers import environment, get_json, served
+from tests.production.servers import cli, environment, get_json, served
 
 pytestmark = pytest.mark.slow
 
@@ -111,3 +114,30 @@ def test_sigterm_lets_requests_in_flight_finish(catalog: dict[str, str], tmp_pat
     # The workers closed the search writer and released its lock on the way out.
     with (tmp_path / "search" / "writer.lock").open("ab") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def test_the_indexer_service_follows_the_change_log(
+    catalog: dict[str, str], tmp_path: Path
+) -> None:
+    """``courseatlas follow`` holds the writer lock and applies imports; SIGTERM stops it."""
+    indexer = subprocess.Popen(
+        [sys.executable, "-m", "courseatlas", "follow"],
+        env=catalog,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        current = tmp_path / "search" / "CURRENT"
+        deadline = time.monotonic() + 60
+        while not current.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        feed = write_jsonl(tmp_path / "more.jsonl", course(100, title="Gondola Extra"))
+        assert cli(catalog, "import", str(feed)).returncode == 0
+        applied = tmp_path / "search" / current.read_text().strip() / "applied.json"
+        deadline = time.monotonic() + 30
+        while json.loads(applied.read_text())["floor"] < 41 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert json.loads(applied.read_text())["floor"] == 41  # 40 at start, then the import
+    finally:
+        indexer.send_signal(signal.SIGTERM)
+        assert indexer.wait(timeout=30) == 0
