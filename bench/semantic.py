@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the judged set lives with the tests
 
 from courseatlas.careers.guides import bundled_guides_dir  # noqa: E402
-from courseatlas.careers.importers import import_guides  # noqa: E402
+from courseatlas.careers.importers import import_guides, import_onet  # noqa: E402
 from courseatlas.db.database import Database  # noqa: E402
 from courseatlas.ingest.service import run_import  # noqa: E402
 from courseatlas.migrations.prepare import prepare_database  # noqa: E402
@@ -35,7 +35,7 @@ from courseatlas.semantic.meaning import load_meaning  # noqa: E402
 from courseatlas.semantic.store import embed_pending  # noqa: E402
 from courseatlas.settings import Settings  # noqa: E402
 from tests.matching.evaluate import Figures, evaluate, summary  # noqa: E402
-from tests.matching.judged import DATASETS  # noqa: E402
+from tests.matching.judged import DATASETS, ONET  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 FOLDER = ROOT / "bench" / "corpus" / "real"
@@ -91,6 +91,7 @@ def _ensure_catalog(database: Database) -> None:
     for profile, files in DATASETS:
         run_import(database.sessions, [SHARED / f for f in files], profile_name=profile)
     import_guides(database.sessions, [bundled_guides_dir()])
+    import_onet(database.sessions, SHARED / ONET)  # the judged set has O*NET-only careers
     done.write_text("imported\n")
 
 

@@ -785,8 +785,8 @@ ONET_JUDGED: tuple[Judgement, ...] = (
         ),
         never=(*_g("4332082"), *_u("706132")),
         relevant=(
-            r"teach|classroom|pedagog|educat|school|student|child(ren)?\b|literacy|\bkids\b",
-            r"lesson|curriculum|learning (theor|disab|difficult)|reading|phonics|parent",
+            r"teach|classroom|pedagog|educat|child(ren)?\b|literacy|\bkids\b|lesson|curriculum",
+            r"learning (theor|disab|difficult)|reading|phonics|parent",
         ),
     ),
     Judgement(
@@ -806,7 +806,7 @@ ONET_JUDGED: tuple[Judgement, ...] = (
         never=(*_b("9780743243780"), *_g("4332082")),
         relevant=(
             r"teach|tesol|tefl|\besl\b|english|grammar|classroom|pedagog|literacy|language",
-            r"educat|instruct|lesson|curriculum|adult learn|student|vocabulary|writing",
+            r"educat|instruct|lesson|curriculum|adult learn|vocabulary",
         ),
     ),
     Judgement(
@@ -829,7 +829,7 @@ ONET_JUDGED: tuple[Judgement, ...] = (
         never=(*_u("2626524", "2995888", "3236497"),),
         relevant=(
             r"instruction|e-?learning|curricul|teach|pedagog|educat|classroom|learning (design|theor)",
-            r"course (design|creation)|training|school|student|articulate|storyline|moodle|lms",
+            r"course (design|creation)|articulate|storyline|moodle|\blms\b|training design",
         ),
     ),
     Judgement(

@@ -89,3 +89,15 @@ def test_careers_by_interest(client: TestClient, db: Database, tmp_path: Path) -
     career = page(demo_api, "/careers/software-developers")
     assert "/careers/interests/investigative" in link_hrefs(career, "#interests-title + p a")
     page(demo_api, "/careers/interests/unknown", status=404)
+
+
+def test_a_career_with_nothing_above_the_floor_says_so(
+    client: TestClient, db: Database, tmp_path: Path
+) -> None:
+    db.upgrade()
+    import_onet(db.sessions, write_onet(tmp_path))  # occupations, and no resource at all
+    body = client.get("/api/v1/careers/registered-nurses").json()
+    assert body["courses"] == [] and body["books"] == []
+    assert body["no_match"].startswith("No course or book in the catalog")
+    soup = page(client, "/careers/registered-nurses")
+    assert "No course or book in the catalog" in text_of(soup, ".no-match")
