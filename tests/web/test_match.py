@@ -94,7 +94,7 @@ def test_careers_by_interest(client: TestClient, db: Database, tmp_path: Path) -
 def test_a_career_with_nothing_above_the_floor_says_so(
     client: TestClient, db: Database, tmp_path: Path
 ) -> None:
-    db.upgrade()
+    prepare_database(db)
     import_onet(db.sessions, write_onet(tmp_path))  # occupations, and no resource at all
     body = client.get("/api/v1/careers/registered-nurses").json()
     assert body["courses"] == [] and body["books"] == []
