@@ -25,7 +25,7 @@ from tests.web.live import free_port
 # Path parameters that name something private to one learner (or to admins). A route with
 # any other parameter must be listed as public below, so a new route cannot slip through.
 PRIVATE = {"list_id", "token_id", "share_id", "run_id"}
-PUBLIC_PARAMS = {"slug", "name", "number", "resource_id", "path"}
+PUBLIC_PARAMS = {"slug", "name", "number", "resource_id", "path", "code"}
 
 
 def _victim_objects(site: Site, victim: TestClient) -> dict[str, str]:

@@ -6,7 +6,13 @@ without a second operation per route in the OpenAPI document.
 
 from __future__ import annotations
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+
+def is_head(request: Request) -> bool:
+    """Whether the client asked with HEAD, which reaches the routes as a GET."""
+    return request.method == "HEAD" or bool(request.scope.get("head"))
 
 
 class HeadAsGetMiddleware:
@@ -23,4 +29,4 @@ class HeadAsGetMiddleware:
                 message = {**message, "body": b""}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, headers_only)
+        await self.app({**scope, "method": "GET", "head": True}, receive, headers_only)

@@ -12,6 +12,7 @@ from courseatlas.catalog.schemas import ResourceId
 from courseatlas.db.base import utcnow
 from courseatlas.http.caching import NO_STORE
 from courseatlas.http.deps import AppSettings, DbSession
+from courseatlas.http.head import is_head
 from courseatlas.referrals.deps import Recorder
 from courseatlas.referrals.outbound import Visit, follow
 from courseatlas.referrals.schemas import PageKind
@@ -33,7 +34,7 @@ def go(
 ) -> RedirectResponse:
     # HEAD is a link checker's or a crawler's look, not a click.
     visit = None
-    if request.method == "GET":
+    if not is_head(request):
         address = request.client.host if request.client else ""
         visit = Visit(address, request.headers.get("user-agent", ""), page, utcnow())
     url = follow(session, resource_id, visit, recorder, settings.effective_secret_key)
