@@ -222,3 +222,22 @@ def test_bad_input_is_a_clear_4xx_never_a_500(site: Site, alice: TestClient) -> 
         assert 400 <= answer.status_code < 500, answer.text
         assert "text/html" in answer.headers["content-type"]
     assert alice.get("/api/v1/lists").json()["results"][1]["title"] == "Mine"
+
+
+def test_nul_in_a_body_is_stored_as_written_or_refused_never_a_500(
+    site: Site, alice: TestClient
+) -> None:
+    """PostgreSQL takes no NUL character in text: a 422 that stores nothing. SQLite stores the
+    text as written."""
+    answer = alice.post("/api/v1/lists", json={"title": "Mine\u0000"}, headers=_api(alice))
+    titles = [item["title"] for item in alice.get("/api/v1/lists").json()["results"]]
+    if site.db.engine.dialect.name == "postgresql":
+        assert answer.status_code == 422, answer.text
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert "NUL" in answer.json()["detail"]
+        assert "Mine\u0000" not in titles
+    else:
+        assert answer.status_code == 201, answer.text
+        assert "Mine\u0000" in titles
+    page = alice.post("/account/lists", data={"title": "Page\u0000", "csrf_token": token_of(alice)})
+    assert page.status_code < 500

@@ -12,7 +12,7 @@ from typing import Any
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
@@ -96,6 +96,15 @@ async def _database_unavailable(request: Request, error: Exception) -> Response:
     return response
 
 
+async def _unstorable_value(request: Request, error: Exception) -> Response:
+    """A value the database refuses (PostgreSQL takes no NUL character in text): the
+    request's transaction is rolled back, so nothing of it is stored."""
+    cause = getattr(error, "orig", None) or error
+    log.warning("unstorable_value", path=request.url.path, error=type(cause).__name__)
+    detail = "A value cannot be stored as given (text must not contain NUL characters)."
+    return respond(request, 422, "Unprocessable Content", detail)
+
+
 async def _unexpected_error(request: Request, error: Exception) -> Response:
     request_id = getattr(request.state, "request_id", None)
     log.exception("unhandled_error", path=request.url.path, request_id=request_id)
@@ -136,4 +145,5 @@ def install_error_handlers(app: FastAPI, error_page: ErrorPage) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     for outage in (OperationalError, InterfaceError, PoolTimeout):
         app.add_exception_handler(outage, _database_unavailable)
+    app.add_exception_handler(DataError, _unstorable_value)
     app.add_exception_handler(Exception, _unexpected_error)

@@ -6,13 +6,15 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from courseatlas.accounts.deps import AdminLearner
+from courseatlas.accounts.web import personal_page, redirect
 from courseatlas.http.caching import NO_STORE
 from courseatlas.http.deps import AppSettings, DbSession
+from courseatlas.referrals import partners
 from courseatlas.referrals.chart import daily_chart
 from courseatlas.referrals.exports import report_csv
 from courseatlas.referrals.linkstates import dead_links
@@ -26,6 +28,38 @@ DEFAULT_DAYS = 30
 TOP_RESOURCES = 10
 Day = Annotated[date | None, Query()]
 From = Annotated[date | None, Query(alias="from")]
+PartnerSlug = Annotated[str, Path(max_length=200, pattern=r"^[a-z0-9-]+$")]
+
+
+@router.get("/partners")
+def partners_page(request: Request, admin: AdminLearner, session: DbSession) -> Response:
+    context = {"partners": partners.partners(session), "secret": None}
+    return personal_page(request, "admin/partners.html", "Partners", context)
+
+
+@router.post("/partners")
+def set_partner(
+    admin: AdminLearner,
+    session: DbSession,
+    slug: Annotated[str, Form(max_length=200, pattern=r"^[a-z0-9-]+$")],
+    template: Annotated[str, Form(max_length=2048)],
+    hosts: Annotated[str, Form(max_length=2000)],
+    active: Annotated[bool, Form()] = False,
+) -> Response:
+    partners.set_partner(session, slug, template, hosts.split(","), active)
+    return redirect("/admin/partners")
+
+
+@router.post("/partners/{slug}/secret")
+def new_secret(
+    request: Request, admin: AdminLearner, session: DbSession, slug: PartnerSlug
+) -> Response:
+    """The new webhook secret, shown once on this page (the old one stops working)."""
+    context = {
+        "secret": (slug, partners.new_secret(session, slug)),
+        "partners": partners.partners(session),
+    }
+    return personal_page(request, "admin/partners.html", "Partners", context)
 
 
 @router.get("/referrals")
