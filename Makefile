@@ -32,13 +32,13 @@ test-fast: $(STAMP) $(CHROMIUM)  ## Everything but the slow tests
 	$(BIN)/pytest -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff format --check src tests bench scripts
-	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts judgements
+	$(BIN)/ruff check src tests bench scripts judgements
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests bench scripts
-	$(BIN)/ruff check --fix src tests bench scripts
+	$(BIN)/ruff format src tests bench scripts judgements
+	$(BIN)/ruff check --fix src tests bench scripts judgements
 
 bench: $(STAMP)  ## Every benchmark at 150k resources (BENCH_SIZES=150000,1500000 for both sizes)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/judged.py [--data-dir /tmp/match-data]
 
-Imports the real datasets (tests/matching/judged.py names them), the bundled guides and the
+Imports the real datasets (judgements/careers.py names them), the bundled guides and the
 O*NET database into a SQLite catalog in the data dir the first time (reused afterwards),
 then matches every judged career and prints a table per career and per field, with the
 titles among each career's first ten that are not judged relevant (``--misses``). Writes
@@ -18,7 +18,7 @@ from pathlib import Path
 from report import write_results
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # the judged set lives with the tests
+sys.path.insert(0, str(ROOT))  # the judged set: judgements/
 
 from courseatlas.careers.guides import bundled_guides_dir  # noqa: E402
 from courseatlas.careers.importers import import_guides, import_onet  # noqa: E402
@@ -27,8 +27,8 @@ from courseatlas.ingest.service import run_import  # noqa: E402
 from courseatlas.migrations.prepare import prepare_database  # noqa: E402
 from courseatlas.search.runtime import SearchRuntime  # noqa: E402
 from courseatlas.settings import Settings  # noqa: E402
-from tests.matching.evaluate import evaluate, summary, table  # noqa: E402
-from tests.matching.judged import DATASETS, ONET  # noqa: E402
+from judgements.careers import DATASETS, ONET  # noqa: E402
+from judgements.evaluate import evaluate, summary, table  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 

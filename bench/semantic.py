@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/semantic.py
 
-Needs ``../shared/data`` (the real datasets the judged set in tests/matching/judged.py is
+Needs ``../shared/data`` (the real datasets the judged set in judgements/careers.py is
 drawn from) and the ``semantic`` extra. Imports the datasets and the bundled guides into a
 SQLite catalog under bench/corpus/real/ (once, reused), embeds every resource with
 ``embed_pending`` (timed; only what is missing), then matches every judged career twice, the
@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.table import Table
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # the judged set lives with the tests
+sys.path.insert(0, str(ROOT))  # the judged set: judgements/
 
 from courseatlas.careers.guides import bundled_guides_dir  # noqa: E402
 from courseatlas.careers.importers import import_guides, import_onet  # noqa: E402
@@ -34,8 +34,8 @@ from courseatlas.semantic.encoder import load_model  # noqa: E402
 from courseatlas.semantic.meaning import load_meaning  # noqa: E402
 from courseatlas.semantic.store import embed_pending  # noqa: E402
 from courseatlas.settings import Settings  # noqa: E402
-from tests.matching.evaluate import Figures, evaluate, summary  # noqa: E402
-from tests.matching.judged import DATASETS, ONET  # noqa: E402
+from judgements.careers import DATASETS, ONET  # noqa: E402
+from judgements.evaluate import Figures, evaluate, summary  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 FOLDER = ROOT / "bench" / "corpus" / "real"

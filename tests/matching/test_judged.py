@@ -22,8 +22,8 @@ from courseatlas.ingest.service import run_import
 from courseatlas.migrations.prepare import prepare_database
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
-from tests.matching.evaluate import evaluate, summary, table
-from tests.matching.judged import DATASETS, ONET
+from judgements.careers import DATASETS, ONET
+from judgements.evaluate import evaluate, summary, table
 
 RESULTS = Path(__file__).resolve().parents[2] / "bench" / "results"
 # Floors a little under the figures measured (see docs/careers.md): every field's mean

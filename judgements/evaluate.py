@@ -17,7 +17,7 @@ from courseatlas.catalog.models import Resource
 from courseatlas.matching.service import find_matches
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import Meaning
-from tests.matching.judged import JUDGED, Judgement, Ref
+from judgements.careers import JUDGED, Judgement, Ref
 
 TOP = 20
 PRECISION_AT = 10
