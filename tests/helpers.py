@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -62,3 +65,27 @@ def admin_headers(db: Database, email: str = "admin@example.org") -> dict[str, s
         user = service.create_user(session, email, "an admin's long passphrase", admin=True)
         token = service.new_token(session, user.id, "tests")
     return {"Authorization": f"Bearer {token}"}
+
+
+def cli_environment(db: Database, **extra: str) -> dict[str, str]:
+    """The environment of a ``courseatlas`` command on ``db``'s database and data dir."""
+    return {
+        **os.environ,
+        "COURSEATLAS_DATA_DIR": str(db.settings.data_dir),
+        "COURSEATLAS_DATABASE_URL": db.settings.database_url,
+        "COLUMNS": "200",
+        **extra,
+    }
+
+
+def run_cli(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``python -m courseatlas ARGS`` as an operator runs it, never raising on failure."""
+    return subprocess.run(
+        [sys.executable, "-m", "courseatlas", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )

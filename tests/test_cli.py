@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from courseatlas.db.database import Database
-from tests.helpers import count_resources, course, write_jsonl
+from tests.helpers import cli_environment, count_resources, course, run_cli, write_jsonl
 
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
@@ -19,21 +17,7 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 @pytest.fixture
 def cli(db: Database) -> Cli:
     def run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-        environment = {
-            **os.environ,
-            "COURSEATLAS_DATA_DIR": str(db.settings.data_dir),
-            "COURSEATLAS_DATABASE_URL": db.settings.database_url,
-            "COLUMNS": "200",
-            **env,
-        }
-        return subprocess.run(
-            [sys.executable, "-m", "courseatlas", *args],
-            env=environment,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
-        )
+        return run_cli(cli_environment(db, **env), *args)
 
     return run
 

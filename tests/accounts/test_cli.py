@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 
 from fastapi.testclient import TestClient
 
 from courseatlas.app import create_app
 from courseatlas.db.database import Database
+from tests.helpers import cli_environment, run_cli
 
 
 def _run(db: Database, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    environment = {
-        **os.environ,
-        "COURSEATLAS_DATA_DIR": str(db.settings.data_dir),
-        "COURSEATLAS_DATABASE_URL": db.settings.database_url,
-        "COLUMNS": "200",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "courseatlas", *args],
-        env=environment,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    return run_cli(cli_environment(db), *args, stdin=stdin)
 
 
 def test_users_create_token_list_delete(db: Database) -> None:

@@ -12,7 +12,7 @@ from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
 from courseatlas.ingest.service import run_import
 from courseatlas.referrals import partners
-from tests.helpers import course, write_jsonl
+from tests.helpers import cli_environment, course, write_jsonl
 
 TEMPLATE = "https://aff.example/deep?u={url_encoded}&sub={click_id}&r={resource_id}"
 
@@ -42,11 +42,4 @@ def shop(db: Database, tmp_path: Path) -> Shop:
 
 @pytest.fixture
 def cli_env(db: Database) -> dict[str, str]:
-    import os
-
-    return {
-        **os.environ,
-        "COURSEATLAS_DATA_DIR": str(db.settings.data_dir),
-        "COURSEATLAS_DATABASE_URL": db.settings.database_url,
-        "COLUMNS": "200",
-    }
+    return cli_environment(db)

@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from courseatlas.referrals import repository
 from courseatlas.referrals.conversions import signature, verify
+from tests.helpers import run_cli
 from tests.referrals.conftest import Shop
 
 
-def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "courseatlas", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-
-
 def test_set_then_secret_then_list(shop: Shop, cli_env: dict[str, str]) -> None:
-    done = _run(
+    done = run_cli(
         cli_env,
         "partners",
         "set",
@@ -34,7 +21,7 @@ def test_set_then_secret_then_list(shop: Shop, cli_env: dict[str, str]) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "partner open-lab: active, hosts openlab.example, cdn.openlab.example" in done.stderr
-    secret = _run(cli_env, "partners", "secret", "open-lab")
+    secret = run_cli(cli_env, "partners", "secret", "open-lab")
     assert secret.returncode == 0, secret.stderr
     value = secret.stdout.splitlines()[-1]
     assert secret.stdout == value + "\n"  # alone on its last line, and nothing else on stdout
@@ -45,7 +32,7 @@ def test_set_then_secret_then_list(shop: Shop, cli_env: dict[str, str]) -> None:
         assert partner.secret == value
         assert partner.hosts == ["openlab.example", "cdn.openlab.example"]
     verify(value, "100", signature(value, "100", b"{}"), b"{}", now=100)  # the secret signs
-    inactive = _run(
+    inactive = run_cli(
         cli_env,
         "partners",
         "set",
@@ -57,7 +44,7 @@ def test_set_then_secret_then_list(shop: Shop, cli_env: dict[str, str]) -> None:
         "--inactive",
     )
     assert inactive.returncode == 0, inactive.stderr
-    listing = _run(cli_env, "partners", "list")
+    listing = run_cli(cli_env, "partners", "list")
     assert listing.returncode == 0, listing.stderr
     lines = {
         line.split("│")[1].strip(): line for line in listing.stdout.splitlines() if "│" in line
@@ -93,7 +80,7 @@ def test_bad_input_is_one_clear_line(shop: Shop, cli_env: dict[str, str]) -> Non
         (["secret", "open-lab"], "No partner 'open-lab'"),
     ]
     for args, message in cases:
-        done = _run(cli_env, "partners", *args)
+        done = run_cli(cli_env, "partners", *args)
         assert done.returncode == 1, args
         assert message in " ".join(done.stderr.split()), done.stderr
         assert "Traceback" not in done.stderr

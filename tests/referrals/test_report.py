@@ -5,9 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
-import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -21,6 +19,7 @@ from courseatlas.referrals import repository
 from courseatlas.referrals.models import Conversion, Partner
 from courseatlas.referrals.report import Span, build
 from courseatlas.referrals.repository import ClickEvent
+from tests.helpers import cli_environment, run_cli
 from tests.referrals.conftest import Shop
 
 ZONE = ZoneInfo("America/New_York")  # UTC-5 in December
@@ -176,21 +175,8 @@ def test_every_day_has_a_row(shop: Shop) -> None:
 
 
 def _cli(shop: Shop, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "COURSEATLAS_DATA_DIR": str(shop.db.settings.data_dir),
-        "COURSEATLAS_DATABASE_URL": shop.db.settings.database_url,
-        "COURSEATLAS_OPERATOR_TIMEZONE": "America/New_York",
-        "COLUMNS": "200",
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "courseatlas", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    env = cli_environment(shop.db, COURSEATLAS_OPERATOR_TIMEZONE="America/New_York")
+    return run_cli(env, *args)
 
 
 def test_cli_json_is_the_contract(counted: Shop) -> None:
