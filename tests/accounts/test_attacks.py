@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from courseatlas.accounts.models import ApiToken
+from courseatlas.catalog.models import Provider
 from courseatlas.lists.models import ListItem, SavedList
 from courseatlas.settings import Settings
 from tests.accounts.conftest import PASSWORD, Site, confirm, csrf, sign_in, token_of
@@ -53,12 +54,14 @@ def _victim_objects(site: Site, victim: TestClient) -> dict[str, str]:
     victim.post("/account/tokens", data={"name": "victim", "csrf_token": token})
     with site.db.session() as session:
         token_id = session.scalars(select(ApiToken.id)).one()
+        slug = session.scalars(select(Provider.slug)).first()
     return {
         "list_id": str(made["id"]),
         "resource_id": str(site.resources[0]),
         "token_id": str(token_id),
         "share_id": share_id,
         "run_id": "1",
+        "slug": slug or "a-provider",
     }
 
 
