@@ -3,6 +3,7 @@ operation of a running server; any 5xx or any answer outside its schema fails.""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,8 +31,10 @@ def test_the_api_keeps_its_contract(tmp_path: Path) -> None:
             "--request-timeout",
             "10",
             "--generation-deterministic",
+            # One worker: hypothesis draws in two threads at once hit CPython 3.11's
+            # "AST constructor recursion depth mismatch" (a race in its AST state).
             "--workers",
-            "2",
+            "1",
             "--no-color",
         ]
         run = subprocess.run(
@@ -43,4 +46,5 @@ def test_the_api_keeps_its_contract(tmp_path: Path) -> None:
             cwd=tmp_path,
         )
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
-    assert "Tested: 15" in run.stdout or "Tested:" in run.stdout, run.stdout[-3000:]
+    tested = re.search(r"Tested: (\d+)", run.stdout)
+    assert tested and int(tested.group(1)) >= 20, run.stdout[-3000:]  # every operation
