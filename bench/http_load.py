@@ -129,24 +129,15 @@ def _wrk(
     path_file.write_text("\n".join(paths) + "\n")
     script = folder / "rotate.lua"
     script.write_text(WRK_SCRIPT % path_file)
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t2",
-            f"-c{args.connections}",
-            f"-d{seconds}s",
-            "--timeout",
-            "10s",
-            "--latency",
-            "-s",
-            str(script),
-            base,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    output = run_wrk(script, base, args.connections, seconds)
     return {"server": label, "workload": workload, **_parse_wrk(output)}
+
+
+def run_wrk(script: Path, base: str, connections: int, seconds: float) -> str:
+    """wrk's report of ``connections`` over two threads for ``seconds``, driven by ``script``."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+    command += ["--latency", "-s", str(script), base]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
 
 def _parse_wrk(output: str) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from urllib.parse import quote
 
 from catalog import CLI, bench_env, ensure_catalog
 from corpus import ensure_corpus
-from http_load import _free_port, _parse_wrk, _workloads
+from http_load import _free_port, _parse_wrk, _workloads, run_wrk
 from report import write_results
 from rich.console import Console
 from rich.table import Table
@@ -121,23 +121,7 @@ def _run(
                 target=_outage, args=(outage, args.seconds / 3, args.outage)
             )
             restarter.start()
-        output = subprocess.run(
-            [
-                "wrk",
-                "-t2",
-                f"-c{args.connections}",
-                f"-d{args.seconds}s",
-                "--timeout",
-                "10s",
-                "--latency",
-                "-s",
-                str(script),
-                base,
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        output = run_wrk(script, base, args.connections, args.seconds)
         if restarter is not None:
             restarter.join()
         statuses = {int(s): int(n) for s, n in re.findall(r"^status (\d+) (\d+)$", output, re.M)}
