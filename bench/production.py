@@ -80,7 +80,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         if "sqlite" in args.databases:
-            env = {**bench_env(ensure_catalog(args.size)), "COURSEATLAS_RATE_LIMIT_API": "0"}
+            env = bench_env(ensure_catalog(args.size))
             for workers in (1, 2):
                 runs.append(_run("SQLite", workers, env, queries, folder, args))
                 console.print(runs[-1])
@@ -205,7 +205,6 @@ def _postgres_catalog(cluster: PrivateCluster, folder: Path, size: int) -> dict[
     env = {
         **bench_env(folder / "pg-data"),
         "COURSEATLAS_DATABASE_URL": url,
-        "COURSEATLAS_RATE_LIMIT_API": "0",
     }
     print(f"importing the {size:,}-row corpus into PostgreSQL ...", file=sys.stderr)
     subprocess.run(

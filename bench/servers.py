@@ -196,7 +196,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     data_dir = ensure_catalog(args.size)
-    env = {**bench_env(data_dir), "COURSEATLAS_RATE_LIMIT_API": "0"}
+    env = bench_env(data_dir)
     if args.database_url:
         env["COURSEATLAS_DATABASE_URL"] = args.database_url
     env.update(item.split("=", 1) for item in args.env)
