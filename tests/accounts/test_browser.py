@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from courseatlas.accounts.mail import readable
-from tests.web.live import CHROMIUM, CHROMIUM_ARGS, LiveSite, live_site
+from tests.web.live import CHROMIUM, CHROMIUM_ARGS, LiveSite, live_site, require_chromium
 from tests.web.test_browser import Problems
 
 pytestmark = pytest.mark.browser
@@ -27,10 +26,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveSite,
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: `make test` installs it")
-        pytest.skip(f"{CHROMIUM} is missing: `make test` installs it")
+    require_chromium()
     with sync_playwright() as driver:
         launched = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from courseatlas.catalog.models import Resource
@@ -46,6 +47,15 @@ class LiveSite:
     url: str
     stub_url: str = ""  # where the stub resource's outbound link leads, when there is one
     stub_slug: str = ""
+
+
+def require_chromium() -> None:
+    """Browser tests need Debian's Chromium: missing, they fail under CI and skip elsewhere."""
+    if not Path(CHROMIUM).exists():
+        message = f"{CHROMIUM} is missing: `make test` installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 def free_port() -> int:

@@ -3,16 +3,21 @@ and no console error or blocked resource on the way."""
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
 
-from tests.web.live import CHROMIUM, CHROMIUM_ARGS, STUB_TITLE, LiveSite, live_site
+from tests.web.live import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    STUB_TITLE,
+    LiveSite,
+    live_site,
+    require_chromium,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +30,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
 
 @pytest.fixture(scope="module")
 def playwright() -> Iterator[Playwright]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: `make test` installs it")
-        pytest.skip(f"{CHROMIUM} is missing: `make test` installs it")
+    require_chromium()
     with sync_playwright() as driver:
         yield driver
 
