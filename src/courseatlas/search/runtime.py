@@ -116,26 +116,30 @@ class SearchRuntime:
         """The answer to ``key`` from the index as it is now: remembered, or computed once.
         Encoded answers (bytes) are shared with every worker and host through Redis."""
         # Both keys taken before computing: a reload meanwhile makes the answer stale.
-        stamped, shared = self._stamped(key), SharedAnswers.key(self.position, key)
+        stamped, shared = self._stamped(key), self._shared_key(key)
         value: V | None = self._recall(stamped, shared)
         if value is None:
             value = compute()
             self.answers.put(stamped, value)
-            if isinstance(value, bytes):
+            if shared is not None and isinstance(value, bytes):
                 self.shared_answers.put(shared, value)
         return value
 
     def remembered(self, key: Hashable) -> Any | None:
         """The answer to ``key`` from the index as it is now, if one was computed."""
-        return self._recall(self._stamped(key), SharedAnswers.key(self.position, key))
+        return self._recall(self._stamped(key), self._shared_key(key))
 
-    def _recall(self, stamped: Hashable, shared: str) -> Any | None:
+    def _shared_key(self, key: Hashable) -> str | None:
+        """Where other processes find the answer; None without Redis (no hashing then)."""
+        return SharedAnswers.key(self.position, key) if self.redis.configured else None
+
+    def _recall(self, stamped: Hashable, shared: str | None) -> Any | None:
         """This process's answer, else the one every worker and host shares."""
         value = self.answers.get(stamped)
         if value is not None:
             self.cache_lookups["local_hit"] += 1
             return value
-        body = self.shared_answers.get(shared)
+        body = None if shared is None else self.shared_answers.get(shared)
         self.cache_lookups["shared_hit" if body is not None else "miss"] += 1
         if body is not None:
             self.answers.put(stamped, body)
