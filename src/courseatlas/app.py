@@ -35,6 +35,7 @@ from courseatlas.http.middleware import RequestContextMiddleware
 from courseatlas.http.openapi import install_openapi
 from courseatlas.http.ratelimit import RateLimits, enforce_rate_limits
 from courseatlas.http.security import SecurityHeadersMiddleware
+from courseatlas.http.strictquery import known_query_parameters
 from courseatlas.ingest.routes import router as imports_router
 from courseatlas.lists import pages as list_pages
 from courseatlas.lists.routes import router as lists_router
@@ -90,7 +91,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         version=__version__,
         summary="Courses, books, topics and career guides.",
         lifespan=lifespan,
-        dependencies=[Depends(enforce_rate_limits)],
+        dependencies=[Depends(enforce_rate_limits), Depends(known_query_parameters)],
         docs_url=None,  # served from vendored assets: install_docs
         redoc_url=None,
     )

@@ -100,12 +100,54 @@ def test_filters_and_exact_totals(catalog: Database, client: TestClient) -> None
     )
     assert _results(client, kind="course", level="beginner") == (1, ["SQL for Analysts"])
     assert _results(client, language="es") == (1, ["Curso de Python"])
-    assert _results(client, free="true") == (1, ["SQL for Analysts"])
+    assert _results(client, price="free") == (1, ["SQL for Analysts"])
+    assert _results(client, price="paid") == (1, ["Advanced PostgreSQL"])
     assert _results(client, provider="northbridge-academy", sort="title") == (
         2,
         ["Advanced PostgreSQL", "SQL for Analysts"],
     )
     assert _results(client, provider="nobody") == (0, [])
+
+
+def test_free_is_the_old_spelling_of_price(catalog: Database, client: TestClient) -> None:
+    assert _results(client, free="true") == _results(client, price="free")
+    assert _results(client, free="false") == _results(client, price="paid")
+    assert _results(client, free="true", price="free") == (1, ["SQL for Analysts"])
+    response = client.get("/api/v1/resources", params={"free": "true", "price": "paid"})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    assert "disagree" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("path", "unknown"),
+    [
+        ("/api/v1/resources?levle=beginner", ["levle"]),
+        ("/api/v1/search?q=sql&pricee=free&kind=book", ["pricee"]),
+        ("/api/v1/search?free=true", ["free"]),
+        ("/api/v1/topics?x=1&a=2", ["a", "x"]),
+        ("/api/v1/careers?feild=health", ["feild"]),
+        ("/api/v1/suggest?q=py&limt=3", ["limt"]),
+    ],
+)
+def test_unknown_query_parameters_are_named_in_a_422(
+    client: TestClient, path: str, unknown: list[str]
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == PROBLEM
+    body = response.json()
+    assert [(e["field"], e["in"]) for e in body["errors"]] == [(name, "query") for name in unknown]
+    assert all(name in body["detail"] for name in unknown)
+    assert "unknown parameter" in body["detail"]
+
+
+def test_pages_still_open_with_parameters_they_do_not_know(
+    catalog: Database, client: TestClient
+) -> None:
+    response = client.get("/search", params={"q": "sql", "utm_source": "newsletter"})
+    assert response.status_code == 200
+    assert "SQL for Analysts" in response.text
 
 
 def test_topic_filter_includes_subtopics(catalog: Database, client: TestClient) -> None:

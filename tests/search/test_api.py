@@ -60,6 +60,19 @@ def test_typo_is_corrected_only_when_it_helps(demo_api: TestClient) -> None:
     assert _search(demo_api, q="sql")["corrected_query"] is None  # short words are never corrected
 
 
+def test_a_corrected_typo_keeps_its_filters_and_facets(demo_api: TestClient) -> None:
+    typo = _search(demo_api, q="statistcs", kind="course")
+    right = _search(demo_api, q="statistics", kind="course")
+    assert typo["corrected_query"] == "statistics"
+    assert typo["uncorrected_total"] == 0  # the words as typed found nothing
+    assert typo["total"] == right["total"] > 0
+    assert typo["facets"] == right["facets"]
+    assert _counts(typo, "kind")["course"] == right["total"]
+    assert next(v for v in typo["facets"]["kind"] if v["selected"])["value"] == "course"
+    assert {r["kind"] for r in typo["results"]} == {"course"}
+    assert _search(demo_api, q="statistics")["uncorrected_total"] is None
+
+
 def test_prefix_of_the_last_word_matches(demo_api: TestClient) -> None:
     typing = _search(demo_api, q="machine lea")
     assert typing["total"] > 0
@@ -147,6 +160,21 @@ def test_snippets_are_escaped_with_marks(demo_api: TestClient) -> None:
     assert "<mark>" in snippet.lower()
     stripped = snippet.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in stripped and ">" not in stripped
+
+
+def test_every_result_has_a_snippet_that_starts_cleanly(demo_api: TestClient) -> None:
+    for params in (
+        {"q": "python"},
+        {"q": "data", "page": 2},
+        {"topic": "music"},
+        {"q": "aaliyah grant"},
+    ):
+        results = _search(demo_api, per_page=20, **params)["results"]
+        assert results, params
+        for result in results:
+            text = result["snippet"].replace("<mark>", "").replace("</mark>", "")
+            # A sentence's start (a capital, a digit, a quote) or an ellipsis, never mid-word.
+            assert text[0].isupper() or text[0].isdigit() or text[0] in "…“\"'(", (params, text)
 
 
 def test_nothing_matches(demo_api: TestClient) -> None:

@@ -190,7 +190,7 @@ def test_topics_tree_and_a_topic_page(demo_api: TestClient) -> None:
     assert "/topics/sql" in link_hrefs(tree, ".topic-tree a")
     soup = page(demo_api, "/topics/databases")
     assert text_of(soup, "h1") == "Databases"
-    assert text_of(soup, ".breadcrumbs") == "Topics Computer Science Databases"
+    assert text_of(soup, ".breadcrumbs") == "Home Topics Computer Science Databases"
     assert text_of(soup, ".subtopics a") == "SQL 16"
     assert [text_of(a, "a") for a in soup.select(".sort li")] == ["All 20", "Courses 13", "Books 7"]
     assert len(soup.select(".results .card")) == 20

@@ -10,12 +10,13 @@ from courseatlas.catalog import repository
 from courseatlas.catalog.schemas import (
     Kind,
     Level,
+    PriceFilter,
     ResourceId,
     ResourceOut,
     ResourcePage,
     ResourceSummary,
 )
-from courseatlas.errors import NotFound
+from courseatlas.errors import InvalidInput, NotFound
 from courseatlas.http.deps import DbSession
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
@@ -39,13 +40,20 @@ def list_resources(
     topic: Slug = None,
     level: Level | None = None,
     language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
-    free: bool | None = None,
+    price: PriceFilter | None = None,
+    free: Annotated[
+        bool | None,
+        Query(
+            deprecated=True,
+            description="The old spelling of the price filter: true is price=free, false price=paid.",
+        ),
+    ] = None,
     sort: Literal["popular", "rating", "newest", "title"] = "popular",
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> ResourcePage:
     """Resources matching every given filter, with the exact total; `topic` includes subtopics."""
-    filters = repository.ResourceFilter(kind, provider, topic, level, language, free)
+    filters = repository.ResourceFilter(kind, provider, topic, level, language, _free(price, free))
     total, resources = repository.list_resources(
         session, filters, sort, offset=(page - 1) * per_page, limit=per_page
     )
@@ -55,3 +63,12 @@ def list_resources(
         per_page=per_page,
         results=[ResourceSummary.of(r) for r in resources],
     )
+
+
+def _free(price: PriceFilter | None, free: bool | None) -> bool | None:
+    """One price filter, however it was spelt; both spellings must then agree."""
+    if free is None:
+        return None if price is None else price == "free"
+    if price is not None and (price == "free") != free:
+        raise InvalidInput(f"price={price} and free={str(free).lower()} disagree: give only price")
+    return free

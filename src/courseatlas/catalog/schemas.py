@@ -13,6 +13,7 @@ from courseatlas.catalog.models import Resource
 
 Kind = Literal["course", "book"]
 Level = Literal["beginner", "intermediate", "advanced", "all"]
+PriceFilter = Literal["free", "paid"]  # the price filter's one spelling, in every endpoint
 ResourceId = Annotated[int, Path(ge=1, le=2**31 - 1, description="The resource's id.")]
 
 

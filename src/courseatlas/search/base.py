@@ -54,6 +54,7 @@ class SearchResult:
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     corrected_query: str | None = None
+    uncorrected_total: int | None = None  # when corrected: what the words as typed found
 
 
 class SearchBackend(Protocol):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any, ParamSpec, TypeVar
 import tantivy
 
 from courseatlas.cache import LRUCache
-from courseatlas.search import analyzers
+from courseatlas.search import analyzers, snippets
 from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
 from courseatlas.search.documents import IndexDocument
 from courseatlas.search.fields import schema, to_tantivy
@@ -25,6 +24,7 @@ from courseatlas.search.querybuild import (
     text_query,
     title_completions,
 )
+from courseatlas.search.snippets import SNIPPET_CHARS
 from courseatlas.search.spelling import completions_of, correct_words
 
 SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "published"}
@@ -32,7 +32,6 @@ FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are e
 FACET_VALUES_RETURNED = 30
 FACET_CACHE_SIZE = 4096
 FACET_CACHE_BYTES = 16 * 2**20  # facet counts of a broad query list thousands of values
-SNIPPET_CHARS = 220
 CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
 WRITER_HEAP = 64_000_000
 WRITER_THREADS = (
@@ -173,7 +172,7 @@ class TantivyEngine:
         words = text_query(parsed, self.synonyms, completions=completions)
         if words is None and not parsed.is_empty:
             return SearchResult(
-                0, [], self._facets(searcher, None, request) if request.facets else {}
+                0, [], self._facets(searcher, None, request, parsed) if request.facets else {}
             )
         found = self._ranked(searcher, words, request)
         if found[0] == 0 and words is not None and len(parsed.words) >= 3:
@@ -182,9 +181,9 @@ class TantivyEngine:
             if relaxed is not None:
                 words, found = relaxed, self._ranked(searcher, relaxed, request)
         hits = [SearchHit(int(i), float(score)) for score, i in found[1]]
-        if request.snippets and words is not None:
+        if request.snippets:
             self._add_snippets(searcher, words, hits, found[2])
-        facets = self._facets(searcher, words, request) if request.facets else {}
+        facets = self._facets(searcher, words, request, parsed) if request.facets else {}
         return SearchResult(found[0], hits, facets)
 
     def _ranked(
@@ -219,16 +218,22 @@ class TantivyEngine:
         if alternative.total <= max(original.total, 0) * 2 or alternative.total == 0:
             return original
         alternative.corrected_query = parsed.text
+        alternative.uncorrected_total = original.total
         return alternative
 
     # --- facets: disjunctive, exact
 
     def _facets(
-        self, searcher: tantivy.Searcher, words: tantivy.Query | None, request: SearchRequest
+        self,
+        searcher: tantivy.Searcher,
+        words: tantivy.Query | None,
+        request: SearchRequest,
+        parsed: ParsedQuery,
     ) -> dict[str, list[tuple[str, int]]]:
         """Counts per facet value, cached until the index changes (they are costly for
-        broad queries, and browsing repeats the same filters over and over)."""
-        key = (self.generation, request.query, request.filters, words is None)
+        broad queries, and browsing repeats the same filters over and over). Keyed by the
+        words searched: a corrected query's counts are not its typo's."""
+        key = (self.generation, parsed, request.filters, words is None)
         cached = self._facet_cache.get(key)
         if cached is None:
             cached = self._count_facets(searcher, words, request)
@@ -256,14 +261,25 @@ class TantivyEngine:
     def _add_snippets(
         self,
         searcher: tantivy.Searcher,
-        query: tantivy.Query,
+        query: tantivy.Query | None,
         hits: list[SearchHit],
         addresses: list[Any],
     ) -> None:
-        generator = tantivy.SnippetGenerator.create(searcher, query, schema(), "description")
-        generator.set_max_num_chars(SNIPPET_CHARS)
+        """The matched passage of each description; its opening when nothing in it matched
+        (or nothing was searched), so that every card says what it is about."""
+        generator = None
+        if query is not None:
+            generator = tantivy.SnippetGenerator.create(searcher, query, schema(), "description")
+            generator.set_max_num_chars(SNIPPET_CHARS)
         for hit, address in zip(hits, addresses, strict=True):
-            hit.snippet = _highlighted_html(generator.snippet_from_doc(searcher.doc(address)))
+            doc = searcher.doc(address)
+            description = str(doc.get_first("description") or "")
+            if generator is None:
+                hit.snippet = snippets.opening(description)
+                continue
+            found = generator.snippet_from_doc(doc)
+            marks = [(span.start, span.end) for span in found.highlighted()]
+            hit.snippet = snippets.passage(description, found.fragment(), marks)
 
 
 def _shown(values: list[tuple[str, int]], selected: str | None) -> list[tuple[str, int]]:
@@ -285,23 +301,6 @@ def _aggregate(
         name: [(str(b["key"]), int(b["doc_count"])) for b in result[name]["buckets"]]
         for name in names
     }
-
-
-def _highlighted_html(snippet: tantivy.Snippet) -> str | None:
-    """The fragment as escaped HTML with matched words in <mark>; None when nothing matched."""
-    fragment: str = snippet.fragment()
-    if not fragment:
-        return None
-    encoded = fragment.encode()
-    pieces: list[str] = []
-    position = 0
-    for span in snippet.highlighted():
-        start, end = span.start, span.end
-        pieces.append(html.escape(encoded[position:start].decode(errors="ignore")))
-        pieces.append(f"<mark>{html.escape(encoded[start:end].decode(errors='ignore'))}</mark>")
-        position = end
-    pieces.append(html.escape(encoded[position:].decode(errors="ignore")))
-    return "".join(pieces)
 
 
 __all__ = ["SearchFilters", "TantivyEngine"]

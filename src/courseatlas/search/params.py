@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Depends, Query
 
-from courseatlas.catalog.schemas import Kind, Level
+from courseatlas.catalog.schemas import Kind, Level, PriceFilter
 from courseatlas.search.base import SearchFilters, SearchRequest, Sort
 from courseatlas.search.query import MAX_QUERY_LENGTH, parse_query
 
@@ -43,7 +43,7 @@ async def search_options(
     provider: Slug = None,
     level: Level | None = None,
     language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
-    price: Literal["free", "paid"] | None = None,
+    price: PriceFilter | None = None,
     min_rating: Annotated[float | None, Query(ge=0, le=5)] = None,
     sort: Sort = "relevance",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,

@@ -21,6 +21,8 @@ class FacetValue(BaseModel):
 class SearchPage(BaseModel):
     query: str
     corrected_query: str | None
+    # When the query was corrected: how many the words as typed found (often none).
+    uncorrected_total: int | None = None
     total: int
     page: int
     per_page: int

@@ -41,6 +41,7 @@ def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) ->
     return SearchPage(
         query=request.query.text,
         corrected_query=result.corrected_query,
+        uncorrected_total=result.uncorrected_total,
         total=result.total,
         page=request.offset // request.limit + 1,
         per_page=request.limit,

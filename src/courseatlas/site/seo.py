@@ -46,6 +46,16 @@ def website(origin: str) -> Data:
     }
 
 
+Crumb = tuple[str, str]  # (name, path)
+TOPICS: Crumb = ("Topics", "/topics")
+CAREERS: Crumb = ("Careers", "/careers")
+
+
+def trail(*crumbs: Crumb) -> list[Crumb]:
+    """A page's breadcrumb trail: every one begins at the home page, then its section."""
+    return [("Home", "/"), *crumbs]
+
+
 def breadcrumbs(origin: str, trail: list[tuple[str, str]]) -> Data:
     """A BreadcrumbList from (name, path) pairs, outermost first."""
     return {

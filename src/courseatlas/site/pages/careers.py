@@ -15,7 +15,7 @@ from courseatlas.http.deps import DbSession, Runtime, Semantic
 from courseatlas.http.hosts import origin
 from courseatlas.lists.paths import path_progress
 from courseatlas.site import seo
-from courseatlas.site.pages.listing import ListState, pager
+from courseatlas.site.pages.listing import ListState, pager, past_the_end
 from courseatlas.site.pages.routing import PageRouter
 from courseatlas.site.templating import render
 
@@ -38,6 +38,9 @@ def careers_page(
     state = ListState(
         "/careers", {"q": q or "", "field": field or "", "page": str(page)}, {"page": "1"}
     )
+    beyond = past_the_end(state, careers.total, page, PER_PAGE, MAX_PAGE)
+    if beyond is not None:
+        return beyond
     context = {
         "meta": _list_meta(careers, state.canonical),
         "careers": careers,
@@ -64,7 +67,7 @@ def interest_page(
 ) -> Response:
     found = interests.interest(code)
     path = f"/careers/interests/{found.slug}"
-    trail = [("Careers", "/careers"), (f"{found.name} interests", path)]
+    trail = seo.trail(seo.CAREERS, (f"{found.name} interests", path))
     context = {
         "meta": seo.PageMeta(
             title=f"Careers for {found.name} interests",
@@ -89,7 +92,7 @@ def career_page(
     slug: Annotated[str, Path(max_length=200)],
 ) -> Response:
     career = service.get_career_page(session, runtime, slug, meaning)
-    trail = [("Careers", "/careers"), (career.title, f"/careers/{career.slug}")]
+    trail = seo.trail(seo.CAREERS, (career.title, f"/careers/{career.slug}"))
     context = {
         "meta": _career_meta(request, career, trail),
         "career": career,

@@ -21,7 +21,7 @@ POPULAR = 6
 TOPICS = 12
 CAREERS = 8
 DESCRIPTION = (
-    "Find online courses and books on any subject, compare them side by side, "
+    "Find online courses and books on any subject, filter them by level, price and rating, "
     "and follow career guides to the skills that lead there."
 )
 

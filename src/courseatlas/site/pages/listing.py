@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlencode
 
 from fastapi import Request
+from fastapi.responses import RedirectResponse
 
 from courseatlas.catalog.vocabularies import LABELS
 from courseatlas.search.base import FACETS, SearchRequest, Sort
@@ -176,6 +177,17 @@ def pager(state: ListState, total: int, page: int, per_page: int, max_page: int)
         next=_page_href(state, current + 1) if current < pages else None,
         links=links,
     )
+
+
+def past_the_end(
+    state: ListState, total: int, page: int, per_page: int, max_page: int
+) -> RedirectResponse | None:
+    """A page after the last one (an old link, a shrunken list) goes to the last page, so the
+    summary and the pager never describe a page that does not exist."""
+    last = min(math.ceil(total / per_page), max_page)
+    if total == 0 or page <= last:
+        return None
+    return RedirectResponse(_page_href(state, last), status_code=303)
 
 
 def _number(link: Link | None) -> int:

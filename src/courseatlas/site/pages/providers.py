@@ -12,7 +12,13 @@ from courseatlas.errors import NotFound
 from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
 from courseatlas.search.params import MAX_PAGE, PageSearchParams
-from courseatlas.site.pages.listing import BEST_FIRST, ListState, browse_request, list_view
+from courseatlas.site.pages.listing import (
+    BEST_FIRST,
+    ListState,
+    browse_request,
+    list_view,
+    past_the_end,
+)
 from courseatlas.site.pages.resources import SlugPath
 from courseatlas.site.pages.routing import PageRouter
 from courseatlas.site.seo import PageMeta
@@ -34,6 +40,9 @@ def provider_page(
     path = f"/providers/{slug}"
     q = request.query_params.get("q", "")
     state = ListState.of(path, q, asked, BEST_FIRST, fixed="provider")
+    beyond = past_the_end(state, page.total, page.page, page.per_page, MAX_PAGE)
+    if beyond is not None:
+        return beyond
     meta = PageMeta(
         title=f"Courses and books from {provider.name}",
         description=f"{page.total:,} courses and books from {provider.name}, best rated first.",

@@ -55,8 +55,7 @@ def _resource_page(request: Request, session: DbSession, kind: str, slug: str) -
     if found.kind != kind:
         return RedirectResponse(page_path(found), status_code=301)
     item = ResourceOut.of(found)
-    trail = [("Home", "/"), *((t.name, f"/topics/{t.slug}") for t in item.topics[:1])]
-    trail.append((item.title, item.url))
+    trail = _trail(found)
     context = {
         "meta": _meta(request, item, trail),
         "item": item,
@@ -87,7 +86,15 @@ def _similar_page(
         indexable=False,
     )
     similar = matching.similar(session, runtime, item.id, SIMILAR, meaning).results
-    return render(request, "similar.html", {"meta": meta, "item": item, "similar": similar})
+    trail = [*_trail(found), ("Similar", meta.path)]
+    context = {"meta": meta, "item": item, "similar": similar, "trail": trail}
+    return render(request, "similar.html", context)
+
+
+def _trail(found: Resource) -> list[seo.Crumb]:
+    """Home, Topics, its first topic (when it has one), itself."""
+    topics = ((t.name, f"/topics/{t.slug}") for t in found.topics[:1])
+    return seo.trail(seo.TOPICS, *topics, (found.title, page_path(found)))
 
 
 def _find(session: DbSession, kind: str, slug: str) -> Resource:

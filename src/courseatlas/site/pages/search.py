@@ -13,7 +13,7 @@ from courseatlas.search.base import SearchRequest
 from courseatlas.search.params import MAX_PAGE, PageSearchParams
 from courseatlas.search.query import MAX_QUERY_LENGTH
 from courseatlas.search.schemas import SearchPage, SearchResultOut
-from courseatlas.site.pages.listing import ListState, list_view
+from courseatlas.site.pages.listing import ListState, list_view, past_the_end
 from courseatlas.site.pages.routing import PageRouter
 from courseatlas.site.seo import PageMeta
 from courseatlas.site.templating import render
@@ -31,6 +31,9 @@ def search_page(
     q = request.query_params.get("q", "")[:MAX_QUERY_LENGTH].strip()
     page = service.search(session, runtime, params)
     state = ListState.of("/search", q, params, default_sort="relevance")
+    beyond = past_the_end(state, page.total, page.page, page.per_page, MAX_PAGE)
+    if beyond is not None:
+        return beyond
     context = {
         "meta": _meta(q, page, state.canonical),
         "q": q,

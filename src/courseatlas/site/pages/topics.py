@@ -11,7 +11,7 @@ from courseatlas.catalog.schemas import Kind
 from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.http.hosts import origin
 from courseatlas.site import seo
-from courseatlas.site.pages.listing import Link, ListState, pager
+from courseatlas.site.pages.listing import Link, ListState, pager, past_the_end
 from courseatlas.site.pages.resources import SlugPath
 from courseatlas.site.pages.routing import PageRouter
 from courseatlas.site.templating import render
@@ -47,11 +47,14 @@ def topic_page(
 ) -> Response:
     found = topics.topic_page(session, runtime, slug, kind, page, PER_PAGE)
     state = ListState(f"/topics/{slug}", {"kind": kind or "", "page": str(page)}, {"page": "1"})
-    trail = [
-        ("Topics", "/topics"),
+    beyond = past_the_end(state, found.resources.total, page, PER_PAGE, MAX_PAGE)
+    if beyond is not None:
+        return beyond
+    trail = seo.trail(
+        seo.TOPICS,
         *((t.name, f"/topics/{t.slug}") for t in found.ancestors),
         (found.topic.name, found.topic.url),
-    ]
+    )
     context = {
         "meta": _meta(request, found, state.canonical, trail),
         "found": found,
@@ -78,7 +81,7 @@ def _meta(
     return seo.PageMeta(
         title=f"{name}: courses and books",
         description=f"The best of {found.counts.total:,} courses and books on {name}, "
-        "compared by rating, level and price.",
+        "with their ratings, levels and prices.",
         path=path,
         structured=[seo.breadcrumbs(origin(request), trail)],
     )
