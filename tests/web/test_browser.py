@@ -149,7 +149,7 @@ def test_career_page_with_its_sections_and_matches(page: Page) -> None:
     page.goto("/careers")
     page.get_by_role("link", name="Backend Engineer", exact=True).click()
     expect(page.locator("h1")).to_have_text("Backend Engineer")
-    for title in ("Overview", "What they do", "Self-guided projects", "Courses", "Books"):
+    for title in ("Overview", "What they do", "Self-guided projects", "More courses", "More books"):
         expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
     page.locator(".toc").get_by_role("link", name="Learning path").click()
     expect(page).to_have_url(re.compile("#learning-path$"))
@@ -172,7 +172,7 @@ def test_keyboard_only_visit(page: Page) -> None:
     page.goto("/")
     page.keyboard.press("Tab")
     expect(page.locator(".skip-link")).to_be_focused()
-    assert _tab_until(page, "#home-goal", 8) <= 6  # the goal box comes first
+    assert _tab_until(page, "#home-goal", 9) <= 7  # after the brand and the nav: the goal box
     assert _tab_until(page, "#home-search", 3) == 2  # past its button
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"  # the focus is visible
@@ -180,7 +180,7 @@ def test_keyboard_only_visit(page: Page) -> None:
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/search\?q=sql$"))
 
-    _tab_until(page, "#facet-kind-course", 80)  # each result card: its title and its Save
+    _tab_until(page, "#facet-kind-course", 100)  # each card: its title, Save and Compare
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"kind=course"))
     expect(page.locator("#facet-kind-course")).to_be_focused()  # focus survives the swap

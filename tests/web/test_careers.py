@@ -38,7 +38,7 @@ def test_career_page_has_every_section_matches_and_a_path(demo_api: TestClient) 
     assert text_of(soup, "h1") == "Backend Engineer"
     sections = [h.get_text() for h in soup.select(".guide-section h2")]
     assert sections[: len(GUIDE_SECTIONS)] == GUIDE_SECTIONS
-    assert {"Learning path", "Courses", "Books"} <= set(sections)
+    assert {"Learning path", "More courses", "More books"} <= set(sections)
     assert link_hrefs(soup, ".toc a")[0] == "#overview"
     assert soup.select_one("#what-they-do li") is not None  # the guide's Markdown list
     steps = soup.select("#learning-path .path-steps > li")
@@ -50,6 +50,28 @@ def test_career_page_has_every_section_matches_and_a_path(demo_api: TestClient) 
     occupation = structured_data(soup)[0]
     assert (occupation["@type"], occupation["name"]) == ("Occupation", "Backend Engineer")
     assert "SQL" in occupation["skills"]
+
+
+def test_career_page_sums_up_its_path_first_and_lists_each_match_once(
+    demo_api: TestClient,
+) -> None:
+    soup = page(demo_api, "/careers/backend-engineer")
+    steps = soup.select("#learning-path .path-steps > li")
+    summary = soup.select(".path-summary li a")
+    assert [a.get_text() for a in summary] == [text_of(s, ".card-title a") for s in steps]
+    assert [a["href"] for a in summary] == [f"#{s['id']}" for s in steps]
+    assert text_of(soup, ".path-summary p").startswith(f"{len(steps)} steps")
+    assert link_hrefs(soup, ".jump-to-path") == ["#learning-path"]
+    # The summary and the contents come before the guide's text (first on a phone).
+    order = [tag.get("class", [""])[0] for tag in soup.select(".path-summary, .guide-section")]
+    assert order[0] == "path-summary"
+    in_path = {text_of(s, ".card-title a") for s in steps}
+    listed = [text_of(c, ".card-title a") for c in soup.select("#courses .card, #books .card")]
+    assert listed and not in_path & set(listed)
+    api = demo_api.get("/api/v1/careers/backend-engineer").json()
+    assert len(api["courses"]) + len(api["books"]) == len(listed) + len(
+        in_path & {r["title"] for r in api["courses"] + api["books"]}
+    )
 
 
 def test_unknown_career_is_a_404_page(demo_api: TestClient) -> None:

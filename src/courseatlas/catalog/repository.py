@@ -60,6 +60,12 @@ def resource_by_slug(session: Session, slug: str) -> Resource | None:
     return session.scalar(select(Resource).where(Resource.slug == slug, VISIBLE).options(*_DETAIL))
 
 
+def resources_in_full(session: Session, ids: Sequence[int]) -> dict[int, Resource]:
+    """Full records (provider, skills, topics) of these resources; missing ids are left out."""
+    query = select(Resource).where(Resource.id.in_(ids), VISIBLE).options(*_DETAIL)
+    return {resource.id: resource for resource in session.scalars(query)}
+
+
 def resource_url(session: Session, resource_id: int) -> str | None:
     """The stored address of a resource at its provider."""
     return session.scalar(select(Resource.url).where(Resource.id == resource_id, VISIBLE))
@@ -113,6 +119,36 @@ def subtopics(session: Session, topic_id: int) -> Sequence[Topic]:
 
 def provider_by_slug(session: Session, slug: str) -> Provider | None:
     return session.scalar(select(Provider).where(Provider.slug == slug))
+
+
+@dataclass(frozen=True)
+class ProviderCount:
+    provider: Provider
+    courses: int
+    books: int
+
+
+def providers_with_counts(
+    session: Session, offset: int, limit: int
+) -> tuple[int, list[ProviderCount]]:
+    """Providers that offer something, most resources first, and how many there are."""
+    courses = func.count().filter(Resource.kind == "course")
+    books = func.count().filter(Resource.kind == "book")
+    counts = (
+        select(Resource.provider_id, courses.label("courses"), books.label("books"))
+        .where(VISIBLE, Resource.provider_id.is_not(None))
+        .group_by(Resource.provider_id)
+        .subquery()
+    )
+    total = session.scalar(select(func.count()).select_from(counts)) or 0
+    rows = session.execute(
+        select(Provider, counts.c.courses, counts.c.books)
+        .join(counts, counts.c.provider_id == Provider.id)
+        .order_by((counts.c.courses + counts.c.books).desc(), Provider.name)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return total, [ProviderCount(p, c, b) for p, c, b in rows]
 
 
 def list_resources(

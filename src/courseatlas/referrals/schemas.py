@@ -8,7 +8,9 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 # Where a click came from: the page kinds that link to ``/go/``, "direct" when none is given.
-PageKind = Literal["resource", "search", "topic", "career", "provider", "list", "similar", "direct"]
+PageKind = Literal[
+    "resource", "search", "topic", "career", "provider", "list", "similar", "compare", "direct"
+]
 PAGE_KINDS: tuple[str, ...] = get_args(PageKind)
 
 

@@ -49,6 +49,7 @@ def website(origin: str) -> Data:
 Crumb = tuple[str, str]  # (name, path)
 TOPICS: Crumb = ("Topics", "/topics")
 CAREERS: Crumb = ("Careers", "/careers")
+PROVIDERS: Crumb = ("Providers", "/providers")
 
 
 def trail(*crumbs: Crumb) -> list[Crumb]:

@@ -6,7 +6,9 @@ from fastapi import APIRouter
 
 from courseatlas.site.pages import (
     careers,
+    compare,
     home,
+    kinds,
     match,
     outbound,
     providers,
@@ -17,5 +19,17 @@ from courseatlas.site.pages import (
 )
 
 router = APIRouter(include_in_schema=False)
-for feature in (home, match, search, resources, topics, careers, providers, outbound, sitemaps):
+for feature in (
+    home,
+    match,
+    search,
+    kinds,
+    resources,
+    compare,
+    topics,
+    careers,
+    providers,
+    outbound,
+    sitemaps,
+):
     router.include_router(feature.router)

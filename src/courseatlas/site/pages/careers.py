@@ -14,6 +14,7 @@ from courseatlas.careers.schemas import CareerList, CareerPage
 from courseatlas.http.deps import DbSession, Runtime, Semantic
 from courseatlas.http.hosts import origin
 from courseatlas.lists.paths import path_progress
+from courseatlas.matching.schemas import MatchedResource
 from courseatlas.site import seo
 from courseatlas.site.pages.listing import ListState, pager, past_the_end
 from courseatlas.site.pages.routing import PageRouter
@@ -97,9 +98,17 @@ def career_page(
         "meta": _career_meta(request, career, trail),
         "career": career,
         "trail": trail,
+        "more_courses": _not_in_path(career, career.courses),
+        "more_books": _not_in_path(career, career.books),
         "path_progress": path_progress(session, learner.id, career.slug) if learner else None,
     }
     return render(request, "career.html", context)
+
+
+def _not_in_path(career: CareerPage, matched: list[MatchedResource]) -> list[MatchedResource]:
+    """The matches the learning path does not already show: a page lists each once."""
+    shown = {step.resource.id for step in career.learning_path.steps}
+    return [r for r in matched if r.id not in shown]
 
 
 def _list_meta(careers: CareerList, path: str) -> seo.PageMeta:

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
 
 from courseatlas.catalog.vocabularies import LABELS
+from courseatlas.search import service
 from courseatlas.search.base import FACETS, SearchRequest, Sort
+from courseatlas.search.params import MAX_PAGE
+from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import FacetValue, SearchPage
 
 FACET_TITLES = {
@@ -116,6 +121,26 @@ def browse_request(request: Request, asked: SearchRequest) -> SearchRequest:
     return replace(asked, sort=BEST_FIRST)
 
 
+def fixed_list(
+    request: Request,
+    session: Session,
+    runtime: SearchRuntime,
+    asked: SearchRequest,
+    path: str,
+    fixed: tuple[str, str],
+) -> ListView | RedirectResponse:
+    """The list of a browse page whose path sets one filter (``/courses``, a provider's page),
+    or the way to its last page when asked for a page after it."""
+    name, value = fixed
+    asked = browse_request(request, asked)
+    changed: dict[str, Any] = {name: value}
+    asked = replace(asked, filters=replace(asked.filters, **changed))
+    page = service.search(session, runtime, asked)
+    state = ListState.of(path, request.query_params.get("q", ""), asked, BEST_FIRST, fixed=name)
+    beyond = past_the_end(state, page.total, page.page, page.per_page, MAX_PAGE)
+    return beyond or list_view(state, asked, page, max_page=MAX_PAGE, hidden=(name,))
+
+
 def facets(state: ListState, page: SearchPage, hidden: tuple[str, ...] = ()) -> list[Facet]:
     """Each facet's values as links that select them (or clear them when selected)."""
     found = []
@@ -210,6 +235,7 @@ class ListView:
     facets: list[Facet]
     pager: Pager | None
     first_page: str
+    canonical: str  # the path of the list as asked, without defaults
 
 
 def list_view(
@@ -229,6 +255,7 @@ def list_view(
         facets=facets(state, page, hidden),
         pager=pager(state, page.total, page.page, page.per_page, max_page),
         first_page=state.href(),
+        canonical=state.canonical,
     )
 
 

@@ -29,7 +29,7 @@ router = PageRouter()
 PAGE_SIZE = 10_000  # URLs per sitemap; the protocol allows 50,000
 XML = "application/xml; charset=utf-8"
 SITEMAP_CACHE = "public, max-age=3600"
-SITE_PAGES = ("/", "/topics", "/careers")
+SITE_PAGES = ("/", "/courses", "/books", "/providers", "/topics", "/careers")
 
 
 @dataclass(frozen=True)
