@@ -16,6 +16,7 @@ from courseatlas import __version__
 from courseatlas.accounts import web as accounts
 from courseatlas.accounts.admin import router as admin_router
 from courseatlas.accounts.pages import router as account_pages_router
+from courseatlas.careers.matches import Precompute
 from courseatlas.careers.routes import router as careers_router
 from courseatlas.careers.service import career_suggestions
 from courseatlas.catalog.routes import router as catalog_router
@@ -63,6 +64,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     redis = SharedRedis(settings.redis_url)
     search = SearchRuntime(database, redis)
+    semantic = MeaningOnFirstUse(database)
+    precompute = Precompute(database, search, lambda: semantic.meaning)
+    precompute.follow()
     clicks = (
         ClickRecorder(database, settings.click_flush_seconds) if settings.click_recording else None
     )
@@ -77,11 +81,14 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         except SQLAlchemyError as error:  # A database outage: serve 503s, catch up later.
             log.warning("search_sync_failed", error=type(error).__name__)
         search.start(settings.search_sync_seconds)
+        if settings.search_sync_seconds > 0:  # A process that follows the catalog computes.
+            precompute.start()
         if clicks:
             clicks.start()
         yield
         if clicks:
             clicks.stop()  # Writes every click still queued.
+        precompute.stop()
         search.stop()
         database.dispose()
         redis.close()
@@ -98,7 +105,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.database = database
     app.state.search = search
-    app.state.semantic = MeaningOnFirstUse(database)
+    app.state.semantic = semantic
     app.state.redis = redis
     app.state.rate_limits = RateLimits(settings, redis)
     app.state.clicks = clicks

@@ -16,7 +16,7 @@ import structlog
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from courseatlas.careers import context, derive, names
+from courseatlas.careers import context, derive, names, stored
 from courseatlas.careers.guides import Guide, guide_files, read_guide
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
 from courseatlas.careers.onet import read_onet
@@ -195,7 +195,7 @@ def reconcile(session: Session) -> None:
     vocabulary = Vocabulary(session)
     texts = {code: _occupation_texts(o) for code, o in occupations.items() if o.has_data}
     frequency, population = context.document_frequency(texts.values())
-    rewritten = 0
+    rewritten = changed = 0
     for career in careers:
         occupation = occupations.get(career.onet_code or "")
         sources = [*_career_texts(career), *texts.get(career.onet_code or "", [])]
@@ -203,6 +203,7 @@ def reconcile(session: Session) -> None:
         if terms != career.context:
             career.context = terms
             career.updated_at = utcnow()
+            changed += 1
         derived = _derive(career, occupation, onet, vocabulary)
         digest = derived.digest()
         if digest != career.derived_hash:
@@ -210,6 +211,8 @@ def reconcile(session: Session) -> None:
             career.derived_hash = digest
             rewritten += 1
     session.flush()
+    if rewritten or changed:  # What sets one career apart depends on all: match all anew.
+        stored.discard_all(session)
     if rewritten:
         log.info("careers_reconciled", careers=len(careers), rewritten=rewritten)
 

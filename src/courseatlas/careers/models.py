@@ -11,7 +11,16 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, SmallInteger, String, Text
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from courseatlas.catalog.models import Skill
@@ -127,3 +136,40 @@ class CareerTopic(Base):
     )
     path: Mapped[str] = mapped_column(String(1000), primary_key=True, index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+ChangeId = BigInteger().with_variant(Integer, "sqlite")
+
+
+class CareerMatches(Base):
+    """A career's matched courses, books and learning path, stored where every worker and host
+    reads them (``careers.matches``): computed after the catalog changes, discarded only when
+    a change touches the career (``touched_at``)."""
+
+    __tablename__ = "career_matches"
+
+    career_id: Mapped[int] = mapped_column(
+        ForeignKey("careers.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The change-log floor of the search index they were computed from; None: not computed.
+    computed_at: Mapped[int | None] = mapped_column(ChangeId)
+    # The last change to a resource that shares a searched word, a skill, a topic with the
+    # career or is among its shown matches: stored matches older than it are stale.
+    touched_at: Mapped[int] = mapped_column(ChangeId, default=0)
+    profile_hash: Mapped[str | None] = mapped_column(String(64))  # what matching was handed
+    payload: Mapped[str | None] = mapped_column(Text)  # ``CareerMatchesOut`` as JSON
+    # A process computing them holds them until then, so others pick another career.
+    claimed_until: Mapped[datetime | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CareerMatchTerm(Base):
+    """What a change must share with a career to touch its stored matches: ``w:<stem>`` of a
+    searched word, ``s:<skill name>``, ``t:<topic slug>``, ``r:<id>`` of a shown resource."""
+
+    __tablename__ = "career_match_terms"
+
+    term: Mapped[str] = mapped_column(String(300), primary_key=True)
+    career_id: Mapped[int] = mapped_column(
+        ForeignKey("careers.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

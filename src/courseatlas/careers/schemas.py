@@ -135,6 +135,14 @@ class Attribution(BaseModel):
     source_url: str
 
 
+class CareerMatchesOut(BaseModel):
+    """What matching finds for a career, as stored for every worker (``careers.matches``)."""
+
+    courses: list[MatchedResource]
+    books: list[MatchedResource]
+    learning_path: LearningPath
+
+
 class CareerPage(BaseModel):
     slug: str
     title: str

@@ -6,10 +6,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from courseatlas.careers import repository
+from courseatlas.careers.matches import career_matches
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, Occupation
 from courseatlas.careers.names import title_key
 from courseatlas.careers.onet import LICENSE_URL, SOURCE_URL, attribution
-from courseatlas.careers.profiles import career_profile
 from courseatlas.careers.schemas import (
     Attribution,
     CareerList,
@@ -31,14 +31,10 @@ from courseatlas.catalog.models import Topic
 from courseatlas.catalog.schemas import TopicRef
 from courseatlas.errors import NotFound
 from courseatlas.matching.context import Context, about
-from courseatlas.matching.schemas import LearningPath, MatchedResource
-from courseatlas.matching.service import find_matches, learning_path, matched_resources
 from courseatlas.search.base import SearchBackend
 from courseatlas.search.schemas import Suggestion
 from courseatlas.semantic.meaning import Meaning
 
-MATCHED_COURSES = 12
-MATCHED_BOOKS = 8
 SHOWN_ALTERNATE_TITLES = 30
 ONET_ONLINE = "https://www.onetonline.org/link/summary/"
 
@@ -72,7 +68,8 @@ def get_career_page(
     if career is None:
         raise NotFound(f"no career has slug {slug!r}")
     occupation = repository.occupation(session, career.onet_code)
-    courses, books, path = _matched(session, runtime, career, occupation, meaning)
+    matched = career_matches(session, runtime, career, meaning)
+    courses, books, path = matched.courses, matched.books, matched.learning_path
     related_codes = [r["code"] for r in occupation.related] if occupation else []
     nearest = None if courses or books else nearest_topic(session, career)
     return CareerPage(
@@ -97,28 +94,6 @@ def get_career_page(
         nearest_topic=nearest,
         attribution=_attribution(occupation) if occupation else None,
     )
-
-
-def _matched(
-    session: Session,
-    runtime: SearchBackend,
-    career: Career,
-    occupation: Occupation | None,
-    meaning: Meaning | None,
-) -> tuple[list[MatchedResource], list[MatchedResource], LearningPath]:
-    """The matched courses and books and the learning path, remembered until the index or
-    the career changes: matching reads a thousand candidates."""
-    key = ("career", career.id, career.updated_at, occupation.updated_at if occupation else None)
-
-    def compute() -> tuple[list[MatchedResource], list[MatchedResource], LearningPath]:
-        matches = find_matches(session, runtime, career_profile(session, career), meaning)
-        return (
-            matched_resources(session, matches, matches.top(MATCHED_COURSES, "course")),
-            matched_resources(session, matches, matches.top(MATCHED_BOOKS, "book")),
-            learning_path(session, matches),
-        )
-
-    return runtime.answer(key, compute)
 
 
 def career_suggestions(session: Session, prefix: str, limit: int) -> list[Suggestion]:

@@ -19,10 +19,12 @@ from courseatlas.careers.importers import ONET_PROFILE
 from courseatlas.cli.careers import import_onet_folder
 from courseatlas.cli.context import console, database, settings
 from courseatlas.cli.reports import report
-from courseatlas.cli.search import sync_index
+from courseatlas.cli.search import index_runtime, sync_index
 from courseatlas.ingest.profiles import PROFILES
 from courseatlas.ingest.service import run_import
 from courseatlas.migrations.prepare import prepare_database
+
+INDEX_WHILE_STORING_SECONDS = 1.0
 
 
 def import_command(
@@ -45,24 +47,33 @@ def import_command(
         raise typer.Exit(1)
     db = database()
     prepare_database(db)
-    with _progress() as bar:
-        tasks: dict[str, TaskID] = {}
+    runtime = index_runtime()
+    # The index follows the storing, batch by batch, rather than starting when it ends.
+    runtime.start(INDEX_WHILE_STORING_SECONDS)
+    try:
+        with _progress() as bar:
+            tasks: dict[str, TaskID] = {}
 
-        def advance(name: str, done: int, total: int) -> None:
-            if name not in tasks:
-                tasks[name] = bar.add_task(name, total=total)
-            bar.update(tasks[name], completed=done)
+            def advance(name: str, done: int, total: int) -> None:
+                if name not in tasks:
+                    tasks[name] = bar.add_task(name, total=total)
+                bar.update(tasks[name], completed=done)
 
-        summary = run_import(
-            db.sessions,
-            files,
-            profile_name=profile,
-            batch_size=batch_size or settings().import_batch_size,
-            progress=advance,
-        )
+            summary = run_import(
+                db.sessions,
+                files,
+                profile_name=profile,
+                batch_size=batch_size or settings().import_batch_size,
+                progress=advance,
+            )
+    except BaseException:
+        runtime.stop()
+        raise
     report(summary)
     if summary.stored:
-        sync_index()
+        sync_index(runtime)  # What the last batches changed; stops the runtime.
+    else:
+        runtime.stop()
     raise typer.Exit(summary.exit_code)
 
 

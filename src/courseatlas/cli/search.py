@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from courseatlas.careers.matches import Precompute, follow_changes
 from courseatlas.cli.context import console, counting_progress, database, settings
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.migrations.prepare import prepare_database
 from courseatlas.search.runtime import SearchRuntime
+from courseatlas.semantic.meaning import MeaningOnFirstUse
 
 
 def reindex() -> None:
@@ -13,6 +15,7 @@ def reindex() -> None:
     db = database()
     prepare_database(db)
     runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
+    follow_changes(runtime)
     with counting_progress("indexing") as progress:
         path = runtime.indexer.rebuild(progress)
     runtime.location.remove_others(keep=path)
@@ -21,16 +24,23 @@ def reindex() -> None:
     runtime.stop()
 
 
-def sync_index() -> None:
+def sync_index(runtime: SearchRuntime | None = None) -> None:
     """Apply pending catalog changes to the index, unless a running server does it already;
     either way, tell running servers (through Redis, when configured) to look now."""
-    runtime = SearchRuntime(database(), SharedRedis(settings().redis_url))
+    runtime = runtime or index_runtime()
     applied = runtime.sync()
     if not applied:
         runtime.announce()
     runtime.stop()
     if applied:
         console.print(f"search index: {applied:,} changes applied")
+
+
+def index_runtime() -> SearchRuntime:
+    """This data dir's search index, touching stored career matches as it applies changes."""
+    runtime = SearchRuntime(database(), SharedRedis(settings().redis_url))
+    follow_changes(runtime)
+    return runtime
 
 
 def follow() -> None:
@@ -42,11 +52,16 @@ def follow() -> None:
     db = database()
     prepare_database(db)
     runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
+    semantic = MeaningOnFirstUse(db)
+    precompute = Precompute(db, runtime, lambda: semantic.meaning)
+    precompute.follow()
     stopped = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopped.set())
     runtime.sync()
     runtime.start(settings().search_sync_seconds or 1.0)
+    precompute.start()
     console.print(f"following the change log into {runtime.engine.path}")
     stopped.wait()
+    precompute.stop()
     runtime.stop()

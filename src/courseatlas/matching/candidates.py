@@ -48,7 +48,7 @@ def gather(
 ) -> list[Candidate]:
     mentioned = _search_hits(runtime, profile.wants)
     context = Context(profile.context)
-    topics = _topic_slugs(session, profile.topic_paths)
+    topics = topic_slugs(session, profile.topic_paths)
     in_topics = _topic_hits(runtime, topics, kinds)
     meaning = meaning if profile.text else None
     ids = set(_most_tagged(session, profile.wants)) | set(in_topics)
@@ -132,7 +132,7 @@ def _spelling_query(spelling: str) -> ParsedQuery:
     return ParsedQuery(phrases=(parse_query(spelling).words,))
 
 
-def _topic_slugs(session: Session, paths: Sequence[str]) -> list[str]:
+def topic_slugs(session: Session, paths: Sequence[str]) -> list[str]:
     if not paths:
         return []
     return list(session.scalars(select(Topic.slug).where(Topic.path.in_(paths))))

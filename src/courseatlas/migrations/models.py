@@ -1,7 +1,15 @@
 """Imports every model so that ``Base.metadata`` is complete (Alembic, tests)."""
 
 from courseatlas.accounts.models import AccountSession, ApiToken, EmailToken, User
-from courseatlas.careers.models import Career, CareerSkill, CareerTitle, CareerTopic, Occupation
+from courseatlas.careers.models import (
+    Career,
+    CareerMatches,
+    CareerMatchTerm,
+    CareerSkill,
+    CareerTitle,
+    CareerTopic,
+    Occupation,
+)
 from courseatlas.catalog.links import LinkState
 from courseatlas.catalog.models import (
     Provider,
@@ -25,6 +33,8 @@ __all__ = [
     "ApiToken",
     "Base",
     "Career",
+    "CareerMatchTerm",
+    "CareerMatches",
     "CareerSkill",
     "CareerTitle",
     "CareerTopic",

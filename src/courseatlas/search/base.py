@@ -70,6 +70,10 @@ class SearchBackend(Protocol):
 
     def document_count(self) -> int: ...
 
+    def floor(self) -> int:
+        """Every change-log entry up to this id is reflected in the answers."""
+        ...
+
     def answer(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The answer to ``key`` from the index as it is now: remembered, or computed once."""
         ...

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
 from courseatlas.ingest.changelog import SearchChange
-from courseatlas.search.documents import iter_all_ids, load_documents
+from courseatlas.search.documents import IndexDocument, iter_all_ids, load_documents
 from courseatlas.search.engine import TantivyEngine
 from courseatlas.search.location import Applied, IndexLocation
 
@@ -35,6 +35,9 @@ BATCH = 20_000  # changes applied per index commit
 GAP_GRACE = 120.0  # seconds; by then the transaction holding a hole has its id
 
 Progress = Callable[[int, int], None]
+# Told of each batch applied: the documents written, the ids deleted and the last change id.
+# Called before the batch counts as applied, so a listener that fails hears it again.
+ChangeListener = Callable[[list[IndexDocument], list[int], int], None]
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class Indexer:
         self.database = database
         self.location = location
         self._cursors: dict[Path, ChangeCursor] = {}
+        self.listeners: list[ChangeListener] = []
 
     def catch_up(self, engine: TantivyEngine) -> int:
         """Apply every committed change not yet in ``engine``'s index; returns how many."""
@@ -114,7 +118,10 @@ class Indexer:
         while True:
             horizon, changes = self._pending(cursor)
             if changes:
-                self._apply(engine, sorted({resource_id for _, resource_id in changes}))
+                written, deleted = self._apply(engine, sorted({rid for _, rid in changes}))
+                last = max(change_id for change_id, _ in changes)
+                for listener in self.listeners:
+                    listener(written, deleted, last)
             before = cursor.applied()
             cursor.advance([change_id for change_id, _ in changes], time.monotonic(), horizon)
             if cursor.applied() != before:
@@ -175,12 +182,16 @@ class Indexer:
             ).all()
         return horizon, [(c, r) for c, r in rows if c not in cursor.applied_above][:BATCH]
 
-    def _apply(self, engine: TantivyEngine, ids: list[int]) -> None:
+    def _apply(
+        self, engine: TantivyEngine, ids: list[int]
+    ) -> tuple[list[IndexDocument], list[int]]:
         with self.database.session() as session:
             documents = load_documents(session, ids)
         present = {document.id for document in documents}
-        engine.write(documents, deleted=[i for i in ids if i not in present])
+        deleted = [i for i in ids if i not in present]
+        engine.write(documents, deleted=deleted)
         engine.commit()
+        return documents, deleted
 
 
 def _horizon(session: Session) -> Horizon | None:

@@ -112,6 +112,11 @@ class SearchRuntime:
     def document_count(self) -> int:
         return self.engine.document_count()
 
+    def floor(self) -> int:
+        """Every change-log entry up to this id is in what this process searches: the
+        position is taken after each reload, never before the searcher sees the changes."""
+        return int(self.position.split("+", 1)[0])
+
     def answer(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The answer to ``key`` from the index as it is now: remembered, or computed once.
         Encoded answers (bytes) are shared with every worker and host through Redis."""

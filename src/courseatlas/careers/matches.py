@@ -1,0 +1,194 @@
+"""A career's matches, stored in the database so that every worker and host reads them.
+
+Matching a career reads about a thousand candidates from some fifty searches: too much for a
+page view. The matches are computed in the background after the catalog changes
+(``Precompute``, in the process that writes a host's search index), or on demand the first
+time a page asks before that, and stored with the terms a change must share with the
+career to alter them (``matching.reach``). The indexer tells ``touch_changed`` of every batch
+it applies: only the careers the changed resources reach go stale.
+
+Stored matches are fresh while no change touched them since the index they came from, the
+career's profile is the one they were computed for, and the code that computed them is the
+code running.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+
+import structlog
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from courseatlas.careers import stored
+from courseatlas.careers.models import Career
+from courseatlas.careers.profiles import career_profile
+from courseatlas.careers.schemas import CareerMatchesOut
+from courseatlas.db.database import Database
+from courseatlas.matching import reach
+from courseatlas.matching.service import find_matches, learning_path, matched_resources
+from courseatlas.matching.wants import Profile
+from courseatlas.search.base import SearchBackend
+from courseatlas.search.documents import IndexDocument
+from courseatlas.search.runtime import SearchRuntime
+from courseatlas.semantic.meaning import Meaning
+
+log = structlog.get_logger(__name__)
+
+MATCHED_COURSES = 12
+MATCHED_BOOKS = 8
+# A batch of more changed resources than this reaches every career in practice (a
+# thousand resources' words cover most careers' phrases): all are touched, unread.
+WHOLE_CATALOG = 1000
+CLAIM_SECONDS = 300.0  # a career being computed is left to its process this long
+PRECOMPUTE_SECONDS = 5.0  # how often the background job looks for stale careers
+_CODE = ("matching", "careers/profiles.py", "careers/matches.py", "careers/context.py")
+
+
+def career_matches(
+    session: Session, runtime: SearchBackend, career: Career, meaning: Meaning | None = None
+) -> CareerMatchesOut:
+    """The stored matches if fresh, else computed now and stored for every worker."""
+    profile = career_profile(session, career)
+    digest = profile_hash(profile, meaning)
+    payload = stored.fresh_payload(session, career.id, digest)
+    if payload is not None:
+        return CareerMatchesOut.model_validate_json(payload)
+    floor = runtime.floor()  # Before computing: the index may move on meanwhile.
+    matches, terms = compute(session, runtime, profile, meaning)
+    try:
+        with session.begin_nested():
+            stored.save(session, career.id, matches.model_dump_json(), digest, floor, terms)
+    except SQLAlchemyError as error:  # Busy, or stored by another worker: computed again later.
+        log.info("career_matches_not_stored", career=career.slug, error=type(error).__name__)
+    return matches
+
+
+def compute(
+    session: Session, runtime: SearchBackend, profile: Profile, meaning: Meaning | None
+) -> tuple[CareerMatchesOut, set[str]]:
+    """The matches, and the terms a change must share to touch them."""
+    matches = find_matches(session, runtime, profile, meaning)
+    out = CareerMatchesOut(
+        courses=matched_resources(session, matches, matches.top(MATCHED_COURSES, "course")),
+        books=matched_resources(session, matches, matches.top(MATCHED_BOOKS, "book")),
+        learning_path=learning_path(session, matches),
+    )
+    path = out.learning_path
+    shown = [*out.courses, *out.books, *(step.resource for step in path.steps)]
+    shown += [r for r in (path.free_alternative, path.book) if r is not None]
+    terms = reach.profile_reach(session, profile) | {reach.resource_term(r.id) for r in shown}
+    return out, terms
+
+
+def profile_hash(profile: Profile, meaning: Meaning | None) -> str:
+    """What the matches were computed from: the profile, the semantic layer, the code."""
+    data = {"profile": asdict(profile), "meaning": meaning is not None, "code": _code_hash()}
+    text = json.dumps(data, sort_keys=True, default=sorted)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@cache
+def _code_hash() -> str:
+    root = Path(__file__).resolve().parents[1]
+    paths = [root / part for part in _CODE]
+    files = sorted(f for p in paths for f in (p.rglob("*.py") if p.is_dir() else [p]))
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def touch_changed(
+    database: Database, documents: list[IndexDocument], deleted: list[int], change_id: int
+) -> int:
+    """Mark stale the careers that the changed (or deleted) resources reach."""
+    terms: set[str] | None = None
+    if len(documents) + len(deleted) <= WHOLE_CATALOG:
+        terms = {reach.resource_term(i) for i in deleted}
+        for document in documents:
+            terms |= reach.document_terms(document)
+    with database.session() as session:
+        touched = stored.touch(session, terms, change_id)
+    if touched:
+        log.info("career_matches_touched", careers=touched, change=change_id)
+    return touched
+
+
+class Precompute:
+    """Computes stale careers in the background, in the process that writes the index (one
+    per host); on several hosts, each claims a career before computing it."""
+
+    def __init__(
+        self, database: Database, runtime: SearchRuntime, meaning: Callable[[], Meaning | None]
+    ) -> None:
+        self.database = database
+        self.runtime = runtime
+        self.meaning = meaning
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def follow(self) -> None:
+        """Hear of every batch the indexer applies: touch what it reaches, then compute."""
+        follow_changes(self.runtime, self._wake.set)
+
+    def run(self) -> int:
+        """Compute every stale career this process can; returns how many it computed."""
+        if not self.runtime.location.holds_writer:
+            return 0
+        with self.database.session() as session:
+            stored.add_missing(session)
+        done = 0
+        while not self._stop.is_set():
+            with self.database.session() as session:
+                career_id = stored.claim_next(session, self.runtime.floor(), CLAIM_SECONDS)
+            if career_id is None:
+                break
+            with self.database.session() as session:
+                career = session.get(Career, career_id)
+                if career is not None:
+                    career_matches(session, self.runtime, career, self.meaning())
+            done += 1
+        if done:
+            log.info("career_matches_computed", careers=done)
+        return done
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="career-matches", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.run()
+            except SQLAlchemyError as error:  # The database is away or busy: next round.
+                log.warning("career_matches_failed", error=type(error).__name__)
+            except Exception:  # Logged; the career's claim lapses and it is tried again.
+                log.exception("career_matches_failed")
+            self._wake.wait(PRECOMPUTE_SECONDS)
+            self._wake.clear()
+
+
+def follow_changes(runtime: SearchRuntime, on_touched: Callable[[], None] | None = None) -> None:
+    """Touch stored matches for every batch this runtime's indexer applies."""
+
+    def listener(documents: list[IndexDocument], deleted: list[int], change: int) -> None:
+        if touch_changed(runtime.database, documents, deleted, change) and on_touched:
+            on_touched()
+
+    runtime.indexer.listeners.append(listener)

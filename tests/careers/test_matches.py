@@ -1,0 +1,142 @@
+"""Stored career matches: computed once for every worker, touched only by changes that reach
+them, computed in the background after a change."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select, update
+
+from courseatlas.app import create_app
+from courseatlas.careers import stored
+from courseatlas.careers.matches import Precompute, touch_changed
+from courseatlas.careers.models import Career, CareerMatches, CareerMatchTerm
+from courseatlas.db.database import Database
+from courseatlas.demo import load_demo
+from courseatlas.ingest.service import run_import
+from courseatlas.search.runtime import SearchRuntime
+from courseatlas.settings import Settings
+from tests.helpers import course, write_jsonl
+
+BACKEND = "backend-engineer"
+NURSE = "registered-nurse"
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """The demo catalog of this module's own, loaded once per database: its tests change it
+    in ways that leave the others' assertions standing."""
+    folder = tmp_path_factory.mktemp(f"matches-{request.param}")
+    settings = Settings(env="test", data_dir=folder, search_sync_seconds=0)
+    if request.param == "postgres":
+        make: Callable[[str], str] = request.getfixturevalue("postgres_server")
+        settings = settings.model_copy(update={"database_url": make("matches")})
+    database = Database(settings)
+    load_demo(database)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="module")
+def demo(db: Database) -> Iterator[TestClient]:
+    with TestClient(create_app(db.settings, db), raise_server_exceptions=False) as client:
+        yield client
+
+
+def _row(db: Database, slug: str) -> CareerMatches | None:
+    with db.session() as session:
+        career_id = session.scalar(select(Career.id).where(Career.slug == slug))
+        return session.get(CareerMatches, career_id)
+
+
+def _terms(db: Database, slug: str) -> set[str]:
+    with db.session() as session:
+        return set(
+            session.scalars(
+                select(CareerMatchTerm.term)
+                .join(Career, Career.id == CareerMatchTerm.career_id)
+                .where(Career.slug == slug)
+            )
+        )
+
+
+def _fresh(row: CareerMatches | None) -> bool:
+    return row is not None and row.computed_at is not None and row.computed_at >= row.touched_at
+
+
+def _runtime(client: TestClient) -> SearchRuntime:
+    runtime: SearchRuntime = client.app.state.search  # type: ignore[attr-defined]
+    return runtime
+
+
+def test_a_first_view_stores_the_matches_that_other_workers_read(
+    demo: TestClient, db: Database
+) -> None:
+    page = demo.get(f"/api/v1/careers/{BACKEND}").json()
+    row = _row(db, BACKEND)
+    assert row is not None and row.payload is not None and _fresh(row)
+    assert row.computed_at == _runtime(demo).floor() > 0
+    stored_matches = json.loads(row.payload)
+    assert [c["id"] for c in stored_matches["courses"]] == [c["id"] for c in page["courses"]]
+    terms = _terms(db, BACKEND)
+    assert {"s:sql", "s:kubernetes", "t:databases", f"r:{page['courses'][0]['id']}"} <= terms
+    # Another worker (its own process cache) serves what is stored, not its own computation.
+    with db.session() as session:
+        session.execute(
+            update(CareerMatches)
+            .where(CareerMatches.career_id == row.career_id)
+            .values(payload=json.dumps({**stored_matches, "courses": []}))
+        )
+    with TestClient(create_app(db.settings, db)) as other:
+        again = other.get(f"/api/v1/careers/{BACKEND}").json()
+    assert again["courses"] == [] and again["books"] == page["books"]
+
+
+def test_a_change_touches_only_the_careers_it_reaches(
+    demo: TestClient, db: Database, tmp_path: Path
+) -> None:
+    for slug in (BACKEND, NURSE):
+        assert demo.get(f"/api/v1/careers/{slug}").status_code == 200
+    assert _fresh(_row(db, BACKEND)) and _fresh(_row(db, NURSE))
+    feed = write_jsonl(
+        tmp_path / "new.jsonl",
+        course(1, title="Kubernetes in production", skills=["Kubernetes"], topics=[]),
+    )
+    run_import(db.sessions, [feed])
+    assert _runtime(demo).sync() == 1
+    touched, untouched = _row(db, BACKEND), _row(db, NURSE)
+    assert touched is not None and not _fresh(touched)
+    assert _fresh(untouched)
+    # The next view computes them again, from an index that has the new course.
+    page = demo.get(f"/api/v1/careers/{BACKEND}").json()
+    assert _fresh(_row(db, BACKEND)) and page["slug"] == BACKEND
+
+
+def test_precompute_matches_every_career_and_a_deleted_match_touches_its_careers(
+    demo: TestClient, db: Database
+) -> None:
+    runtime = _runtime(demo)
+    precompute = Precompute(db, runtime, lambda: None)
+    with db.session() as session:
+        careers = len(list(session.scalars(select(Career.id))))
+        stored.add_missing(session)
+        stale = stored.stale_count(session)
+    assert 0 < stale <= careers  # The other tests stored a few.
+    assert precompute.run() == stale
+    with db.session() as session:
+        assert stored.stale_count(session) == 0
+    assert precompute.run() == 0  # Nothing is computed twice.
+    page = demo.get(f"/api/v1/careers/{NURSE}").json()
+    assert _fresh(_row(db, NURSE))
+    # A change the index has not applied yet, deleting a resource the page shows.
+    assert touch_changed(db, [], [page["courses"][0]["id"]], runtime.floor() + 1) >= 1
+    assert not _fresh(_row(db, NURSE))
+    assert precompute.run() == 0  # Left until this process's index reaches that change.
