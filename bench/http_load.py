@@ -1,16 +1,25 @@
-"""HTTP benchmark: courseatlas search over HTTP with wrk, side by side with datasette.
+"""HTTP benchmark: courseatlas search over HTTP with wrk, beside its floors and datasette.
 
-    .venv/bin/python bench/http_load.py [--size 150000] [--seconds 20] [--connections 32]
+    .venv/bin/python bench/http_load.py [--size 150000 | --real] [--seconds 20]
+        [--connections 8] [--threads 2]
 
-Both serve the same corpus: courseatlas its catalog (bench/catalog.py) on 1 and then 2
-uvicorn workers; datasette a SQLite table of the same rows with an FTS5 index, queried with
-``?_search=`` (datasette is one process). Two workloads, drawn from the corpus titles: 500
-one-word queries repeating (head queries, as real traffic has them: caches help) and
-two-word queries that never repeat (every answer computed afresh). The repeating workload
-is measured in steady state: a short wrk pass asks the head queries first, on every server
-alike, as a running site has been asked them before. Needs ``wrk`` (Debian
-package) and the ``bench`` extra (datasette). Prints a table; writes
-bench/results/http-<timestamp>.json and http-latest.json.
+Everything is measured in one run, one worker (process) each, so that ratios hold on a busy
+box:
+
+- **engine floor**: what tantivy itself does for each never-seen query, in this process
+  (search with an exact count, the six facets, the 20 snippets), in CPU ms per query;
+- **bare endpoint**: the same application stack (every middleware, gzip) answering a body of
+  the size of a search answer with no work of its own (bench/bare_app.py);
+- **courseatlas**: head queries that repeat (measured after a warm-up, as a running site has
+  been asked them before), then queries never asked before: each wrk thread walks its own
+  slice of them, and the requests each thread sent beyond its slice (repeats) are counted;
+- **datasette** over an FTS5 table of the same rows (``?_search=``), the same two workloads.
+
+The catalog is the benchmark corpus of ``--size`` rows (bench/catalog.py) or, with
+``--real``, the public datasets in ../shared/data. Queries are drawn from its titles. wrk
+asks for gzip as browsers do. Server CPU per request is read from /proc for the server's
+process tree. Needs ``wrk`` (Debian package) and the ``bench`` extra (datasette). Prints a
+table; writes bench/results/http-<timestamp>.json and http-latest.json.
 """
 
 from __future__ import annotations
@@ -21,99 +30,257 @@ import random
 import re
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 from urllib.request import urlopen
 
-from catalog import CLI, bench_env, ensure_catalog
-from corpus import ensure_corpus
+from catalog import CLI, REAL_DATABASE_URL, bench_env, ensure_catalog, ensure_real_catalog
+from monitor import tree_cpu_s
 from report import write_results
 from rich.console import Console
 from rich.table import Table
 
 BENCH_DIR = Path(__file__).resolve().parent
-DATASETTE = BENCH_DIR.parent / ".venv" / "bin" / "datasette"
+BIN = BENCH_DIR.parent / ".venv" / "bin"
+DATASETTE = BIN / "datasette"
 QUERIES = 500
 UNIQUE = 200_000
+TITLES = 20_000
+FLOOR_QUERIES = 400
 REPEATING = f"{QUERIES} queries, repeating"
+NEW = "every query new"
+BARE = "bare endpoint"
 WARM_UP_SECONDS = 5
+# Each thread asks its own slice of the paths (``own_slices``) or all of them in turn, and
+# reports how many it sent: with own slices, any beyond the slice were repeats.
 WRK_SCRIPT = """
 local paths = {}
-for line in io.lines("%s") do paths[#paths + 1] = line end
-local i = 0
-request = function()
-  i = i + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1])
+for line in io.lines("%(paths)s") do paths[#paths + 1] = line end
+local threads, own_slices, count = {}, %(own_slices)s, %(threads)d
+wrk.headers["Accept-Encoding"] = "gzip"
+function setup(thread)
+  thread:set("id", #threads)
+  table.insert(threads, thread)
+end
+function init(args)
+  share = own_slices and math.floor(#paths / count) or #paths
+  first = own_slices and id * share or 0
+  sent = 0
+end
+function request()
+  local path = paths[first + (sent %% share) + 1]
+  sent = sent + 1
+  return wrk.format("GET", path)
+end
+function done(summary, latency, requests)
+  for _, thread in ipairs(threads) do
+    io.write(string.format("thread %%d sent %%d of %%d\\n",
+      thread:get("id"), thread:get("sent"), thread:get("share")))
+  end
 end
 """
+
+
+@dataclass(frozen=True)
+class Catalog:
+    label: str
+    env: dict[str, str]
+    database: Path  # its SQLite file
+    index_dir: Path  # its data directory (the search index under it)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--size", type=int, default=150_000)
+    parser.add_argument("--real", action="store_true", help="the real catalog (../shared/data)")
     parser.add_argument("--seconds", type=int, default=20)
-    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--gc-compare",
+        action="store_true",
+        help="also new queries on a server with CPython's garbage-collector defaults",
+    )
     args = parser.parse_args()
-    console = Console(width=150)
-    data_dir = ensure_catalog(args.size)
-    workloads = _workloads(ensure_corpus(args.size))
+    console = Console(width=160)
+    catalog = _catalog(args)
+    asked = workloads(_titles(catalog.database))
     runs = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        for workers in (1, 2):
-            with _courseatlas(data_dir, workers) as base:
-                for workload, queries in workloads.items():
-                    paths = [f"/api/v1/search?q={quote(q)}" for q in queries]
-                    label = f"courseatlas, {workers} worker(s)"
-                    runs.append(_measure(label, workload, base, paths, folder, args))
-        database = _fts_database(ensure_corpus(args.size), folder / "resources.db")
-        with _datasette(database) as base:
-            for workload, queries in workloads.items():
+        new = [f"/api/v1/search?q={quote(q)}" for q in asked[NEW][:-FLOOR_QUERIES]]
+        # Two servers never share a query: the second (--gc-compare) asks the other half.
+        halves = [new[: len(new) // 2], new[len(new) // 2 :]]
+        body = folder / "answer.json"
+        with _bare_app(catalog, body, gc_tuning=True) as (base, pid):
+            # Once the server has caught its index up; none of these queries is sent to it.
+            floor = engine_floor(catalog.index_dir, asked[NEW][-FLOOR_QUERIES:])
+            console.print(f"engine floor: {floor['cpu_ms_per_query']:.2f} CPU ms per query")
+            body.write_bytes(_get(base + halves[0].pop()))
+            answer_bytes = body.stat().st_size
+            courseatlas = "courseatlas"
+            runs.append(_measure(courseatlas, BARE, base, pid, ["/bench/bare"], folder, args))
+            repeating = [f"/api/v1/search?q={quote(q)}" for q in asked[REPEATING]]
+            runs.append(_measure(courseatlas, REPEATING, base, pid, repeating, folder, args))
+            runs.append(_measure(courseatlas, NEW, base, pid, halves[0], folder, args))
+            runs[-1]["gc"] = _collections(base)
+        if args.gc_compare:
+            with _bare_app(catalog, body, gc_tuning=False) as (base, pid):
+                label = "courseatlas, CPython's GC defaults"
+                runs.append(_measure(label, NEW, base, pid, halves[1], folder, args))
+                runs[-1]["gc"] = _collections(base)
+        fts = _fts_database(catalog.database, folder / "resources.db")
+        with _datasette(fts) as (base, pid):
+            for workload, queries in asked.items():
                 paths = [f"/resources/resources.json?_search={quote(q)}&_size=20" for q in queries]
-                runs.append(
-                    _measure("datasette + FTS5, 1 process", workload, base, paths, folder, args)
-                )
-    for run in runs:
-        console.print(
-            f"{run['server']}, {run['workload']}: {run['requests_per_second']:,.0f} req/s"
-        )
+                runs.append(_measure("datasette + FTS5", workload, base, pid, paths, folder, args))
     report = {
-        "size": args.size,
+        "catalog": catalog.label,
         "seconds": args.seconds,
         "connections": args.connections,
+        "threads": args.threads,
+        "answer_bytes": answer_bytes,
+        "engine_floor": floor,
         "runs": runs,
     }
     write_results("http", report)
-    console.print(_table(runs, args.size))
+    console.print(_table(report))
+
+
+def _catalog(args: argparse.Namespace) -> Catalog:
+    if args.real:
+        data_dir = ensure_real_catalog()
+        return Catalog(
+            "real (../shared/data)",
+            bench_env(data_dir, REAL_DATABASE_URL),
+            data_dir / "catalog.db",
+            data_dir,
+        )
+    data_dir = ensure_catalog(args.size)
+    return Catalog(
+        f"{args.size:,} resources", bench_env(data_dir), data_dir / "courseatlas.db", data_dir
+    )
+
+
+def _titles(database: Path) -> list[str]:
+    with closing(sqlite3.connect(database)) as db:
+        rows = db.execute("SELECT title FROM resources ORDER BY id LIMIT ?", (TITLES,))
+        return [title for (title,) in rows]
+
+
+def workloads(titles: Iterable[str]) -> dict[str, list[str]]:
+    """Head queries that repeat (as real traffic does), and two-word queries that never
+    repeat (every answer computed afresh: no cache can help)."""
+    rng = random.Random(11)
+    seen = [w.lower() for title in titles for w in re.findall(r"[A-Za-z]{4,}", title)]
+    repeating = [rng.choice(seen) for _ in range(QUERIES)]
+    unique = list(dict.fromkeys(f"{rng.choice(seen)} {rng.choice(seen)}" for _ in range(UNIQUE)))
+    return {REPEATING: repeating, NEW: unique}
 
 
 def _workloads(corpus: Path) -> dict[str, list[str]]:
-    """Head queries that repeat (as real traffic does), and queries that never repeat
-    (every answer computed afresh: no cache can help)."""
-    rng = random.Random(11)
-    seen: list[str] = []
+    """The workloads of the corpus's first titles (for the benchmarks that read a corpus)."""
     with corpus.open(encoding="utf-8") as stream:
-        for _, line in zip(range(20_000), stream, strict=False):
-            seen += [w.lower() for w in re.findall(r"[A-Za-z]{4,}", json.loads(line)["title"])]
-    repeating = [rng.choice(seen) for _ in range(QUERIES)]
-    unique = list(dict.fromkeys(f"{rng.choice(seen)} {rng.choice(seen)}" for _ in range(UNIQUE)))
-    return {REPEATING: repeating, "every query new": unique}
+        titles = [json.loads(line)["title"] for _, line in zip(range(TITLES), stream, strict=False)]
+    return workloads(titles)
+
+
+def engine_floor(data_dir: Path, queries: list[str]) -> dict[str, Any]:
+    """CPU ms per query of tantivy's own work for a result page: the search (top 20 by
+    relevance, exact count), the six facets counted in one aggregation, and the snippets of
+    the 20 hits; the queries as the product builds them, whole words, no filters."""
+    import tantivy
+
+    from courseatlas.search import analyzers
+    from courseatlas.search.base import FACETS, SearchFilters
+    from courseatlas.search.fields import schema
+    from courseatlas.search.location import IndexLocation
+    from courseatlas.search.query import parse_query
+    from courseatlas.search.querybuild import NO_SYNONYMS, combine, filter_queries, text_query
+
+    path = IndexLocation(data_dir).current()
+    if path is None:
+        raise SystemExit(f"no search index in {data_dir}")
+    index = tantivy.Index.open(str(path))
+    analyzers.register(index)
+    searcher = index.searcher()
+    spec = {name: {"terms": {"field": name, "size": 10_000}} for name in FACETS}
+    cpu, wall = [], []
+    for q in queries:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        words = text_query(parse_query(q + " "), NO_SYNONYMS)
+        query = combine(words, filter_queries(SearchFilters()))
+        result = searcher.search(query, 20, weight_by_field="quality")
+        searcher.aggregate(query, spec)
+        if words is not None:
+            snippets = tantivy.SnippetGenerator.create(searcher, words, schema(), "description")
+            for _, address in result.hits:
+                snippets.snippet_from_doc(searcher.doc(address))
+        cpu.append(1000 * (time.process_time() - started_cpu))
+        wall.append(1000 * (time.perf_counter() - started))
+    return {
+        "queries": len(queries),
+        "cpu_ms_per_query": round(statistics.fmean(cpu), 3),
+        "p50_ms": round(statistics.median(wall), 3),
+        "p99_ms": round(statistics.quantiles(wall, n=100)[98], 3),
+    }
+
+
+def _get(url: str) -> bytes:
+    with urlopen(url, timeout=60) as response:
+        body: bytes = response.read()
+        return body
+
+
+def _collections(base: str) -> dict[str, Any]:
+    """The server's garbage collections so far, by generation: count, total and longest
+    pause in ms (from /metrics)."""
+    text = _get(base + "/metrics").decode()
+    found: dict[str, Any] = {}
+    for name, key in (
+        ("collections_total", "count"),
+        ("pause_seconds_total", "total_ms"),
+        ("longest_pause_seconds", "longest_ms"),
+    ):
+        for generation, value in re.findall(
+            rf'^courseatlas_gc_{name}{{generation="(\d)"}} (\S+)$', text, re.M
+        ):
+            scale = 1 if key == "count" else 1000
+            found.setdefault(f"gen{generation}", {})[key] = round(float(value) * scale, 2)
+    return found
 
 
 def _measure(
-    label: str, workload: str, base: str, paths: list[str], folder: Path, args: argparse.Namespace
+    label: str,
+    workload: str,
+    base: str,
+    pid: int,
+    paths: list[str],
+    folder: Path,
+    args: argparse.Namespace,
 ) -> dict[str, Any]:
-    """One wrk run, after a warm-up pass when the workload repeats."""
+    """One wrk run (after a warm-up pass when the workload repeats), with the server's CPU
+    per request; new queries are sliced between the threads and any repeat is counted."""
+    own_slices = workload == NEW
     if workload == REPEATING:
         _wrk(label, workload, base, paths, folder, args, WARM_UP_SECONDS)
-    return _wrk(label, workload, base, paths, folder, args, args.seconds)
+    cpu = tree_cpu_s(pid)
+    result = _wrk(label, workload, base, paths, folder, args, args.seconds, own_slices)
+    cpu = tree_cpu_s(pid) - cpu
+    result["server_cpu_ms_per_request"] = (
+        round(1000 * cpu / result["requests"], 3) if result["requests"] else None
+    )
+    Console().print(result)
+    return result
 
 
 def _wrk(
@@ -124,18 +291,33 @@ def _wrk(
     folder: Path,
     args: argparse.Namespace,
     seconds: int,
+    own_slices: bool = True,
 ) -> dict[str, Any]:
+    """wrk over ``paths``: each thread its own slice (``own_slices``), or every thread all."""
+    threads = getattr(args, "threads", 2)
     path_file = folder / "paths.txt"
     path_file.write_text("\n".join(paths) + "\n")
     script = folder / "rotate.lua"
-    script.write_text(WRK_SCRIPT % path_file)
-    output = run_wrk(script, base, args.connections, seconds)
-    return {"server": label, "workload": workload, **_parse_wrk(output)}
+    script.write_text(
+        WRK_SCRIPT % {"paths": path_file, "own_slices": str(own_slices).lower(), "threads": threads}
+    )
+    output = run_wrk(script, base, args.connections, seconds, threads)
+    sent = [
+        (int(n), int(share))
+        for n, share in re.findall(r"^thread \d+ sent (\d+) of (\d+)$", output, re.M)
+    ]
+    return {
+        "server": label,
+        "workload": workload,
+        **_parse_wrk(output),
+        "sent_per_thread": [n for n, _ in sent],
+        "repeated": sum(max(0, n - share) for n, share in sent) if own_slices else None,
+    }
 
 
-def run_wrk(script: Path, base: str, connections: int, seconds: float) -> str:
-    """wrk's report of ``connections`` over two threads for ``seconds``, driven by ``script``."""
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+def run_wrk(script: Path, base: str, connections: int, seconds: float, threads: int = 2) -> str:
+    """wrk's report of ``connections`` over ``threads`` for ``seconds``, driven by ``script``."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
     command += ["--latency", "-s", str(script), base]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 
@@ -152,37 +334,23 @@ def _parse_wrk(output: str) -> dict[str, Any]:
     timeouts = re.search(r"timeout (\d+)", output)
     return {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),  # type: ignore[union-attr]
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),  # type: ignore[union-attr]
         **percentiles,
         "non_2xx": int(errors.group(1)) if errors else 0,
         "timeouts": int(timeouts.group(1)) if timeouts else 0,
     }
 
 
-def _fts_database(corpus: Path, path: Path) -> Path:
-    """The corpus as one SQLite table with an FTS5 index, as sqlite-utils would make it."""
+def _fts_database(catalog: Path, path: Path) -> Path:
+    """The catalog's resources as one SQLite table with an FTS5 index, as sqlite-utils
+    would make it."""
     with closing(sqlite3.connect(path)) as db:
+        db.execute("ATTACH DATABASE ? AS catalog", (f"file:{catalog}?mode=ro",))
         db.execute(
-            "CREATE TABLE resources (id INTEGER PRIMARY KEY, kind TEXT, title TEXT, "
-            "description TEXT, provider TEXT, level TEXT, rating REAL, popularity INTEGER)"
+            "CREATE TABLE resources AS SELECT r.id AS id, r.kind, r.title, r.description, "
+            "p.name AS provider, r.level, r.rating, r.popularity FROM catalog.resources r "
+            "LEFT JOIN catalog.providers p ON p.id = r.provider_id ORDER BY r.id"
         )
-        with corpus.open(encoding="utf-8") as stream:
-            rows = (
-                (
-                    r["kind"],
-                    r["title"],
-                    r.get("description"),
-                    r.get("provider"),
-                    r.get("level"),
-                    r.get("rating"),
-                    r.get("popularity"),
-                )
-                for r in map(json.loads, stream)
-            )
-            db.executemany(
-                "INSERT INTO resources (kind, title, description, provider, level, "
-                "rating, popularity) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
         db.execute(
             "CREATE VIRTUAL TABLE resources_fts USING fts5(title, description, "
             "content=resources, content_rowid=id)"
@@ -196,38 +364,50 @@ def _fts_database(corpus: Path, path: Path) -> Path:
 def _courseatlas(data_dir: Path, workers: int) -> Iterator[str]:
     port = _free_port()
     command = [str(CLI), "serve", "--port", str(port), "--workers", str(workers)]
-    with _server(command, bench_env(data_dir), port, "/healthz") as base:
+    with _server(command, bench_env(data_dir), port, "/healthz") as (base, _):
         yield base
 
 
 @contextmanager
-def _datasette(database: Path) -> Iterator[str]:
+def _bare_app(catalog: Catalog, body: Path, gc_tuning: bool) -> Iterator[tuple[str, int]]:
+    port = _free_port()
+    command = [str(BIN / "python"), str(BENCH_DIR / "bare_app.py"), str(port), str(body)]
+    env = {**catalog.env, "COURSEATLAS_GC_TUNING": str(gc_tuning).lower()}
+    with _server(command, env, port, "/readyz") as served:
+        yield served
+
+
+@contextmanager
+def _datasette(database: Path) -> Iterator[tuple[str, int]]:
     port = _free_port()
     # Its own defaults, but for suggested facets: courseatlas computes none it does not show.
     settings = {"sql_time_limit_ms": "10000", "suggest_facets": "off"}
     command = [str(DATASETTE), "serve", str(database), "--port", str(port)]
     for name, value in settings.items():
         command += ["--setting", name, value]
-    with _server(command, None, port, "/-/versions.json") as base:
-        yield base
+    with _server(command, None, port, "/-/versions.json") as served:
+        yield served
 
 
 @contextmanager
-def _server(command: list[str], env: dict[str, str] | None, port: int, probe: str) -> Iterator[str]:
+def _server(
+    command: list[str], env: dict[str, str] | None, port: int, probe: str
+) -> Iterator[tuple[str, int]]:
+    """The server ready on ``port``: its base URL and pid."""
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base + probe, process)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
 def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(
@@ -247,8 +427,13 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def _table(runs: list[dict[str, Any]], size: int) -> Table:
-    table = Table(title=f"search over HTTP at {size:,} resources (wrk)")
+def _table(report: dict[str, Any]) -> Table:
+    runs, floor = report["runs"], report["engine_floor"]
+    table = Table(
+        title=f"search over HTTP, {report['catalog']}, one worker each, "
+        f"{report['connections']} connections, gzip; engine floor "
+        f"{floor['cpu_ms_per_query']:.2f} CPU ms per query"
+    )
     columns = (
         "server",
         "workload",
@@ -257,24 +442,27 @@ def _table(runs: list[dict[str, Any]], size: int) -> Table:
         "p90 ms",
         "p99 ms",
         "errors",
+        "repeats",
+        "CPU ms/req",
+        "x floor",
         "vs datasette",
     )
     for column in columns:
         table.add_column(column, justify="right")
     baseline = {r["workload"]: r["requests_per_second"] for r in runs if "datasette" in r["server"]}
     for run in runs:
-        ratio = (
-            run["requests_per_second"] / baseline[run["workload"]]
-            if baseline.get(run["workload"])
-            else 0
-        )
+        ratio = baseline.get(run["workload"])
+        cpu = run["server_cpu_ms_per_request"]
         table.add_row(
             run["server"],
             run["workload"],
             f"{run['requests_per_second']:,.0f}",
             *(f"{run.get(k, 0):.1f}" for k in ("p50_ms", "p90_ms", "p99_ms")),
             str(run["non_2xx"] + run["timeouts"]),
-            f"{ratio:.1f}x",
+            "" if run["repeated"] is None else str(run["repeated"]),
+            "" if cpu is None else f"{cpu:.2f}",
+            f"{cpu / floor['cpu_ms_per_query']:.1f}x" if cpu and run["workload"] == NEW else "",
+            f"{run['requests_per_second'] / ratio:.1f}x" if ratio else "",
         )
     return table
 

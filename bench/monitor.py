@@ -70,7 +70,7 @@ def _cpu_fields(pid: int) -> list[int]:
     return [int(f) for f in fields[11:15]]
 
 
-def _tree_cpu_s(root: int) -> float:
+def tree_cpu_s(root: int) -> float:
     """CPU time so far of a process, its live descendants and the children it has reaped."""
     ticks = sum(_cpu_fields(root))
     ticks += sum(sum(_cpu_fields(pid)[:2]) for pid in _descendants(root) if pid != root)
@@ -195,7 +195,7 @@ class Monitor(threading.Thread):
     def _watch_output(self) -> None:
         if self.summary_at is None and RUN_TITLE.search(self.output.read_text(errors="replace")):
             self.summary_at = time.perf_counter() - self.started
-            self.cpu_at_summary = _tree_cpu_s(self.root)
+            self.cpu_at_summary = tree_cpu_s(self.root)
 
 
 def run_measured(command: list[str], env: dict[str, str], log: Path) -> RunMeasure:

