@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal, Protocol, Self
+from typing import Annotated, Any, Literal, Protocol, Self
 
+import orjson
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict
 
@@ -61,8 +62,10 @@ class ResourceSummary(BaseModel):
     outbound_url: str  # The referral redirect to the provider.
 
     @classmethod
-    def of(cls, resource: SummarySource, provider: object | None = None, **extra: object) -> Self:
-        return cls.model_validate({**_summary_fields(resource, provider), **extra})
+    def of(
+        cls, resource: SummarySource, provider: ProviderSource | None = None, **extra: object
+    ) -> Self:
+        return cls.model_validate({**summary_fields(resource, provider), **extra})
 
 
 class ResourceOut(ResourceSummary):
@@ -85,12 +88,14 @@ class ResourceOut(ResourceSummary):
     updated_at: datetime
 
     @classmethod
-    def of(cls, resource: SummarySource, provider: object | None = None, **extra: object) -> Self:
+    def of(
+        cls, resource: SummarySource, provider: ProviderSource | None = None, **extra: object
+    ) -> Self:
         """The full record; only a Resource loaded with its skills and topics has one."""
         assert isinstance(resource, Resource)
         return cls.model_validate(
             {
-                **_summary_fields(resource, provider),
+                **summary_fields(resource, provider),
                 **extra,
                 **{name: getattr(resource, name) for name in _DETAIL_FIELDS},
                 "provider_url": resource.url,
@@ -138,27 +143,55 @@ class SummarySource(Protocol):
     popularity: int | None
 
 
+class ProviderSource(Protocol):
+    """A provider as a card names it: a Provider, or a row's provider columns."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+
+
 def page_path(resource: SummarySource) -> str:
     return f"/{resource.kind}s/{resource.slug}"
 
 
-def _summary_fields(resource: SummarySource, provider: object | None = None) -> dict[str, object]:
+def summary_fields(
+    resource: SummarySource, provider: ProviderSource | None = None
+) -> dict[str, Any]:
+    """A result card as plain values (the amount a Decimal): what ``ResourceSummary``
+    validates, and what the search index stores encoded (``encode_card``)."""
     provider = provider if provider is not None else getattr(resource, "provider", None)
     return {
         "id": resource.id,
         "kind": resource.kind,
         "slug": resource.slug,
         "title": resource.title,
-        "provider": ProviderOut.model_validate(provider) if provider else None,
+        "provider": (
+            {"id": provider.id, "slug": provider.slug, "name": provider.name} if provider else None
+        ),
         "level": resource.level,
         "language": resource.language,
-        "price": Price(free=resource.free, amount=resource.price, currency=resource.currency),
+        "price": {"free": resource.free, "amount": resource.price, "currency": resource.currency},
         "rating": resource.rating,
         "rating_count": resource.rating_count,
         "popularity": resource.popularity,
         "url": page_path(resource),
         "outbound_url": f"/go/{resource.id}",
     }
+
+
+def encode_card(resource: SummarySource, provider: ProviderSource | None = None) -> bytes:
+    """The card as ``ResourceSummary`` encodes it in JSON (amounts as strings)."""
+    return orjson.dumps(summary_fields(resource, provider), default=_decimal)
+
+
+def _decimal(value: object) -> str:
+    if isinstance(value, Decimal):
+        return str(value)  # as pydantic encodes a Decimal
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 class ResourcePage(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -31,10 +32,17 @@ _COLUMNS = (
 
 
 @dataclass(frozen=True)
-class _Provider:
+class ProviderRow:
     id: int
     slug: str
     name: str
+
+
+def provider_of(row: Any) -> ProviderRow | None:
+    """The provider of a row with ``provider_id``, ``provider_slug`` and ``provider_name``."""
+    if row.provider_id is None:
+        return None
+    return ProviderRow(row.provider_id, row.provider_slug, row.provider_name)
 
 
 # Built once: on hot paths, building the statement costs more than running it.
@@ -53,10 +61,18 @@ def summaries(session: Session, ids: Sequence[int]) -> dict[int, ResourceSummary
     rows = session.connection().execute(_QUERY, {"ids": list(ids)}).all()
     found = {}
     for row in rows:
-        provider = (
-            _Provider(row.provider_id, row.provider_slug, row.provider_name)
-            if row.provider_id is not None
-            else None
-        )
-        found[row.id] = ResourceSummary.of(row, provider=provider)
+        found[row.id] = ResourceSummary.of(row, provider=provider_of(row))
     return found
+
+
+_LIVE = select(Resource.id).where(
+    Resource.id.in_(bindparam("ids", expanding=True)), Resource.hidden_at.is_(None)
+)
+
+
+def live_ids(session: Session, ids: Sequence[int]) -> set[int]:
+    """The resources among ``ids`` that exist and are not taken down: what a result page
+    built from the search index (derived, possibly behind) may show."""
+    if not ids:
+        return set()
+    return set(session.connection().execute(_LIVE, {"ids": list(ids)}).scalars())

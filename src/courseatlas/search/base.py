@@ -38,6 +38,7 @@ class SearchRequest:
     limit: int = 20
     facets: bool = True
     snippets: bool = True
+    cards: bool = False  # each hit's stored result card (what a result page shows)
     correct_spelling: bool = True  # off: the user insists on their own spelling
 
 
@@ -46,6 +47,7 @@ class SearchHit:
     id: int
     score: float
     snippet: str | None = None  # escaped HTML, matched words in <mark>
+    card: bytes | None = None  # the result card as JSON, when asked for
 
 
 @dataclass

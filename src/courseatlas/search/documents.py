@@ -20,6 +20,8 @@ from courseatlas.catalog.models import (
     Topic,
 )
 from courseatlas.catalog.quality import bayesian_rating, quality
+from courseatlas.catalog.schemas import encode_card
+from courseatlas.catalog.summaries import provider_of
 
 EPOCH = date(1970, 1, 1)
 
@@ -44,6 +46,7 @@ class IndexDocument:
     popularity: int = 0
     published: int = 0  # days since 1970, for "newest"
     link_dead: bool = False  # its URL failed the link checks: left out unless asked for
+    card: bytes = b""  # its result card, encoded (catalog.schemas.encode_card)
 
     @property
     def bayesian_rating(self) -> float:
@@ -73,6 +76,7 @@ _QUERY = (
     select(
         Resource.id,
         Resource.kind,
+        Resource.slug,
         Resource.title,
         Resource.description,
         Resource.authors,
@@ -82,11 +86,14 @@ _QUERY = (
         Resource.level,
         Resource.language,
         Resource.free,
+        Resource.price,
+        Resource.currency,
         Resource.isbn13,
         Resource.rating,
         Resource.rating_count,
         Resource.popularity,
         Resource.published_at,
+        Provider.id.label("provider_id"),
         Provider.slug.label("provider_slug"),
         Provider.name.label("provider_name"),
         LinkState.dead.label("link_dead"),
@@ -161,6 +168,7 @@ def _document(
         popularity=resource.popularity or 0,
         published=(resource.published_at - EPOCH).days if resource.published_at else 0,
         link_dead=bool(resource.link_dead),
+        card=encode_card(resource, provider_of(resource)),
     )
 
 

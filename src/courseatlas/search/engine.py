@@ -181,8 +181,8 @@ class TantivyEngine:
             if relaxed is not None:
                 words, found = relaxed, self._ranked(searcher, relaxed, request)
         hits = [SearchHit(int(i), float(score)) for score, i in found[1]]
-        if request.snippets:
-            self._add_snippets(searcher, words, hits, found[2])
+        if request.snippets or request.cards:
+            self._add_stored(searcher, words, hits, found[2], request.snippets)
         facets = self._facets(searcher, words, request, parsed) if request.facets else {}
         return SearchResult(found[0], hits, facets)
 
@@ -256,23 +256,28 @@ class TantivyEngine:
             counts.update(_aggregate(searcher, query, [name]))
         return {name: _shown(counts.get(name, []), selected.get(name)) for name in FACETS}
 
-    # --- snippets
+    # --- stored fields: cards and snippets, from one fetch of each document
 
-    def _add_snippets(
+    def _add_stored(
         self,
         searcher: tantivy.Searcher,
         query: tantivy.Query | None,
         hits: list[SearchHit],
         addresses: list[Any],
+        with_snippets: bool,
     ) -> None:
-        """The matched passage of each description; its opening when nothing in it matched
-        (or nothing was searched), so that every card says what it is about."""
+        """Each hit's card and, ``with_snippets``, the matched passage of its description;
+        its opening when nothing in it matched (or nothing was searched), so that every card
+        says what it is about."""
         generator = None
-        if query is not None:
+        if with_snippets and query is not None:
             generator = tantivy.SnippetGenerator.create(searcher, query, schema(), "description")
             generator.set_max_num_chars(SNIPPET_CHARS)
         for hit, address in zip(hits, addresses, strict=True):
             doc = searcher.doc(address)
+            hit.card = doc.get_first("card")
+            if not with_snippets:
+                continue
             description = str(doc.get_first("description") or "")
             if generator is None:
                 hit.snippet = snippets.opening(description)

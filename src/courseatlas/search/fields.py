@@ -13,7 +13,7 @@ from courseatlas.search.documents import IndexDocument
 FIELD_BOOSTS = {"title": 6.0, "skills": 3.0, "topics": 2.5, "people": 1.5, "description": 1.0}
 # Single-term fields that filter and facet.
 KEYWORD_FIELDS = ("kind", "topic", "provider", "level", "language", "price")
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @cache
@@ -22,6 +22,8 @@ def schema() -> tantivy.Schema:
     builder.add_integer_field("id", stored=True, indexed=True, fast=True)
     builder.add_text_field("title", stored=True, tokenizer_name=analyzers.STEMMED)
     builder.add_text_field("description", stored=True, tokenizer_name=analyzers.STEMMED)
+    # The result card, encoded: the document fetched for the snippet serves the card too.
+    builder.add_bytes_field("card", stored=True)
     for name in ("skills", "topics", "people"):
         builder.add_text_field(name, tokenizer_name=analyzers.STEMMED)
     # Unstemmed words: prefixes for search-as-you-type, and the vocabulary for spelling.
@@ -44,6 +46,7 @@ def schema() -> tantivy.Schema:
 def to_tantivy(document: IndexDocument) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("id", document.id)
+    doc.add_bytes("card", document.card)
     doc.add_text("title", analyzers.spell_out(document.title))
     doc.add_text("title_words", analyzers.spell_out(document.title))
     doc.add_text("title_key", analyzers.keyword(document.title))

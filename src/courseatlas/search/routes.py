@@ -25,16 +25,15 @@ async def search(runtime: Runtime, request: SearchParams) -> Response:
     """
     # A repeated query is answered on the event loop from the encoded answer it got
     # before; only a new one takes a worker thread and a database session.
-    key = ("search-json", request)
-    body: bytes | None = runtime.remembered(key)
+    body: bytes | None = runtime.remembered(service.answer_key(request))
     if body is None:
-        body = await run_in_threadpool(runtime.answer, key, lambda: _encoded(runtime, request))
+        body = await run_in_threadpool(_encoded, runtime, request)
     return Response(body, media_type="application/json")
 
 
 def _encoded(runtime: SearchRuntime, request: SearchRequest) -> bytes:
     with runtime.database.session() as session:
-        return service.search(session, runtime, request).model_dump_json().encode()
+        return service.search_json(session, runtime, request)
 
 
 @router.get("/suggest", response_model=SuggestPage)

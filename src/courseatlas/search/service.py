@@ -2,52 +2,62 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import replace
+from typing import Any
 from urllib.parse import quote
 
+import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Skill, Topic
-from courseatlas.catalog.summaries import summaries
+from courseatlas.catalog.summaries import live_ids, summaries
 from courseatlas.catalog.vocabularies import LABELS
-from courseatlas.search.base import SearchRequest, SearchResult
+from courseatlas.search.base import SearchHit, SearchRequest, SearchResult
 from courseatlas.search.runtime import SearchRuntime
-from courseatlas.search.schemas import (
-    FacetValue,
-    SearchPage,
-    SearchResultOut,
-    Suggestion,
-    SuggestPage,
-)
+from courseatlas.search.schemas import SearchPage, Suggestion, SuggestPage
 
 MAX_REMEMBERED_NAMES = 100_000
 
 
 def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
-    """A page of results; the same request answers from memory until the index changes."""
-    return runtime.answer(("search", request), lambda: _search(session, runtime, request))
+    """A page of results, as the pages show it."""
+    return SearchPage.model_validate_json(search_json(session, runtime, request))
 
 
-def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> SearchPage:
-    result = runtime.search(request)
-    cards = summaries(session, [hit.id for hit in result.hits])
-    results = [
-        # Cards are validated already: adding the snippet needs no second validation.
-        SearchResultOut.model_construct(**dict(cards[hit.id]), snippet=hit.snippet)
-        for hit in result.hits
-        if hit.id in cards
-    ]
-    return SearchPage(
-        query=request.query.text,
-        corrected_query=result.corrected_query,
-        uncorrected_total=result.uncorrected_total,
-        total=result.total,
-        page=request.offset // request.limit + 1,
-        per_page=request.limit,
-        results=results,
-        facets=_facets(session, runtime, result, request),
-    )
+def answer_key(request: SearchRequest) -> Hashable:
+    return ("search", request)
+
+
+def search_json(session: Session, runtime: SearchRuntime, request: SearchRequest) -> bytes:
+    """A page of results encoded as ``SearchPage``; the same request answers from memory
+    until the index changes."""
+    return runtime.answer(answer_key(request), lambda: _search(session, runtime, request))
+
+
+def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> bytes:
+    result = runtime.search(replace(request, cards=True))
+    # The cards come from the index, which may lag the catalog: the database decides which
+    # of them still exist.
+    live = live_ids(session, [hit.id for hit in result.hits])
+    page = {
+        "query": request.query.text,
+        "corrected_query": result.corrected_query,
+        "uncorrected_total": result.uncorrected_total,
+        "total": result.total,
+        "page": request.offset // request.limit + 1,
+        "per_page": request.limit,
+        "results": [_card(hit) for hit in result.hits if hit.id in live and hit.card],
+        "facets": _facets(session, runtime, result, request),
+    }
+    return orjson.dumps(page)
+
+
+def _card(hit: SearchHit) -> orjson.Fragment:
+    """The stored card with the hit's snippet: a ``SearchResultOut`` already encoded."""
+    assert hit.card is not None
+    return orjson.Fragment(hit.card[:-1] + b',"snippet":' + orjson.dumps(hit.snippet) + b"}")
 
 
 # Suggestions from features above search (careers), handed in by the app: search knows none.
@@ -103,25 +113,26 @@ def _escape_like(text: str) -> str:
 
 def _facets(
     session: Session, runtime: SearchRuntime, result: SearchResult, request: SearchRequest
-) -> dict[str, list[FacetValue]]:
+) -> dict[str, list[dict[str, Any]]]:
+    """Each facet's values as ``FacetValue`` encodes them."""
     selected = request.filters.selected()
     labels = {
         "provider": _labels(session, runtime, Provider, _values(result, "provider")),
         "topic": _labels(session, runtime, Topic, _values(result, "topic")),
         **LABELS,
     }
-    facets: dict[str, list[FacetValue]] = {}
-    for name, values in result.facets.items():
-        facets[name] = [
-            FacetValue(
-                value=value,
-                label=labels.get(name, {}).get(value, value),
-                count=count,
-                selected=selected.get(name) == value,
-            )
+    return {
+        name: [
+            {
+                "value": value,
+                "label": labels.get(name, {}).get(value, value),
+                "count": count,
+                "selected": selected.get(name) == value,
+            }
             for value, count in values
         ]
-    return facets
+        for name, values in result.facets.items()
+    }
 
 
 def _values(result: SearchResult, facet: str) -> list[str]:
