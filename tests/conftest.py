@@ -27,6 +27,8 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # Tests send requests far faster than any client may: budgets are off unless a test sets one.
 for _budget in ("API", "PAGES", "EXPENSIVE", "CRAWLERS"):
     os.environ.setdefault(f"COURSEATLAS_RATE_LIMIT_{_budget}", "0")
+# Hundreds of apps start in one test process: none may freeze the others' objects for good.
+os.environ.setdefault("COURSEATLAS_GC_TUNING", "false")
 
 
 def _worker_suffix() -> str:

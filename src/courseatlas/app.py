@@ -24,6 +24,7 @@ from courseatlas.db.database import Database
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.exports.routes import router as exports_router
 from courseatlas.http.caching import CachedStaticFiles
+from courseatlas.http.collection import after_start_up
 from courseatlas.http.docs import install_docs
 from courseatlas.http.errors import install_error_handlers
 from courseatlas.http.head import HeadAsGetMiddleware
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             precompute.start()
         if clicks:
             clicks.start()
+        after_start_up(tune=settings.gc_tuning)
         yield
         if clicks:
             clicks.stop()  # Writes every click still queued.

@@ -55,6 +55,10 @@ class Settings(BaseSettings):
         ge=0,
         description="How often a web process applies catalog changes to its search index; 0 never.",
     )
+    gc_tuning: bool = Field(
+        default=True,
+        description="Freeze start-up objects out of the garbage collector and collect less often.",
+    )
     search_ready_max_lag: int = Field(
         default=50_000,
         ge=0,

@@ -17,6 +17,7 @@ from starlette.types import Scope
 
 from courseatlas.db.database import Database
 from courseatlas.errors import NotFound
+from courseatlas.http.collection import PauseCollector
 from courseatlas.http.deps import AppSettings
 from courseatlas.search.runtime import SearchRuntime
 
@@ -44,6 +45,7 @@ class Metrics:
         )
         self.registry.register(_SearchCollector(search))
         self.registry.register(_PoolCollector(search.database))
+        self.registry.register(PauseCollector())
 
     def observe(self, scope: Scope, status: int, seconds: float) -> None:
         route = scope.get("route")
