@@ -240,15 +240,85 @@ def test_bad_parameters_are_422(demo_api: TestClient, params: dict[str, Any]) ->
 def test_suggest(demo_api: TestClient) -> None:
     body = demo_api.get("/api/v1/suggest", params={"q": "kube"}).json()
     kinds = {s["kind"] for s in body["suggestions"]}
-    assert {"title", "skill"} <= kinds
+    assert {"course", "book", "skill"} <= kinds
     assert all(
         s["label"].lower().startswith("kube") or "kube" in s["label"].lower()
         for s in body["suggestions"]
     )
-    title = next(s for s in body["suggestions"] if s["kind"] == "title")
-    assert title["url"].startswith(("/courses/", "/books/"))
+    for kind in ("course", "book"):
+        title = next(s for s in body["suggestions"] if s["kind"] == kind)
+        assert title["url"].startswith(f"/{kind}s/")
+    skill = next(s for s in body["suggestions"] if s["kind"] == "skill")
+    assert skill == {"kind": "skill", "label": "Kubernetes", "url": "/search?skill=kubernetes"}
     assert demo_api.get("/api/v1/suggest", params={"q": ""}).json()["suggestions"] == []
     assert demo_api.get("/api/v1/suggest", params={"q": "%_\\"}).status_code == 200
+
+
+def test_suggestions_name_each_label_once(demo_api: TestClient) -> None:
+    body = demo_api.get("/api/v1/suggest", params={"q": "pyth", "limit": 20}).json()
+    labels = [s["label"].casefold() for s in body["suggestions"]]
+    assert len(labels) == len(set(labels)) and "python" in labels
+    # The topic and the skill share the name: the topic, which has a page, is the one kept.
+    python = next(s for s in body["suggestions"] if s["label"] == "Python")
+    assert python == {"kind": "topic", "label": "Python", "url": "/topics/python"}
+
+
+def test_a_skill_filters_by_the_skill_not_by_its_name_in_text(demo_api: TestClient) -> None:
+    by_skill = _search(demo_api, skill="go", per_page=100)
+    assert by_skill["total"] > 0
+    for result in by_skill["results"]:
+        skills = demo_api.get(f"/api/v1/resources/{result['id']}").json()["skills"]
+        assert "go" in {s["slug"] for s in skills}, result["title"]
+    assert by_skill["facets"]["skill"] == [
+        {"value": "go", "label": "Go", "count": by_skill["total"], "selected": True}
+    ]
+    # The word "go" is in many texts ("go-to-market"): the filter is not a text search.
+    as_text = _titles(_search(demo_api, q="go", per_page=100))
+    assert "Product Management Fundamentals" in as_text
+    assert "Product Management Fundamentals" not in _titles(by_skill)
+    assert _search(demo_api, skill="no-such-skill")["total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("facet", "check"),
+    [
+        ("certificate", lambda r, value: r["certificate"] is (value == "true")),
+        ("duration", lambda r, value: _in_band(r["duration_hours"], value)),
+        ("min_rating", lambda r, value: r["rating"] >= float(value)),
+    ],
+)
+def test_new_facets_count_what_their_filter_returns(
+    demo_api: TestClient, facet: str, check: Any
+) -> None:
+    body = _search(demo_api, q="data")
+    counts = _counts(body, facet)
+    assert counts, facet
+    for value, count in counts.items():
+        filtered = _search(demo_api, q="data", per_page=100, **{facet: value})
+        assert filtered["total"] == count, (facet, value)
+        for result in filtered["results"]:
+            full = demo_api.get(f"/api/v1/resources/{result['id']}").json()
+            assert check(full, value), (facet, value, full["title"])
+
+
+def test_band_facets_read_in_their_own_order(demo_api: TestClient) -> None:
+    facets = _search(demo_api)["facets"]
+    assert [v["value"] for v in facets["min_rating"]] == ["4.5", "4", "3.5", "3"]
+    assert [v["label"] for v in facets["min_rating"]][:2] == ["4.5 and up", "4 and up"]
+    assert [v["value"] for v in facets["duration"]] == ["2-10", "10-40", "over-40"]
+    counts = [v["count"] for v in facets["min_rating"]]
+    assert counts == sorted(counts)  # each step holds the one above it
+
+
+def test_a_bad_band_is_refused(demo_api: TestClient) -> None:
+    response = demo_api.get("/api/v1/search", params={"duration": "forever"})
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["duration"]
+
+
+def _in_band(hours: float | None, band: str) -> bool:
+    low, high = {"under-2": (0, 2), "2-10": (2, 10), "10-40": (10, 40), "over-40": (40, 1e9)}[band]
+    return hours is not None and low <= hours < high
 
 
 def test_readyz_reports_the_index(demo_api: TestClient) -> None:

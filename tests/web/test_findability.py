@@ -72,3 +72,49 @@ def test_descriptions_promise_nothing_the_site_lacks(demo_api: TestClient) -> No
         soup = page(demo_api, url)
         description = soup.select_one('meta[name="description"]')["content"]
         assert "compar" not in description.lower(), url
+
+
+def test_skill_chips_filter_by_the_skill(demo_api: TestClient) -> None:
+    course = page(demo_api, "/courses/concurrency-in-go")
+    chips = {a.get_text(): a["href"] for a in course.select("[aria-labelledby=skills-title] a")}
+    assert chips["Go"] == "/search?skill=go"
+    soup = page(demo_api, "/search?skill=go")
+    assert text_of(soup, "h1") == "Courses and books on Go"
+    titles = [text_of(card, ".card-title") for card in soup.select(".results .card")]
+    assert "Concurrency in Go" in titles and "Product Management Fundamentals" not in titles
+    assert text_of(soup, ".selected-filters a").startswith("Skill: Go")
+    assert soup.select_one(".selected-filters a")["href"] == "/search"
+
+
+def test_certificate_duration_and_rating_filters(demo_api: TestClient) -> None:
+    soup = page(demo_api, "/search?q=data")
+    groups = {text_of(f, "h3"): f for f in soup.select(".facet")}
+    rating = [text_of(a, ".label") for a in groups["Rating"].select("a")]
+    assert rating == ["4.5 and up", "4 and up", "3.5 and up", "3 and up"]
+    duration = [text_of(a, ".label") for a in groups["Duration"].select("a")]
+    assert duration[0] == "2 to 10 hours"
+    four = soup.select_one("#facet-min_rating-4")
+    count = int(text_of(four, ".count").replace(",", ""))
+    refined = page(demo_api, str(four["href"]))
+    assert f" {count} results" in f" {text_of(refined, '.total')}"
+    assert text_of(refined, ".selected-filters a").startswith("Rating: 4 and up")
+    both = page(demo_api, "/search?q=data&certificate=true&duration=10-40")
+    chips = [a.get_text(" ").split(" (")[0] for a in both.select(".selected-filters a")]
+    assert [" ".join(chip.split()[:-1]) for chip in chips] == [
+        "Certificate: With a certificate",
+        "Duration: 10 to 40 hours",
+    ]
+
+
+def test_orders_show_the_figure_they_sort_by(demo_api: TestClient) -> None:
+    rated = page(demo_api, "/search?q=python&sort=rating")
+    assert "weighs each average by how many gave it" in text_of(rated, "#sort-note")
+    weighted = [float(text_of(c, ".weighted").split()[-1]) for c in rated.select(".card")]
+    assert len(weighted) == 20 and weighted == sorted(weighted, reverse=True)
+    popular = page(demo_api, "/search?q=python&sort=popular")
+    assert "learners enrolled" in text_of(popular, "#sort-note")
+    shown = [
+        int(text_of(c, ".popularity").split()[0].replace(",", "")) for c in popular.select(".card")
+    ]
+    assert shown == sorted(shown, reverse=True) and shown[0] > 0
+    assert page(demo_api, "/search?q=python").select_one("#sort-note") is None

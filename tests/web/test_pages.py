@@ -44,6 +44,9 @@ def test_search_shows_highlighted_results_facets_and_pages(demo_api: TestClient)
         "Level",
         "Language",
         "Price",
+        "Certificate",
+        "Duration",
+        "Rating",
     }
     assert _params(link_hrefs(soup, 'a[rel="next"]')[0])["page"] == ["2"]
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex, follow"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pycountry
 
+from courseatlas.catalog.bands import CERTIFICATE_LABELS, DURATION_LABELS, RATING_LABELS
+
 # Common languages: English name, then other spellings seen in feeds (native names, tags).
 LANGUAGES: dict[str, tuple[str, ...]] = {
     "af": ("Afrikaans", "afr"),
@@ -159,7 +161,7 @@ SYMBOL_BY_CURRENCY = {code: symbol for symbol, code in CURRENCY_BY_SYMBOL.items(
 
 # How values read on a page and in facets, by field.
 KIND_NAMES = {"course": "Course", "book": "Book"}
-LABELS = {
+LABELS: dict[str, dict[str, str]] = {
     "kind": {"course": "Courses", "book": "Books"},
     "price": {"free": "Free", "paid": "Paid"},
     "level": {
@@ -169,7 +171,12 @@ LABELS = {
         "all": "All levels",
     },
     "language": LANGUAGE_NAMES,
+    "certificate": CERTIFICATE_LABELS,
+    "duration": DURATION_LABELS,
+    "min_rating": RATING_LABELS,
 }
+# Facets whose values read in their own order (shortest first, best rated first), not by count.
+ORDERED_FACETS = ("certificate", "duration", "min_rating")
 
 # ISO 4217 codes in current use, so that a typo ("USDD", "EUROS") is reported rather than stored.
 CURRENCIES = frozenset(

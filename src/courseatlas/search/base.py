@@ -6,10 +6,23 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
+from courseatlas.catalog.bands import rating_step
 from courseatlas.search.query import ParsedQuery
 
 Sort = Literal["relevance", "rating", "popular", "newest"]
-FACETS = ("kind", "topic", "provider", "level", "language", "price")
+# Each facet counts the values of the index field of its name, and is a filter of that name.
+FACETS = (
+    "kind",
+    "topic",
+    "provider",
+    "level",
+    "language",
+    "price",
+    "certificate",
+    "duration",
+    "min_rating",
+)
+FILTERS = (*FACETS, "skill")  # skill: a filter only, too many values to count for each search
 V = TypeVar("V")
 
 
@@ -23,10 +36,23 @@ class SearchFilters:
     price: Literal["free", "paid"] | None = None
     min_rating: float | None = None
     include_dead_links: bool = False  # resources whose links the link checks found dead
+    skill: str | None = None  # a skill slug
+    certificate: bool | None = None
+    duration: str | None = None  # a band of hours: catalog.bands
 
     def selected(self) -> dict[str, str]:
-        """The facet filters in force, by facet name."""
-        return {name: value for name in FACETS if (value := getattr(self, name)) is not None}
+        """The filters in force, by name, their values spelt as in a URL."""
+        return {
+            name: _spelt(value) for name in FILTERS if (value := getattr(self, name)) is not None
+        }
+
+
+def _spelt(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return rating_step(value)
+    return str(value)
 
 
 @dataclass(frozen=True)

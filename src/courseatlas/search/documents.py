@@ -33,6 +33,7 @@ class IndexDocument:
     title: str
     description: str = ""
     skills: list[str] = field(default_factory=list)
+    skill_slugs: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)  # names, ancestors included
     topic_slugs: list[str] = field(default_factory=list)  # slugs, ancestors included
     people: list[str] = field(default_factory=list)  # authors, instructors, institution, ...
@@ -47,6 +48,8 @@ class IndexDocument:
     published: int = 0  # days since 1970, for "newest"
     link_dead: bool = False  # its URL failed the link checks: left out unless asked for
     card: bytes = b""  # its result card, encoded (catalog.schemas.encode_card)
+    certificate: bool | None = None
+    duration_hours: float | None = None
 
     @property
     def bayesian_rating(self) -> float:
@@ -94,6 +97,8 @@ _QUERY = (
         Resource.popularity,
         Resource.published_at,
         Provider.id.label("provider_id"),
+        Resource.certificate,
+        Resource.duration_hours,
         Provider.slug.label("provider_slug"),
         Provider.name.label("provider_name"),
         LinkState.dead.label("link_dead"),
@@ -117,13 +122,17 @@ def iter_all_ids(session: Session, batch_size: int = 5000) -> Iterator[list[int]
         last = ids[-1]
 
 
-def _skills(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    return _by_resource(
-        session,
-        select(ResourceSkill.resource_id, Skill.name)
+def _skills(session: Session, ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
+    """Each resource's skills as (name, slug)."""
+    query = (
+        select(ResourceSkill.resource_id, Skill.name, Skill.slug)
         .join(Skill, Skill.id == ResourceSkill.skill_id)
-        .where(ResourceSkill.resource_id.in_(ids)),
+        .where(ResourceSkill.resource_id.in_(ids))
     )
+    found: dict[int, list[tuple[str, str]]] = {}
+    for resource_id, name, slug in session.execute(query):
+        found.setdefault(resource_id, []).append((name, slug))
+    return found
 
 
 def _topic_paths(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -144,7 +153,7 @@ def _by_resource(session: Session, query: Select[int, str]) -> dict[int, list[st
 
 
 def _document(
-    resource: Any, skills: list[str], topic_paths: list[str], slugs: dict[str, str]
+    resource: Any, skills: list[tuple[str, str]], topic_paths: list[str], slugs: dict[str, str]
 ) -> IndexDocument:
     people = [*resource.authors, *resource.instructors]
     named = (resource.provider_name, resource.institution, resource.publisher)
@@ -154,7 +163,8 @@ def _document(
         kind=resource.kind,
         title=resource.title,
         description=resource.description or "",
-        skills=skills,
+        skills=[name for name, _ in skills],
+        skill_slugs=[slug for _, slug in skills],
         topics=list(dict.fromkeys(path.split(" > ")[-1] for path in topic_paths)),
         topic_slugs=[slugs[path] for path in topic_paths if path in slugs],
         people=list(dict.fromkeys(people)),
@@ -169,6 +179,8 @@ def _document(
         published=(resource.published_at - EPOCH).days if resource.published_at else 0,
         link_dead=bool(resource.link_dead),
         card=encode_card(resource, provider_of(resource)),
+        certificate=resource.certificate,
+        duration_hours=resource.duration_hours,
     )
 
 

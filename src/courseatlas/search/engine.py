@@ -245,7 +245,7 @@ class TantivyEngine:
     ) -> dict[str, list[tuple[str, int]]]:
         """Exact counts per facet value; a facet's own filter is left out of its counts.
         The most frequent values are kept, and the selected one whatever its rank."""
-        selected = request.filters.selected()
+        selected = {k: v for k, v in request.filters.selected().items() if k in FACETS}
         counts: dict[str, list[tuple[str, int]]] = {}
         shared = [name for name in FACETS if name not in selected]
         if shared:

@@ -6,14 +6,16 @@ from functools import cache
 
 import tantivy
 
+from courseatlas.catalog.bands import duration_band, rating_steps
 from courseatlas.search import analyzers
+from courseatlas.search.base import FILTERS
 from courseatlas.search.documents import IndexDocument
 
 # Text fields searched by words, and how much a match in each counts.
 FIELD_BOOSTS = {"title": 6.0, "skills": 3.0, "topics": 2.5, "people": 1.5, "description": 1.0}
 # Single-term fields that filter and facet.
-KEYWORD_FIELDS = ("kind", "topic", "provider", "level", "language", "price")
-SCHEMA_VERSION = 5
+KEYWORD_FIELDS = (*FILTERS,)
+SCHEMA_VERSION = 6
 
 
 @cache
@@ -71,8 +73,18 @@ def to_tantivy(document: IndexDocument) -> tantivy.Document:
             doc.add_text(field_name, value)
     if document.link_dead:
         doc.add_text("link", "dead")
-    for slug in document.topic_slugs:
-        doc.add_text("topic", slug)
+    for name, values in (
+        ("topic", document.topic_slugs),
+        ("skill", document.skill_slugs),
+        ("min_rating", rating_steps(document.rating)),
+    ):
+        for value in values:
+            doc.add_text(name, value)
+    if document.certificate is not None:
+        doc.add_text("certificate", "true" if document.certificate else "false")
+    band = duration_band(document.duration_hours)
+    if band:
+        doc.add_text("duration", band)
     doc.add_float("rating", document.rating)
     doc.add_float("bayesian_rating", document.bayesian_rating)
     doc.add_float("quality", document.quality)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
+from courseatlas.catalog.bands import Duration
 from courseatlas.catalog.schemas import Kind, Level, PriceFilter
 from courseatlas.search.base import SearchFilters, SearchRequest, Sort
 from courseatlas.search.query import MAX_QUERY_LENGTH, parse_query
@@ -44,7 +45,14 @@ async def search_options(
     level: Level | None = None,
     language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
     price: PriceFilter | None = None,
-    min_rating: Annotated[float | None, Query(ge=0, le=5)] = None,
+    min_rating: Annotated[
+        float | None, Query(ge=0, le=5, description="At least this rating, 0 to 5 (4: 4 and up)")
+    ] = None,
+    skill: Slug = None,
+    certificate: Annotated[
+        bool | None, Query(description="true: with a certificate; false: without")
+    ] = None,
+    duration: Annotated[Duration | None, Query(description="Hours of study, in bands")] = None,
     sort: Sort = "relevance",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -54,7 +62,19 @@ async def search_options(
     ] = False,
 ) -> SearchOptions:
     """Search parameters, read the same way by the API and the search page."""
-    filters = SearchFilters(kind, topic, provider, level, language, price, min_rating, dead_links)
+    filters = SearchFilters(
+        kind,
+        topic,
+        provider,
+        level,
+        language,
+        price,
+        min_rating,
+        dead_links,
+        skill=skill,
+        certificate=certificate,
+        duration=duration,
+    )
     return SearchOptions(filters, sort, (page - 1) * per_page, per_page, spellcheck)
 
 

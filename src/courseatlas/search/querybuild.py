@@ -70,12 +70,14 @@ def text_query(
 
 def filter_queries(filters: SearchFilters, skip: str | None = None) -> list[Query]:
     """One query per active filter, scored zero; ``skip`` leaves one facet's own filter out."""
+    # min_rating's field holds the steps a rating reaches (for its facet); any other
+    # threshold than a step is a range on the rating itself.
     queries = [
         Query.term_query(schema(), name, value)
         for name, value in filters.selected().items()
-        if name != skip
+        if name not in (skip, "min_rating")
     ]
-    if filters.min_rating is not None:
+    if filters.min_rating is not None and skip != "min_rating":
         queries.append(
             Query.range_query(
                 schema(), "rating", tantivy.FieldType.Float, lower_bound=filters.min_rating

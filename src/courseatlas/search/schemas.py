@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel
 
 from courseatlas.catalog.schemas import ResourceSummary
@@ -31,7 +33,7 @@ class SearchPage(BaseModel):
 
 
 class Suggestion(BaseModel):
-    kind: str  # "title", "skill", "topic" or "career"
+    kind: Literal["course", "book", "career", "topic", "skill"]
     label: str
     url: str
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Skill, Topic
 from courseatlas.catalog.summaries import live_ids, summaries
-from courseatlas.catalog.vocabularies import LABELS
+from courseatlas.catalog.vocabularies import LABELS, ORDERED_FACETS
 from courseatlas.search.base import SearchHit, SearchRequest, SearchResult
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import SearchPage, Suggestion, SuggestPage
@@ -71,12 +71,13 @@ def suggest(
     limit: int,
     others: Sequence[Suggester] = (),
 ) -> SuggestPage:
-    """Titles first (most popular), then what ``others`` suggest (careers), then skills and
-    topics whose names start the same way."""
+    """Titles first (most popular), then what ``others`` suggest (careers), then topics and
+    skills whose names start the same way; each label once (a topic and a skill are often
+    named alike: the topic, which has a page, is kept)."""
     titles = runtime.suggest_titles(prefix, limit)
     cards = summaries(session, [resource_id for resource_id, _ in titles])
     suggestions = [
-        Suggestion(kind="title", label=title, url=cards[rid].url)
+        Suggestion(kind=cards[rid].kind, label=title, url=cards[rid].url)
         for rid, title in titles
         if rid in cards
     ]
@@ -84,14 +85,26 @@ def suggest(
     if needle:
         for other in others:
             suggestions += other(session, needle, limit)
-        suggestions += _skills_and_topics(session, needle, limit)
-    return SuggestPage(query=prefix, suggestions=suggestions[: limit * 2])
+        suggestions += _topics_and_skills(session, needle, limit)
+    return SuggestPage(query=prefix, suggestions=_once(suggestions)[: limit * 2])
 
 
-def _skills_and_topics(session: Session, needle: str, limit: int) -> list[Suggestion]:
+def _once(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """The first suggestion of each label, however it is cased."""
+    seen: set[str] = set()
+    kept = []
+    for suggestion in suggestions:
+        key = " ".join(suggestion.label.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(suggestion)
+    return kept
+
+
+def _topics_and_skills(session: Session, needle: str, limit: int) -> list[Suggestion]:
     pattern = f"{_escape_like(needle)}%"
-    skills = session.scalars(
-        select(Skill.name)
+    skills = session.execute(
+        select(Skill.name, Skill.slug)
         .where(Skill.name.ilike(pattern, escape="\\"))
         .order_by(Skill.name)
         .limit(limit)
@@ -103,8 +116,11 @@ def _skills_and_topics(session: Session, needle: str, limit: int) -> list[Sugges
         .limit(limit)
     ).all()
     return [
-        Suggestion(kind="skill", label=name, url=f"/search?q={quote(name)}") for name in skills
-    ] + [Suggestion(kind="topic", label=name, url=f"/topics/{slug}") for name, slug in topics]
+        Suggestion(kind="topic", label=name, url=f"/topics/{slug}") for name, slug in topics
+    ] + [
+        Suggestion(kind="skill", label=name, url=f"/search?skill={quote(slug)}")
+        for name, slug in skills
+    ]
 
 
 def _escape_like(text: str) -> str:
@@ -121,7 +137,7 @@ def _facets(
         "topic": _labels(session, runtime, Topic, _values(result, "topic")),
         **LABELS,
     }
-    return {
+    facets: dict[str, list[dict[str, Any]]] = {
         name: [
             {
                 "value": value,
@@ -129,10 +145,24 @@ def _facets(
                 "count": count,
                 "selected": selected.get(name) == value,
             }
-            for value, count in values
+            for value, count in _in_order(name, values)
         ]
         for name, values in result.facets.items()
     }
+    if request.filters.skill is not None and result.facets:
+        # Not counted per value (skills are too many), but named, so it can be shown and removed.
+        skill = request.filters.skill
+        name = _labels(session, runtime, Skill, [skill]).get(skill, skill)
+        facets["skill"] = [{"value": skill, "label": name, "count": result.total, "selected": True}]
+    return facets
+
+
+def _in_order(name: str, counted: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Bands read in their own order (shortest first, best rated first); others by count."""
+    if name not in ORDERED_FACETS:
+        return counted
+    order = {value: position for position, value in enumerate(LABELS[name])}
+    return sorted(counted, key=lambda item: order.get(item[0], len(order)))
 
 
 def _values(result: SearchResult, facet: str) -> list[str]:
@@ -142,7 +172,7 @@ def _values(result: SearchResult, facet: str) -> list[str]:
 def _labels(
     session: Session,
     runtime: SearchRuntime,
-    model: type[Provider] | type[Topic],
+    model: type[Provider] | type[Topic] | type[Skill],
     slugs: list[str],
 ) -> dict[str, str]:
     """Display names of providers or topics; a name never changes for its slug, so the

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from courseatlas.catalog.names import TOPIC_SEPARATOR
-from courseatlas.catalog.schemas import Price
+from courseatlas.catalog.quality import bayesian_rating
+from courseatlas.catalog.schemas import Price, ResourceSummary
 from courseatlas.catalog.vocabularies import KIND_NAMES, LABELS, SYMBOL_BY_CURRENCY
 from courseatlas.matching.schemas import Reason
 
@@ -37,6 +38,17 @@ def hours(value: float) -> str:
         return f"{round(value * 60)} minutes"
     shown = f"{value:g}" if value < 10 else f"{round(value):,}"
     return f"{shown} hour" if shown == "1" else f"{shown} hours"
+
+
+def weighted(value: ResourceSummary) -> str:
+    """The rating "Highest rated" orders by: the average weighed by its number of ratings."""
+    return f"{bayesian_rating(value.rating, value.rating_count):.2f}"
+
+
+def popularity(value: ResourceSummary) -> str:
+    """What "Most popular" orders by, as feeds count it: enrolments, or readers of a book."""
+    who = "readers" if value.kind == "book" else "learners"
+    return f"{value.popularity or 0:,} {who}"
 
 
 def language(code: str) -> str:

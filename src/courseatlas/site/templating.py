@@ -37,6 +37,8 @@ def environment() -> Environment:
     env.filters.update(
         number=formatting.number,
         price=formatting.price,
+        weighted=formatting.weighted,
+        popularity=formatting.popularity,
         hours=formatting.hours,
         language=formatting.language,
         level=formatting.level,

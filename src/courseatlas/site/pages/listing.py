@@ -15,6 +15,7 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
+from courseatlas.catalog.quality import PRIOR_MEAN, PRIOR_VOTES
 from courseatlas.catalog.vocabularies import LABELS
 from courseatlas.search import service
 from courseatlas.search.base import FACETS, SearchRequest, Sort
@@ -29,12 +30,22 @@ FACET_TITLES = {
     "level": "Level",
     "language": "Language",
     "price": "Price",
+    "certificate": "Certificate",
+    "duration": "Duration",
+    "min_rating": "Rating",
+    "skill": "Skill",
 }
 SORT_LABELS = {
     "relevance": "Best match",
     "rating": "Highest rated",
     "popular": "Most popular",
     "newest": "Newest",
+}
+SORT_NOTES = {
+    "rating": "Highest rated weighs each average by how many gave it: as if every course and "
+    f"book began with {PRIOR_VOTES} ratings of {PRIOR_MEAN}, so 5.0 from 3 ratings does not "
+    "outrank 4.7 from 3,000. Each card shows the weighted figure it is ordered by.",
+    "popular": "Most popular orders by learners enrolled (readers, for books), shown on each card.",
 }
 BEST_FIRST: Sort = "rating"  # how browse pages order their lists unless asked otherwise
 FACET_VALUES_SHOWN = 8  # the rest wait behind a "more" disclosure
@@ -89,8 +100,6 @@ class ListState:
         """The state of a list; ``fixed`` names the filter that the path itself sets."""
         selected = {k: v for k, v in request.filters.selected().items() if k != fixed}
         params = {"q": q.strip(), **selected, "sort": request.sort}
-        if request.filters.min_rating is not None:
-            params["min_rating"] = f"{request.filters.min_rating:g}"
         params["per_page"] = str(request.limit)
         params["page"] = str(request.offset // request.limit + 1)
         params["spellcheck"] = "true" if request.correct_spelling else "false"
@@ -230,6 +239,8 @@ class ListView:
 
     page: SearchPage
     summary: str
+    sort: str  # the order the results are in
+    sort_note: str | None  # what that order means, when the page would not say
     sorts: list[Link]
     selected: list[Link]
     facets: list[Facet]
@@ -247,9 +258,12 @@ def list_view(
     hidden: tuple[str, ...] = (),
 ) -> ListView:
     with_relevance = not request.query.is_empty
+    sort = request.sort if with_relevance or request.sort != "relevance" else "popular"
     return ListView(
         page=page,
         summary=summary(page),
+        sort=sort,
+        sort_note=SORT_NOTES.get(sort),
         sorts=sorts(state, request.sort, with_relevance),
         selected=selected_filters(state, request, page, hidden),
         facets=facets(state, page, hidden),

@@ -5,7 +5,7 @@
 
   const DELAY_MS = 150;
   const MIN_CHARS = 2;
-  const KINDS = { title: "Course or book", skill: "Skill", topic: "Topic", career: "Career" };
+  const KINDS = { course: "Course", book: "Book", skill: "Skill", topic: "Topic", career: "Career" };
   let boxes = 0;
 
   function typeahead(input) {
