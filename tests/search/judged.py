@@ -120,6 +120,12 @@ JUDGMENTS: list[Judgment] = [
         category="author",
     ),
     Judgment("j.k. rowling", relevant=r"harry potter", authors="rowling", category="author"),
+    # --- an author's name: their works before books about them, even one titled with it
+    Judgment("isaac asimov", authors="asimov", category="author"),
+    Judgment("agatha christie", authors="christie", category="author"),
+    Judgment("charles dickens", authors="dickens", category="author"),
+    Judgment("mark twain", authors="twain", category="author"),
+    Judgment("stephen hawking", authors="hawking", category="author"),
     # --- ISBNs
     Judgment("9780439023481", ("The Hunger Games (The Hunger Games, #1)",), category="isbn"),
     Judgment("0-439-02348-3", ("The Hunger Games (The Hunger Games, #1)",), category="isbn"),
@@ -139,6 +145,21 @@ JUDGMENTS: list[Judgment] = [
     Judgment("philosphy", relevant=r"philosoph", category="typo"),
     Judgment("hary potter", relevant=r"harry potter", category="typo"),
     Judgment("psycology", relevant=r"psycholog", category="typo"),
+    # --- typos corrected in context: the word of the title they are in, not the most
+    # frequent word one edit away ("poter" is "potter" here, not "power")
+    Judgment("harry poter", relevant=r"harry potter", category="typo in context"),
+    Judgment("lord of the rigns", relevant=r"lord of the rings", category="typo in context"),
+    Judgment("game of thornes", relevant=r"game of thrones", category="typo in context"),
+    Judgment("the grate gatsby", ("The Great Gatsby",), category="typo in context"),
+    Judgment("war and peice", ("War and Peace",), category="typo in context"),
+    Judgment("the kite runer", ("The Kite Runner",), category="typo in context"),
+    Judgment("brave new wrld", ("Brave New World",), category="typo in context"),
+    Judgment("the hobit", relevant=r"hobbit", category="typo in context"),
+    # --- two words few resources hold both of: those about the first follow them
+    Judgment("cooking knife", relevant=r"cook|knife|knive", category="two words"),
+    Judgment("teaching phonics", relevant=r"teach|phonics", category="two words"),
+    Judgment("nursing pharmacology", relevant=r"nurs|pharmac", category="two words"),
+    Judgment("blockchain accounting", relevant=r"blockchain", category="two words"),
     # --- prefixes (typed while searching)
     Judgment("machine lea", ("Machine Learning",), r"machine learning", category="prefix"),
     Judgment("harry pot", relevant=r"harry potter", category="prefix"),
@@ -150,6 +171,10 @@ JUDGMENTS: list[Judgment] = [
     Judgment(
         "financial acc", ("Financial Accounting",), r"financial accounting", category="prefix"
     ),
+    # the unfinished word's completions before what its stem matches ("sci" is not "Sci-Fi")
+    Judgment("data sci", relevant=r"data scien", category="prefix"),
+    Judgment("introduction to psych", relevant=r"psycholog", category="prefix"),
+    Judgment("web develo", relevant=r"web develop", category="prefix"),
     # --- topics in several words
     Judgment(
         "data structures and algorithms",

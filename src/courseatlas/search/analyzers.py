@@ -64,6 +64,53 @@ def keyword(text: str) -> str:
     return " ".join(words(text))
 
 
+# Words that mark a query as written in another language: frequent function words of the
+# catalog's other languages that are not English words too ("die", "no", "con" are left out).
+_NOT_ENGLISH = frozenset(
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "para",
+        "por",
+        "una",
+        "en",
+        "le",
+        "les",
+        "des",
+        "du",
+        "pour",
+        "et",
+        "avec",
+        "aux",
+        "und",
+        "der",
+        "das",
+        "mit",
+        "von",
+        "zu",
+        "ein",
+        "eine",
+        "di",
+        "della",
+        "delle",
+        "em",
+        "uma",
+    ]
+)
+
+
+def looks_english(query_words: list[str]) -> bool:
+    """Whether words a user typed read as English: unaccented, with no function word of
+    another language. A guess, used only to break ties."""
+    return bool(query_words) and not any(
+        not word.isascii() or word.casefold() in _NOT_ENGLISH for word in query_words
+    )
+
+
 _SUBTITLE = re.compile(r"\s*(?::|\(|\s[-\u2013\u2014]\s).*$")
 
 

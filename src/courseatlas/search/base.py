@@ -83,6 +83,7 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     corrected_query: str | None = None
     uncorrected_total: int | None = None  # when corrected: what the words as typed found
+    relaxed: bool = False  # not every word is matched: none of the results held them all
 
 
 class SearchBackend(Protocol):

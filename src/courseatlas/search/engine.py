@@ -21,11 +21,12 @@ from courseatlas.search.querybuild import (
     Synonyms,
     combine,
     filter_queries,
+    searched_words,
     text_query,
     title_completions,
 )
 from courseatlas.search.snippets import SNIPPET_CHARS
-from courseatlas.search.spelling import completions_of, correct_words
+from courseatlas.search.spelling import completions_of, correct_words, unfinished_completions
 
 SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "published"}
 FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are exact
@@ -33,6 +34,9 @@ FACET_VALUES_RETURNED = 30
 FACET_CACHE_SIZE = 4096
 FACET_CACHE_BYTES = 16 * 2**20  # facet counts of a broad query list thousands of values
 CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
+# With fewer hits in the catalog, a last word is completed though it is a word, and a
+# two-word query also shows what is about its first word.
+FEW = 10
 WRITER_HEAP = 64_000_000
 WRITER_THREADS = (
     1  # measured: a second thread does not help; building documents in Python dominates
@@ -105,9 +109,16 @@ class TantivyEngine:
     @_guarded
     def search(self, request: SearchRequest) -> SearchResult:
         searcher = self.index.searcher()
-        result = self._run(searcher, request, request.query)
-        if request.correct_spelling and result.total < CORRECTION_BELOW and request.query.words:
-            result = self._maybe_corrected(searcher, request, result)
+        parsed = request.query
+        result = self._run(searcher, request, parsed)
+        if request.correct_spelling and result.total < CORRECTION_BELOW and parsed.words:
+            result, parsed = self._maybe_corrected(searcher, request, result)
+        if parsed.prefix and self._few(searcher, request, parsed, result):
+            # Its words, whole, find few: the last one may be unfinished after all.
+            result = _more(result, self._run(searcher, request, parsed, complete=True))
+        if searched_words(parsed) == 2 and self._few(searcher, request, parsed, result):
+            # Few resources teach both words: those about the first follow them.
+            result = _more(result, self._run(searcher, request, parsed, relax=True))
         return result
 
     @_guarded
@@ -166,25 +177,49 @@ class TantivyEngine:
     # --- one search
 
     def _run(
-        self, searcher: tantivy.Searcher, request: SearchRequest, parsed: ParsedQuery
+        self,
+        searcher: tantivy.Searcher,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        relax: bool = False,
+        complete: bool = False,
     ) -> SearchResult:
-        completions = completions_of(searcher, parsed.words[-1]) if parsed.prefix else []
-        words = text_query(parsed, self.synonyms, completions=completions)
+        completions = unfinished_completions(searcher, parsed, complete)
+        words = text_query(parsed, self.synonyms, not relax, completions)
         if words is None and not parsed.is_empty:
             return SearchResult(
                 0, [], self._facets(searcher, None, request, parsed) if request.facets else {}
             )
         found = self._ranked(searcher, words, request)
-        if found[0] == 0 and words is not None and len(parsed.words) >= 3:
+        if found[0] == 0 and words is not None and searched_words(parsed) >= 3:
             # No result has every word: accept all but one.
-            relaxed = text_query(parsed, self.synonyms, False, completions)
-            if relaxed is not None:
-                words, found = relaxed, self._ranked(searcher, relaxed, request)
+            loose = text_query(parsed, self.synonyms, False, completions)
+            if loose is not None:
+                words, found, relax = loose, self._ranked(searcher, loose, request), True
         hits = [SearchHit(int(i), float(score)) for score, i in found[1]]
         if request.snippets or request.cards:
             self._add_stored(searcher, words, hits, found[2], request.snippets)
         facets = self._facets(searcher, words, request, parsed) if request.facets else {}
-        return SearchResult(found[0], hits, facets)
+        return SearchResult(found[0], hits, facets, relaxed=relax)
+
+    def _few(
+        self,
+        searcher: tantivy.Searcher,
+        request: SearchRequest,
+        parsed: ParsedQuery,
+        result: SearchResult,
+    ) -> bool:
+        """Whether the words find few resources in the whole catalog: how the query is read
+        does not change with the filters."""
+        if result.total >= FEW:
+            return False
+        if request.filters == SearchFilters():
+            return True
+        words = text_query(
+            parsed, self.synonyms, completions=unfinished_completions(searcher, parsed)
+        )
+        everywhere = combine(words, filter_queries(SearchFilters()))
+        return _count(searcher.search(everywhere, 1)) < FEW
 
     def _ranked(
         self, searcher: tantivy.Searcher, words: tantivy.Query | None, request: SearchRequest
@@ -209,17 +244,20 @@ class TantivyEngine:
 
     def _maybe_corrected(
         self, searcher: tantivy.Searcher, request: SearchRequest, original: SearchResult
-    ) -> SearchResult:
-        corrected = correct_words(searcher, request.query.words)
+    ) -> tuple[SearchResult, ParsedQuery]:
+        """The results of the query corrected, when they are many more, and what was run."""
+        words = request.query.words
+        corrected = correct_words(searcher, words, known_words_too=original.total == 0)
         if corrected is None:
-            return original
+            return original, request.query
         parsed = request.query.replace_words(corrected)
         alternative = self._run(searcher, request, parsed)
-        if alternative.total <= max(original.total, 0) * 2 or alternative.total == 0:
-            return original
+        exact = original.relaxed and not alternative.relaxed  # every word matched, corrected
+        if alternative.total == 0 or (alternative.total <= original.total * 2 and not exact):
+            return original, request.query
         alternative.corrected_query = parsed.text
         alternative.uncorrected_total = original.total
-        return alternative
+        return alternative, parsed
 
     # --- facets: disjunctive, exact
 
@@ -285,6 +323,17 @@ class TantivyEngine:
             found = generator.snippet_from_doc(doc)
             marks = [(span.start, span.end) for span in found.highlighted()]
             hit.snippet = snippets.passage(description, found.fragment(), marks)
+
+
+def _more(result: SearchResult, wider: SearchResult) -> SearchResult:
+    """The wider reading of the same query when it finds more, with the same correction."""
+    if wider.total <= result.total:
+        return result
+    wider.corrected_query, wider.uncorrected_total = (
+        result.corrected_query,
+        result.uncorrected_total,
+    )
+    return wider
 
 
 def _shown(values: list[tuple[str, int]], selected: str | None) -> list[tuple[str, int]]:

@@ -15,10 +15,20 @@ from courseatlas.search.query import ParsedQuery
 from courseatlas.text import alias_key
 
 TIE_BREAKER = 0.1
+BOTH_FIRST = 1000.0  # above any score: of two words, those holding both come first
 EXACT_TITLE_BOOST = 20.0
 MAIN_TITLE_BOOST = 6.0  # the title before its subtitle: "Clean Code" for "Clean Code: A ..."
 TITLE_PHRASE_BOOST = 4.0
-PREFIX_BOOSTS = {"title_words": 3.0, "words": 1.0}
+# A word being typed counts as much as the words typed before it: its completions in titles
+# beat what its unfinished stem happens to match ("data sci": science, not "Sci-Fi").
+PREFIX_BOOSTS = {"title_words": 6.0, "words": 2.0}
+# A full name matching a book's authors as a phrase: their works come before works about
+# them, even one titled with the name alone ("isaac asimov"). Books only: instructors' names
+# carry their headlines ("Jane Doe | Data Science - Machine Learning").
+AUTHOR_BOOST = 30.0
+AUTHOR_WORDS = range(2, 5)
+# Between resources that match equally, one in the query's language (English) comes first.
+ENGLISH_TIE = 0.5
 
 
 @dataclass(frozen=True)
@@ -43,7 +53,7 @@ def text_query(
 ) -> Query | None:
     """The query for the user's words.
 
-    With ``all_words`` False, all but one word must match. ``completions`` are the words the
+    With ``all_words`` False, all but one word must match; of two words, the first. ``completions`` are the words the
     last one may be the start of, most frequent first (when the user is still typing).
     """
     if parsed.isbn:
@@ -55,17 +65,32 @@ def text_query(
     phrases = [clause for phrase in parsed.phrases if (clause := _phrase(phrase))]
     if not clauses and not phrases:
         return None
-    if all_words or len(clauses) < 3:
+    if all_words or len(clauses) < 2:
         core = Query.boolean_query([(Occur.Must, q) for q in [*phrases, *clauses]])
+    elif len(clauses) == 2:  # those about the first word, those about both above them all
+        first, second = clauses
+        both = Query.const_score_query(
+            Query.boolean_query([(Occur.Must, q) for q in clauses]), BOTH_FIRST
+        )
+        core = Query.boolean_query(
+            [(Occur.Must, q) for q in [*phrases, first]]
+            + [(Occur.Should, second), (Occur.Should, both)]
+        )
     else:
         core = Query.boolean_query(
             [(Occur.Must, q) for q in phrases] + [(Occur.Should, q) for q in clauses],
             minimum_number_should_match=len(clauses) - 1,
         )
     boosters = _title_boosters(parsed, completions[0] if completions and parsed.prefix else None)
+    boosters += _author_booster(parsed) + _language_booster(parsed)
     parts = [(Occur.Must, core)] + [(Occur.Should, q) for q in boosters]
     parts += [(Occur.MustNot, q) for words in parsed.excluded if (q := _phrase_or_word(words))]
     return Query.boolean_query(parts)
+
+
+def searched_words(parsed: ParsedQuery) -> int:
+    """How many of the query's words are searched for (stop words are not)."""
+    return sum(1 for word in parsed.words if analyzers.stems(word))
 
 
 def filter_queries(filters: SearchFilters, skip: str | None = None) -> list[Query]:
@@ -174,6 +199,24 @@ def _title_boosters(parsed: ParsedQuery, completion: str | None) -> list[Query]:
         phrase = Query.phrase_query(schema(), "title_words", _terms(exact_words))
         boosters.append(Query.boost_query(phrase, TITLE_PHRASE_BOOST))
     return boosters
+
+
+def _author_booster(parsed: ParsedQuery) -> list[Query]:
+    """The query as the name of a book's author, when it could be a full name."""
+    stems = [stem for word in parsed.words for stem in analyzers.stems(word)]
+    if parsed.phrases or len(parsed.words) not in AUTHOR_WORDS or len(stems) < 2:
+        return []
+    phrase = Query.phrase_query(schema(), "people", _terms(stems))
+    book = Query.term_query(schema(), "kind", "book")
+    by_them = Query.boolean_query([(Occur.Must, phrase), (Occur.Must, book)])
+    return [Query.boost_query(by_them, AUTHOR_BOOST)]
+
+
+def _language_booster(parsed: ParsedQuery) -> list[Query]:
+    if not analyzers.looks_english([*parsed.words, *(w for p in parsed.phrases for w in p)]):
+        return []
+    english = Query.term_query(schema(), "language", "en")
+    return [Query.const_score_query(english, ENGLISH_TIE)]
 
 
 def _terms(tokens: Sequence[str]) -> list[str | tuple[int, str]]:
