@@ -91,6 +91,27 @@ def test_search_careers_by_alternate_title(demo_api: TestClient) -> None:
     assert demo_api.get("/api/v1/careers", params={"q": "astronaut"}).json()["total"] == 0
 
 
+def test_careers_are_found_by_whole_words_of_any_title(
+    client: TestClient, db: Database, tmp_path: Path
+) -> None:
+    import_onet(db.sessions, write_onet(tmp_path))
+
+    def found(q: str) -> list[tuple[str, str | None]]:
+        body = client.get("/api/v1/careers", params={"q": q}).json()
+        assert body["total"] == len(body["results"])
+        return [(c["slug"], c["matched_title"]) for c in body["results"]]
+
+    assert found("ER RN") == [("registered-nurses", "ER RN")]  # O*NET's short title
+    assert found("staff nurses") == [("registered-nurses", "Staff Nurse")]
+    # A title that is the words searched comes before titles that hold them.
+    assert found("application developer")[0] == ("software-developers", "Application Developer")
+    # Short forms are spelled out: "dev" is a developer, not a title of three letters.
+    assert ("software-developers", "Software Developers") in found("dev")
+    # Whole words only: "sign" is no word of "Graphic Designers", "nurs" none of "Nurse".
+    assert "graphic-designers" not in {slug for slug, _ in found("sign")}
+    assert found("nurs") == []
+
+
 @pytest.mark.parametrize(
     "params",
     [{"per_page": 0}, {"page": 0}, {"field": "Not A Slug"}, {"q": "x" * 201}],

@@ -33,6 +33,14 @@ def test_careers_list_and_fields(demo_api: TestClient) -> None:
     assert [a.get_text() for a in found.select(".career-list h2 a")] == ["Backend Engineer"]
 
 
+def test_careers_found_by_a_short_form_say_which_name_matched(demo_api: TestClient) -> None:
+    soup = page(demo_api, "/careers?q=api+dev")
+    cards = soup.select(".career-list > li")
+    assert [text_of(card, "h2 a") for card in cards] == ["Backend Engineer"]
+    assert "also called API Developer" in text_of(cards[0], ".card-kind")
+    assert text_of(soup, ".total") == "1 career for \u201capi dev\u201d"
+
+
 def test_career_page_has_every_section_matches_and_a_path(demo_api: TestClient) -> None:
     soup = page(demo_api, "/careers/backend-engineer")
     assert text_of(soup, "h1") == "Backend Engineer"

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from courseatlas.careers import names
 from courseatlas.careers.models import Career, CareerTitle, CareerTopic, Occupation
 
 MAX_RELATED = 10
@@ -29,45 +30,55 @@ def occupation(session: Session, code: str | None) -> Occupation | None:
 
 
 def list_careers(
-    session: Session, field_slug: str | None, title_key: str | None, offset: int, limit: int
-) -> tuple[int, list[tuple[Career, str | None]]]:
-    """A page of careers and the exact total; with ``title_key``, those with a title that
-    contains it (best-ranked names first), each with the title that matched."""
+    session: Session, field_slug: str | None, offset: int, limit: int
+) -> tuple[int, list[Career]]:
+    """A page of careers, authored guides first, and the exact total."""
     query: Select[Career] = select(Career)
-    order: tuple[Any, ...] = GUIDES_FIRST
-    if title_key:
-        best = (
-            select(CareerTitle.career_id, func.min(CareerTitle.rank).label("rank"))
-            .where(_key_matches(title_key))
-            .group_by(CareerTitle.career_id)
-            .subquery()
-        )
-        query = query.join(best, best.c.career_id == Career.id)
-        order = (best.c.rank, *GUIDES_FIRST)
     if field_slug:
         query = query.where(Career.field_slug == field_slug)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    careers = list(session.scalars(query.order_by(*order).offset(offset).limit(limit)))
-    matched = _matched_titles(session, [c.id for c in careers], title_key) if title_key else {}
-    return total, [(career, matched.get(career.id)) for career in careers]
+    careers = list(session.scalars(query.order_by(*GUIDES_FIRST).offset(offset).limit(limit)))
+    return total, careers
+
+
+def search_careers(
+    session: Session, field_slug: str | None, searched: list[list[str]], offset: int, limit: int
+) -> tuple[int, list[tuple[Career, str]]]:
+    """A page of the careers one of whose titles holds the searched words (any spelling of
+    them), each with the title that matched, and the exact total. A title that is the words
+    searched comes first, then the strongest names, then the least specific careers."""
+    keys = {"".join(words) for words in searched if words}
+    if not keys:
+        return 0, []
+    query = select(CareerTitle.career_id, CareerTitle.title, CareerTitle.rank).where(
+        or_(*(_key_matches(key) for key in keys))
+    )
+    if field_slug:
+        query = query.join(Career, Career.id == CareerTitle.career_id).where(
+            Career.field_slug == field_slug
+        )
+    best: dict[int, tuple[int, int, int, str]] = {}
+    for career_id, title, rank in session.execute(query):
+        how = names.fit(searched, title)
+        order = (how, rank, len(title), title) if how is not None else None
+        if order is not None and (career_id not in best or order < best[career_id]):
+            best[career_id] = order
+    facts = {
+        row.id: (row.origin != "guide", len(row.title), row.title)
+        for row in session.execute(
+            select(Career.id, Career.origin, Career.title).where(Career.id.in_(list(best)))
+        )
+    }
+    ranked = sorted(best, key=lambda i: (*best[i][:2], *facts[i], i))
+    page = ranked[offset : offset + limit]
+    careers = {c.id: c for c in session.scalars(select(Career).where(Career.id.in_(page)))}
+    return len(ranked), [(careers[i], best[i][3]) for i in page]
 
 
 def _key_matches(title_key: str) -> ColumnElement[bool]:
     if len(title_key) <= EXACT_KEY:
         return CareerTitle.key == title_key
     return CareerTitle.key.contains(title_key, autoescape=True)
-
-
-def _matched_titles(session: Session, ids: list[int], title_key: str) -> dict[int, str]:
-    rows = session.execute(
-        select(CareerTitle.career_id, CareerTitle.title)
-        .where(CareerTitle.career_id.in_(ids), _key_matches(title_key))
-        .order_by(CareerTitle.career_id, CareerTitle.rank, func.length(CareerTitle.title))
-    )
-    found: dict[int, str] = {}
-    for career_id, title in rows:
-        found.setdefault(career_id, title)
-    return found
 
 
 def field_counts(session: Session) -> list[tuple[str, str, int]]:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 from courseatlas.careers import repository
 from courseatlas.careers.matches import career_matches
 from courseatlas.careers.models import Career, CareerSkill, CareerTitle, Occupation
-from courseatlas.careers.names import title_key
+from courseatlas.careers.names import spellings, title_key
 from courseatlas.careers.onet import LICENSE_URL, SOURCE_URL, attribution
 from courseatlas.careers.schemas import (
     Attribution,
@@ -42,10 +42,14 @@ ONET_ONLINE = "https://www.onetonline.org/link/summary/"
 def list_careers(
     session: Session, field: str | None, q: str | None, page: int, per_page: int
 ) -> CareerList:
-    key = title_key(q) if q else None
-    total, rows = repository.list_careers(
-        session, field, key or None, offset=(page - 1) * per_page, limit=per_page
-    )
+    offset = (page - 1) * per_page
+    rows: list[tuple[Career, str | None]]
+    if q and (searched := spellings(q))[0]:
+        total, found = repository.search_careers(session, field, searched, offset, per_page)
+        rows = [(career, title) for career, title in found]
+    else:
+        total, careers = repository.list_careers(session, field, offset, per_page)
+        rows = [(career, None) for career in careers]
     return CareerList(
         total=total,
         page=page,
