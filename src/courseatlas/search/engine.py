@@ -247,7 +247,10 @@ class TantivyEngine:
     ) -> tuple[SearchResult, ParsedQuery]:
         """The results of the query corrected, when they are many more, and what was run."""
         words = request.query.words
-        corrected = correct_words(searcher, words, known_words_too=original.total == 0)
+        # Known words are doubted only when the whole catalog has nothing for them: within
+        # filters, finding nothing is common and no sign of a misspelling.
+        nothing = original.total == 0 and request.filters == SearchFilters()
+        corrected = correct_words(searcher, words, known_words_too=nothing)
         if corrected is None:
             return original, request.query
         parsed = request.query.replace_words(corrected)
