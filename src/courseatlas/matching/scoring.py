@@ -29,6 +29,7 @@ mention in a novel's blurb is not a match.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -124,14 +125,24 @@ class Weights:
         """The coverage of a resource that covered every want with the strongest evidence."""
         return _combined(self.by_key.values()) or 1.0
 
-    def coverage(self, candidate: Candidate, seen: Counter[str] | None = None) -> float:
+    def coverage(
+        self,
+        candidate: Candidate,
+        seen: Counter[str] | None = None,
+        senses: Mapping[str, float] | None = None,
+    ) -> float:
+        """``senses``: the candidate's ``senses``, when scored again and again (diversifying)."""
         seen = seen or Counter()
+        senses = self.senses(candidate) if senses is None else senses
         parts = [
-            self.by_key[key] * strength * REPEAT ** seen[key] * self.sense(candidate, key)
+            self.by_key[key] * strength * REPEAT ** seen[key] * senses[key]
             for key, strength in candidate.evidence.items()
             if key in self.by_key
         ]
         return _combined(parts) / self.best
+
+    def senses(self, candidate: Candidate) -> dict[str, float]:
+        return {key: self.sense(candidate, key) for key in candidate.evidence if key in self.by_key}
 
     def sense(self, candidate: Candidate, key: str) -> float:
         """How much a want's evidence counts, by how much the resource's other words are about
@@ -153,9 +164,14 @@ def _combined(parts: Iterable[float]) -> float:
     return sum(part * DECAY**i for i, part in enumerate(sorted(parts, reverse=True)))
 
 
-def score(candidate: Candidate, weights: Weights, seen: Counter[str] | None = None) -> float:
+def score(
+    candidate: Candidate,
+    weights: Weights,
+    seen: Counter[str] | None = None,
+    senses: Mapping[str, float] | None = None,
+) -> float:
     bonus = TOPIC_BONUS if candidate.topic else 0.0
-    covered = weights.coverage(candidate, seen)
+    covered = weights.coverage(candidate, seen, senses)
     about = CONTEXT_WEIGHT * (candidate.context or 0.0)
     quality_factor = 1 + QUALITY_BOOST * candidate.quality / MAX_QUALITY
     filed = OFF_TOPIC if candidate.off_topic else 1.0
@@ -185,32 +201,47 @@ def diversify(ranked: Sequence[Candidate], weights: Weights, limit: int) -> list
     """Pick ``limit`` results greedily: each skill counts less once earlier picks cover it, a
     provider (or author) with PER_SOURCE picks in every ten counts CROWDED of its score (so
     it yields to a close match from another, never to a much weaker one), and a title
-    already picked (the same course listed twice) is not picked again."""
-    pool = list(ranked[: max(limit * 10, 50)])
+    already picked (the same course listed twice) is not picked again.
+
+    Lazily: a pick only ever lowers the others' scores, so a score computed after an earlier
+    pick is a ceiling of the score now, and a candidate is scored again only when it comes
+    to the top of the heap (the picks are those of scoring the whole pool for each one)."""
+    pool = ranked[: max(limit * 10, 50)]
+    senses = {c.id: weights.senses(c) for c in pool}
+    # (-ceiling, id, picks when scored, its score then before crowding, candidate)
+    heap: list[tuple[float, int, int, float, Candidate]] = []
+    for c in pool:
+        plain = score(c, weights, senses=senses[c.id])
+        heap.append((-plain, c.id, 0, plain, c))
+    heapq.heapify(heap)
     chosen: list[Candidate] = []
     titles: set[str] = set()
     seen: Counter[str] = Counter()
     per_source: Counter[str] = Counter()
-    while pool and len(chosen) < limit:
-        quota = PER_SOURCE * (1 + len(chosen) // 10)
-        best = max(pool, key=lambda c: (_adjusted(c, weights, seen, per_source, quota), -c.id))
-        pool.remove(best)
-        if alias_key(best.title) in titles:
+    quota = PER_SOURCE
+    while heap and len(chosen) < limit:
+        if quota != PER_SOURCE * (1 + len(chosen) // 10):
+            # A larger quota lifts the crowding: the ceilings are the uncrowded scores again.
+            quota = PER_SOURCE * (1 + len(chosen) // 10)
+            heap = [(-plain, cid, at, plain, c) for _, cid, at, plain, c in heap]
+            heapq.heapify(heap)
+        _, candidate_id, scored_at, plain, candidate = heap[0]
+        if scored_at != len(chosen):
+            plain = score(candidate, weights, seen, senses[candidate_id])
+            value = plain * _crowding(candidate, per_source, quota)
+            heapq.heapreplace(heap, (-value, candidate_id, len(chosen), plain, candidate))
             continue
-        titles.add(alias_key(best.title))
-        chosen.append(best)
-        seen.update(best.evidence)
-        if best.source_key:
-            per_source[best.source_key] += 1
+        heapq.heappop(heap)
+        if alias_key(candidate.title) in titles:
+            continue
+        titles.add(alias_key(candidate.title))
+        chosen.append(candidate)
+        seen.update(candidate.evidence)
+        if candidate.source_key:
+            per_source[candidate.source_key] += 1
     return chosen
 
 
-def _adjusted(
-    candidate: Candidate,
-    weights: Weights,
-    seen: Counter[str],
-    per_source: Counter[str],
-    quota: int,
-) -> float:
+def _crowding(candidate: Candidate, per_source: Counter[str], quota: int) -> float:
     crowded = candidate.source_key is not None and per_source[candidate.source_key] >= quota
-    return score(candidate, weights, seen) * (CROWDED if crowded else 1.0)
+    return CROWDED if crowded else 1.0
