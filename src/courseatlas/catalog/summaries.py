@@ -65,14 +65,17 @@ def summaries(session: Session, ids: Sequence[int]) -> dict[int, ResourceSummary
     return found
 
 
-_LIVE = select(Resource.id).where(
-    Resource.id.in_(bindparam("ids", expanding=True)), Resource.hidden_at.is_(None)
-)
-
-
 def live_ids(session: Session, ids: Sequence[int]) -> set[int]:
     """The resources among ``ids`` that exist and are not taken down: what a result page
     built from the search index (derived, possibly behind) may show."""
     if not ids:
         return set()
-    return set(session.connection().execute(_LIVE, {"ids": list(ids)}).scalars())
+    # Asked on every new search: driver SQL skips the statement compilation an expanding
+    # IN needs (measured: 0.5 ms of 0.7).
+    connection = session.connection()
+    marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    sql = (  # Only placeholders are joined in; the ids travel as parameters.
+        f"SELECT id FROM {Resource.__tablename__} WHERE hidden_at IS NULL "  # noqa: S608
+        f"AND id IN ({', '.join([marker] * len(ids))})"
+    )
+    return {row[0] for row in connection.exec_driver_sql(sql, tuple(ids))}
