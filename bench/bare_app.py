@@ -20,8 +20,10 @@ from fastapi import FastAPI, Response
 from fastapi.routing import APIRoute
 
 from courseatlas.app import create_app as create_courseatlas
+from courseatlas.cli.context import database
 from courseatlas.cli.server import GRACEFUL_SECONDS
 from courseatlas.http.limits import server_options
+from courseatlas.migrations.prepare import prepare_database
 
 BODY_FILE = "BENCH_BARE_BODY"
 
@@ -45,6 +47,7 @@ def create_app() -> FastAPI:
 if __name__ == "__main__":
     port, body_file = int(sys.argv[1]), sys.argv[2]
     os.environ[BODY_FILE] = body_file
+    prepare_database(database())  # as `courseatlas serve` does
     uvicorn.run(
         "bare_app:create_app",
         factory=True,
