@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from courseatlas.careers.profiles import goal_profile
 from courseatlas.careers.recognise import Recognised, recognise
+from courseatlas.careers.repository import careers_version
 from courseatlas.errors import InvalidInput
 from courseatlas.matching.schemas import (
     GoalMatchPage,
@@ -52,6 +53,21 @@ def match_goal(
         skills=skills,
         explanation=explanation,
         results=results,
+    )
+
+
+def match_goal_json(
+    session: Session,
+    runtime: SearchBackend,
+    goal: str,
+    limit: int,
+    meaning: Meaning | None = None,
+) -> bytes:
+    """``match_goal`` encoded, remembered until the index or any career changes (and shared
+    with every worker through Redis, when configured): goals repeat, as queries do."""
+    key = ("match", goal, limit, meaning is not None, careers_version(session))
+    return runtime.answer(
+        key, lambda: match_goal(session, runtime, goal, limit, meaning).model_dump_json().encode()
     )
 
 

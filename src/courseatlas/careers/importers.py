@@ -209,6 +209,7 @@ def reconcile(session: Session) -> None:
         if digest != career.derived_hash:
             _write_derived(session, career.id, derived)
             career.derived_hash = digest
+            career.updated_at = utcnow()
             rewritten += 1
     session.flush()
     if rewritten or changed:  # What sets one career apart depends on all: match all anew.

@@ -18,7 +18,6 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable
-from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
@@ -55,13 +54,12 @@ def career_matches(
     session: Session, runtime: SearchBackend, career: Career, meaning: Meaning | None = None
 ) -> CareerMatchesOut:
     """The stored matches if fresh, else computed now and stored for every worker."""
-    profile = career_profile(session, career)
-    digest = profile_hash(profile, meaning)
+    digest = career_hash(career, meaning)
     payload = stored.fresh_payload(session, career.id, digest)
     if payload is not None:
         return CareerMatchesOut.model_validate_json(payload)
     floor = runtime.floor()  # Before computing: the index may move on meanwhile.
-    matches, terms = compute(session, runtime, profile, meaning)
+    matches, terms = compute(session, runtime, career_profile(session, career), meaning)
     try:
         with session.begin_nested():
             stored.save(session, career.id, matches.model_dump_json(), digest, floor, terms)
@@ -87,11 +85,17 @@ def compute(
     return out, terms
 
 
-def profile_hash(profile: Profile, meaning: Meaning | None) -> str:
-    """What the matches were computed from: the profile, the semantic layer, the code."""
-    data = {"profile": asdict(profile), "meaning": meaning is not None, "code": _code_hash()}
-    text = json.dumps(data, sort_keys=True, default=sorted)
-    return hashlib.sha256(text.encode()).hexdigest()
+def career_hash(career: Career, meaning: Meaning | None) -> str:
+    """What the matches were computed from: the career as last changed (a change to its
+    words bumps ``updated_at``, to its skills or topics ``derived_hash``; a change to any
+    career's skills discards every career's matches, see ``importers.reconcile``), the
+    semantic layer, and the code."""
+    data = {
+        "career": [career.id, career.updated_at.isoformat(), career.derived_hash],
+        "meaning": meaning is not None,
+        "code": _code_hash(),
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
 @cache

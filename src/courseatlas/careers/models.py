@@ -156,7 +156,8 @@ class CareerMatches(Base):
     # The last change to a resource that shares a searched word, a skill, a topic with the
     # career or is among its shown matches: stored matches older than it are stale.
     touched_at: Mapped[int] = mapped_column(ChangeId, default=0)
-    profile_hash: Mapped[str | None] = mapped_column(String(64))  # what matching was handed
+    # ``careers.matches.career_hash``: the career, semantic layer and code they came from.
+    profile_hash: Mapped[str | None] = mapped_column(String(64))
     payload: Mapped[str | None] = mapped_column(Text)  # ``CareerMatchesOut`` as JSON
     # A process computing them holds them until then, so others pick another career.
     claimed_until: Mapped[datetime | None] = mapped_column()

@@ -25,6 +25,12 @@ def career_by_slug(session: Session, slug: str) -> Career | None:
     return session.scalar(select(Career).where(Career.slug == slug))
 
 
+def careers_version(session: Session) -> tuple[int, str]:
+    """Changes whenever a career is added, removed or changed: for answers built from them."""
+    count, latest = session.execute(select(func.count(), func.max(Career.updated_at))).one()
+    return count, latest.isoformat() if latest else ""
+
+
 def occupation(session: Session, code: str | None) -> Occupation | None:
     return session.get(Occupation, code) if code else None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from courseatlas.careers import goals, service
 from courseatlas.careers.guides import SLUG_PATTERN
@@ -13,6 +13,8 @@ from courseatlas.http.deps import DbSession, Runtime, Semantic
 from courseatlas.matching.schemas import GoalMatchPage
 
 router = APIRouter(prefix="/api/v1", tags=["careers"])
+# Encoded by the model itself: validating it again as the response model would cost more.
+JSON = "application/json"
 
 
 @router.get("/careers", response_model=CareerList)
@@ -36,10 +38,11 @@ def get_career(
     session: DbSession,
     runtime: Runtime,
     meaning: Semantic,
-) -> CareerPage:
+) -> Response:
     """A career guide: its sections, O*NET data (credited), matched courses and books with
     the reasons they match, and a learning path."""
-    return service.get_career_page(session, runtime, slug, meaning)
+    page = service.get_career_page(session, runtime, slug, meaning)
+    return Response(page.model_dump_json(), media_type=JSON)
 
 
 @router.get("/match", response_model=GoalMatchPage)
@@ -51,10 +54,10 @@ def match(
         str, Query(max_length=300, description="What the learner wants to become or learn.")
     ],
     limit: Annotated[int, Query(ge=1, le=50)] = 20,
-) -> GoalMatchPage:
+) -> Response:
     """Resources for a free-text goal, with the careers and skills recognised in it.
 
     A goal without words is refused (422); a goal with words but no known career or skill
     answers 200 with results for its words (possibly none) and an explanation saying so.
     """
-    return goals.match_goal(session, runtime, goal, limit, meaning)
+    return Response(goals.match_goal_json(session, runtime, goal, limit, meaning), media_type=JSON)
