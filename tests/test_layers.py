@@ -39,7 +39,11 @@ LAYERS = (
     Layer("matching", ("matching",)),
     Layer("careers", ("careers",)),
     Layer("topics", ("topics",)),
-    Layer("accounts", ("accounts", "lists", "referrals", "exports"), siblings_may_import=True),
+    Layer(
+        "accounts",
+        ("accounts", "lists", "referrals", "exports", "images"),
+        siblings_may_import=True,
+    ),
     Layer("http", ("http",)),
     Layer("site and api", ("site", "api")),
     Layer("app", ("app", "demo", "migrations"), siblings_may_import=True),

@@ -8,6 +8,7 @@ from courseatlas.cli import (
     accounts,
     careers,
     database,
+    images,
     imports,
     operations,
     referrals,
@@ -30,6 +31,7 @@ app.add_typer(referrals.referrals_app, name="referrals")
 app.add_typer(referrals.links_app, name="links")
 app.add_typer(accounts.users, name="users")
 app.add_typer(accounts.mail_app, name="mail")
+app.add_typer(images.app, name="pictures")
 app.command("import")(imports.import_command)
 app.command("serve")(server.serve)
 app.command("demo")(server.demo)

@@ -22,6 +22,7 @@ from courseatlas.catalog.models import (
     Topic,
 )
 from courseatlas.db.base import Base
+from courseatlas.images.models import ImageFetch
 from courseatlas.ingest.changelog import SearchChange, SearchReplica
 from courseatlas.ingest.models import ImportRejection, ImportRun
 from courseatlas.lists.models import ListItem, SavedList
@@ -41,6 +42,7 @@ __all__ = [
     "Click",
     "Conversion",
     "EmailToken",
+    "ImageFetch",
     "ImportRejection",
     "ImportRun",
     "LinkState",

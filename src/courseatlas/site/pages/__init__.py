@@ -11,6 +11,7 @@ from courseatlas.site.pages import (
     kinds,
     match,
     outbound,
+    pictures,
     providers,
     resources,
     search,
@@ -30,6 +31,7 @@ for feature in (
     careers,
     providers,
     outbound,
+    pictures,
     sitemaps,
 ):
     router.include_router(feature.router)
