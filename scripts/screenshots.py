@@ -3,7 +3,7 @@
     make screenshots        # PYTHONPATH=. .venv/bin/python scripts/screenshots.py
 
 Serves the demo catalog on a free local port (tests/web/live.py), photographs each page at
-1024 px wide (and the search page at phone width), and writes small palette PNGs to
+1024 px wide (and the search and career pages at phone width), and writes small palette PNGs to
 docs/screenshots/, each under 150 KB.
 """
 
@@ -29,7 +29,10 @@ SHOTS = [
     ("topic", "/topics/databases", 1024, 760),
     ("career", "/careers/backend-engineer", 1024, 900),
     ("career-path", "/careers/backend-engineer#learning-path", 1024, 900),
+    ("compare", "/compare?ids=1,2,3", 1024, 900),
+    ("providers", "/providers", 1024, 760),
     ("search-phone", "/search?q=guitar&kind=course", 390, 844),
+    ("career-phone", "/careers/backend-engineer", 390, 844),
 ]
 
 

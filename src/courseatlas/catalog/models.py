@@ -159,6 +159,25 @@ class ResourceTopic(Base):
     )
 
 
+class ResourceCredit(Base):
+    """Who made a resource, by name and the slug of their page: an author, an instructor or
+    the institution behind it. Written with the resource, from its authors, instructors and
+    institution columns, so "books by this author" reads an index."""
+
+    __tablename__ = "resource_credits"
+    __table_args__ = (
+        CheckConstraint("role IN ('author', 'instructor', 'institution')", name="role"),
+        Index("ix_resource_credits_slug_role", "slug", "role"),
+    )
+
+    resource_id: Mapped[int] = mapped_column(
+        ForeignKey("resources.id", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(String(12), primary_key=True)
+    slug: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+
+
 class ResourceContribution(Base):
     """What one feed said about a resource; the resource is the merge of its contributions.
 

@@ -9,7 +9,15 @@ from typing import Any
 from sqlalchemy import Row, Select, false, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
-from courseatlas.catalog.models import Provider, Resource, ResourceSkill, ResourceTopic, Topic
+from courseatlas.catalog.credits import INSTITUTION, PEOPLE_ROLES
+from courseatlas.catalog.models import (
+    Provider,
+    Resource,
+    ResourceCredit,
+    ResourceSkill,
+    ResourceTopic,
+    Topic,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +28,8 @@ class ResourceFilter:
     level: str | None = None
     language: str | None = None
     free: bool | None = None
+    institution: str | None = None  # the slug of its page (/institutions/{slug})
+    person: str | None = None  # an author's or instructor's slug (/people/{slug})
 
 
 SORTS = {
@@ -151,6 +161,39 @@ def providers_with_counts(
     return total, [ProviderCount(p, c, b) for p, c, b in rows]
 
 
+@dataclass(frozen=True)
+class Credited:
+    name: str  # the spelling most of their resources use
+    total: int
+    resources: Sequence[Resource]
+
+
+def credited(
+    session: Session, roles: Sequence[str], slug: str, offset: int, limit: int
+) -> Credited | None:
+    """One page of the resources credited to ``slug`` in one of ``roles``, best rated first."""
+    names = session.execute(
+        select(ResourceCredit.name, func.count())
+        .join(Resource, Resource.id == ResourceCredit.resource_id)
+        .where(ResourceCredit.slug == slug, ResourceCredit.role.in_(roles), VISIBLE)
+        .group_by(ResourceCredit.name)
+        .order_by(func.count().desc(), ResourceCredit.name)
+    ).all()
+    if not names:
+        return None
+    ids = credited_ids(roles, slug)
+    page = session.scalars(
+        select(Resource)
+        .where(Resource.id.in_(ids), VISIBLE)
+        .options(selectinload(Resource.provider))
+        .order_by(*SORTS["rating"])
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    total = session.scalar(select(func.count()).where(Resource.id.in_(ids), VISIBLE)) or 0
+    return Credited(names[0][0], total, page)
+
+
 def list_resources(
     session: Session, filters: ResourceFilter, sort: str, offset: int, limit: int
 ) -> tuple[int, Sequence[Resource]]:
@@ -183,7 +226,18 @@ def _filtered(session: Session, filters: ResourceFilter) -> Select[Resource]:
     if filters.topic:
         path = session.scalar(select(Topic.path).where(Topic.slug == filters.topic))
         query = query.where(Resource.id.in_(in_topic(path)) if path else false())
+    if filters.institution:
+        query = query.where(Resource.id.in_(credited_ids((INSTITUTION,), filters.institution)))
+    if filters.person:
+        query = query.where(Resource.id.in_(credited_ids(PEOPLE_ROLES, filters.person)))
     return query
+
+
+def credited_ids(roles: Sequence[str], slug: str) -> Select[int]:
+    """Ids of the resources that credit ``slug`` in one of ``roles``."""
+    return select(ResourceCredit.resource_id).where(
+        ResourceCredit.slug == slug, ResourceCredit.role.in_(roles)
+    )
 
 
 def in_topic(path: str) -> Select[int]:

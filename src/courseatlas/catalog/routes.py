@@ -22,6 +22,15 @@ from courseatlas.http.deps import DbSession
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
 Slug = Annotated[str | None, Query(max_length=300, pattern=r"^[a-z0-9-]+$")]
+CreditSlug = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        pattern=r"^[a-z0-9-]+$",
+        description="The slug of an institution's or a person's page (/institutions/{slug}, "
+        "/people/{slug}).",
+    ),
+]
 
 
 @router.get("/resources/{resource_id}", response_model=ResourceOut)
@@ -41,6 +50,8 @@ def list_resources(
     level: Level | None = None,
     language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
     price: PriceFilter | None = None,
+    institution: CreditSlug = None,
+    person: CreditSlug = None,
     free: Annotated[
         bool | None,
         Query(
@@ -53,7 +64,9 @@ def list_resources(
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> ResourcePage:
     """Resources matching every given filter, with the exact total; `topic` includes subtopics."""
-    filters = repository.ResourceFilter(kind, provider, topic, level, language, _free(price, free))
+    filters = repository.ResourceFilter(
+        kind, provider, topic, level, language, _free(price, free), institution, person
+    )
     total, resources = repository.list_resources(
         session, filters, sort, offset=(page - 1) * per_page, limit=per_page
     )

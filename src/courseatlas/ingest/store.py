@@ -11,9 +11,11 @@ from typing import Any
 from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session, undefer
 
+from courseatlas.catalog.credits import credits_of
 from courseatlas.catalog.models import (
     Resource,
     ResourceContribution,
+    ResourceCredit,
     ResourceSkill,
     ResourceTopic,
 )
@@ -203,6 +205,7 @@ class CatalogWriter:
             ids = [rid for rid, _ in resources]
             self.session.execute(delete(ResourceSkill).where(ResourceSkill.resource_id.in_(ids)))
             self.session.execute(delete(ResourceTopic).where(ResourceTopic.resource_id.in_(ids)))
+            self.session.execute(delete(ResourceCredit).where(ResourceCredit.resource_id.in_(ids)))
         # Create the batch's new skills in one go before linking resource by resource.
         self.vocabulary.skill_ids(name for _, data in resources for name in data.get("skills", []))
         skills = [
@@ -219,6 +222,13 @@ class CatalogWriter:
             bulk_insert(self.session, _table(ResourceSkill), skills)
         if topics:
             bulk_insert(self.session, _table(ResourceTopic), topics)
+        credits = [
+            {"resource_id": rid, "role": role, "slug": slug, "name": name}
+            for rid, data in resources
+            for role, slug, name in credits_of(data)
+        ]
+        if credits:
+            bulk_insert(self.session, _table(ResourceCredit), credits)
 
     def _allocate_slugs(self, pending: list[_Pending], merged: list[dict[str, Any]]) -> list[str]:
         """A readable slug per new resource: the title, else title + provider, else + a hash."""

@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from courseatlas.accounts.deps import page_context
+from courseatlas.catalog.credits import credit_slug
 from courseatlas.http.caching import PAGE_CACHE, conditional_response
 from courseatlas.http.hosts import origin
 from courseatlas.site import formatting
@@ -47,6 +48,7 @@ def environment() -> Environment:
         reasons=formatting.reasons,
         markdown=markdown,
         jsonld=script_json,
+        credit_slug=credit_slug,
     )
     env.globals["static"] = static_url
     return env

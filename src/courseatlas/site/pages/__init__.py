@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from courseatlas.site.pages import (
     careers,
     compare,
+    credits,
     home,
     kinds,
     match,
@@ -27,6 +28,7 @@ for feature in (
     kinds,
     resources,
     compare,
+    credits,
     topics,
     careers,
     providers,
