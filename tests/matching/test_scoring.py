@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+
 from courseatlas.matching.path import build_path
 from courseatlas.matching.scoring import (
+    CROWDED,
+    PER_SOURCE,
     SENSE_MIN,
     Candidate,
     Weights,
@@ -101,6 +106,55 @@ def test_the_provider_cap_does_not_push_strong_matches_out_for_weak_ones() -> No
     ]
     chosen = diversify(rank([*strong, *weak], WEIGHTS), WEIGHTS, 10)
     assert [c.id for c in chosen[:8]] == list(range(1, 9))
+
+
+def _greedy(ranked: list[Candidate], limit: int) -> list[Candidate]:
+    """Diversifying as defined: score the whole pool again for every pick."""
+    pool, chosen, titles = list(ranked[: max(limit * 10, 50)]), [], set()
+    seen: Counter[str] = Counter()
+    per_source: Counter[str] = Counter()
+    while pool and len(chosen) < limit:
+        quota = PER_SOURCE * (1 + len(chosen) // 10)
+
+        def adjusted(c: Candidate, quota: int = quota) -> tuple[float, int]:
+            crowded = c.source_key is not None and per_source[c.source_key] >= quota
+            return score(c, WEIGHTS, seen) * (CROWDED if crowded else 1.0), -c.id
+
+        best = max(pool, key=adjusted)
+        pool.remove(best)
+        if best.title not in titles:
+            titles.add(best.title)
+            chosen.append(best)
+            seen.update(best.evidence)
+            if best.source_key:
+                per_source[best.source_key] += 1
+    return chosen
+
+
+def test_lazy_diversifying_picks_what_scoring_the_whole_pool_would() -> None:
+    generator = random.Random(13)
+    keys = [want.key for want in WANTS]
+    hows = ("tagged", "title", "description")
+    for _ in range(30):
+        candidates = [
+            _candidate(
+                n,
+                title=f"Course {generator.randrange(60)}",
+                source_key=f"provider {generator.randrange(6)}",
+                rating=generator.uniform(3, 5),
+                rating_count=generator.randrange(1, 5000),
+                evidence={
+                    key: (generator.choice((1.0, 0.9, 0.5)), generator.choice(hows))
+                    for key in generator.sample(keys, generator.randrange(1, 4))
+                },
+            )
+            for n in range(1, 120)
+        ]
+        ranked = rank(candidates, WEIGHTS)
+        for limit in (8, 12, 20):
+            assert [c.id for c in diversify(ranked, WEIGHTS, limit)] == [
+                c.id for c in _greedy(ranked, limit)
+            ]
 
 
 def test_a_skill_named_among_other_words_is_another_sense() -> None:
