@@ -326,3 +326,16 @@ def test_spelling_correction_can_be_declined(demo_api: TestClient) -> None:
     body = _search(demo_api, q="pyhton", spellcheck="false")
     assert body["corrected_query"] is None
     assert body["total"] == 0
+
+
+def test_results_say_why_they_matched_when_the_title_does_not(demo_api: TestClient) -> None:
+    by_author = _search(demo_api, q="aaliyah grant")["results"]
+    assert by_author and all(
+        {"field": "person", "value": "Aaliyah Grant"} in r["matched"] for r in by_author
+    )
+    titled = _search(demo_api, q="docker")["results"][0]
+    assert titled["title"] == "Docker for Developers" and titled["matched"] == []
+    by_skill = _search(demo_api, q="kubernetes", per_page=50)["results"]
+    untitled = [r for r in by_skill if "kubernetes" not in r["title"].lower()]
+    assert untitled and all(r["matched"] for r in untitled)
+    assert all(m["field"] in {"skill", "person", "topic"} for r in untitled for m in r["matched"])

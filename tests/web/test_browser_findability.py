@@ -149,3 +149,11 @@ def test_the_type_ahead_labels_each_kind_and_each_word_once(page: Page) -> None:
     kinds = set(page.locator(".suggestion-kind").all_inner_texts())
     assert len({label.casefold() for label in labels}) == len(labels), labels
     assert {"Course", "Topic"} <= kinds and "Course or book" not in kinds
+
+
+def test_cards_say_why_they_matched(page: Page) -> None:
+    page.goto("/search?q=aaliyah+grant")
+    reasons = page.locator(".results .card .matched")
+    expect(reasons).to_have_count(2)
+    expect(reasons.first).to_have_text("Matched on Aaliyah Grant")
+    expect(reasons.first).to_be_visible()

@@ -118,3 +118,12 @@ def test_orders_show_the_figure_they_sort_by(demo_api: TestClient) -> None:
     ]
     assert shown == sorted(shown, reverse=True) and shown[0] > 0
     assert page(demo_api, "/search?q=python").select_one("#sort-note") is None
+
+
+def test_cards_say_why_they_matched(demo_api: TestClient) -> None:
+    soup = page(demo_api, "/search?q=aaliyah+grant")
+    reasons = [text_of(card, ".matched") for card in soup.select(".results .card")]
+    assert reasons and all(r == "Matched on Aaliyah Grant" for r in reasons), reasons
+    first = page(demo_api, "/search?q=docker").select(".results .card")[0]
+    assert text_of(first, ".card-title") == "Docker for Developers"
+    assert first.select_one(".matched") is None  # the title says why

@@ -74,6 +74,7 @@ class SearchHit:
     score: float
     snippet: str | None = None  # escaped HTML, matched words in <mark>
     card: bytes | None = None  # the result card as JSON, when asked for
+    matched: list[dict[str, str]] = field(default_factory=list)  # {field, value}: search/reasons
 
 
 @dataclass

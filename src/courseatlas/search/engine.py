@@ -11,7 +11,7 @@ from typing import Any, ParamSpec, TypeVar
 import tantivy
 
 from courseatlas.cache import LRUCache
-from courseatlas.search import analyzers, snippets
+from courseatlas.search import analyzers, reasons, snippets
 from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
 from courseatlas.search.documents import IndexDocument
 from courseatlas.search.fields import schema, to_tantivy
@@ -198,7 +198,7 @@ class TantivyEngine:
                 words, found, relax = loose, self._ranked(searcher, loose, request), True
         hits = [SearchHit(int(i), float(score)) for score, i in found[1]]
         if request.snippets or request.cards:
-            self._add_stored(searcher, words, hits, found[2], request.snippets)
+            self._add_stored(searcher, words, hits, found[2], request.snippets, parsed)
         facets = self._facets(searcher, words, request, parsed) if request.facets else {}
         return SearchResult(found[0], hits, facets, relaxed=relax)
 
@@ -306,10 +306,11 @@ class TantivyEngine:
         hits: list[SearchHit],
         addresses: list[Any],
         with_snippets: bool,
+        parsed: ParsedQuery,
     ) -> None:
-        """Each hit's card and, ``with_snippets``, the matched passage of its description;
-        its opening when nothing in it matched (or nothing was searched), so that every card
-        says what it is about."""
+        """Each hit's card and, ``with_snippets``, the matched passage of its description
+        (its opening when nothing in it matched, or nothing was searched, so that every card
+        says what it is about) and what matched that the title lacks."""
         generator = None
         if with_snippets and query is not None:
             generator = tantivy.SnippetGenerator.create(searcher, query, schema(), "description")
@@ -326,6 +327,9 @@ class TantivyEngine:
             found = generator.snippet_from_doc(doc)
             marks = [(span.start, span.end) for span in found.highlighted()]
             hit.snippet = snippets.passage(description, found.fragment(), marks)
+            stored = {name: [str(v) for v in doc.get_all(name)] for name, _ in reasons.FIELDS}
+            title = str(doc.get_first("title") or "")
+            hit.matched = reasons.matched_by(parsed.words, title, stored)
 
 
 def _more(result: SearchResult, wider: SearchResult) -> SearchResult:

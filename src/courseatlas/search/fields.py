@@ -15,7 +15,7 @@ from courseatlas.search.documents import IndexDocument
 FIELD_BOOSTS = {"title": 6.0, "skills": 3.0, "topics": 2.5, "people": 1.5, "description": 1.0}
 # Single-term fields that filter and facet.
 KEYWORD_FIELDS = (*FILTERS,)
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 @cache
@@ -26,8 +26,8 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("description", stored=True, tokenizer_name=analyzers.STEMMED)
     # The result card, encoded: the document fetched for the snippet serves the card too.
     builder.add_bytes_field("card", stored=True)
-    for name in ("skills", "topics", "people"):
-        builder.add_text_field(name, tokenizer_name=analyzers.STEMMED)
+    for name in ("skills", "topics", "people"):  # stored: a result says which one matched
+        builder.add_text_field(name, stored=True, tokenizer_name=analyzers.STEMMED)
     # Unstemmed words: prefixes for search-as-you-type, and the vocabulary for spelling.
     builder.add_text_field("title_words", tokenizer_name=analyzers.WORDS)
     builder.add_text_field("words", tokenizer_name=analyzers.WORDS)

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from courseatlas.catalog.schemas import ResourceSummary
 
 
+class MatchedBy(BaseModel):
+    """A field that holds query words the title lacks: why the result is there."""
+
+    field: Literal["skill", "person", "topic"]
+    value: str
+
+
 class SearchResultOut(ResourceSummary):
     snippet: str | None  # escaped HTML; matched words wrapped in <mark>
+    matched: list[MatchedBy] = Field(default_factory=list)
 
 
 class FacetValue(BaseModel):

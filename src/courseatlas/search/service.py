@@ -57,7 +57,8 @@ def _search(session: Session, runtime: SearchRuntime, request: SearchRequest) ->
 def _card(hit: SearchHit) -> orjson.Fragment:
     """The stored card with the hit's snippet: a ``SearchResultOut`` already encoded."""
     assert hit.card is not None
-    return orjson.Fragment(hit.card[:-1] + b',"snippet":' + orjson.dumps(hit.snippet) + b"}")
+    extra = orjson.dumps({"snippet": hit.snippet, "matched": hit.matched})
+    return orjson.Fragment(hit.card[:-1] + b"," + extra[1:])
 
 
 # Suggestions from features above search (careers), handed in by the app: search knows none.
