@@ -113,7 +113,11 @@ class TantivyEngine:
         result = self._run(searcher, request, parsed)
         if request.correct_spelling and result.total < CORRECTION_BELOW and parsed.words:
             result, parsed = self._maybe_corrected(searcher, request, result)
-        if parsed.prefix and self._few(searcher, request, parsed, result):
+        if (
+            parsed.prefix
+            and self._few(searcher, request, parsed, result)
+            and not unfinished_completions(searcher, parsed)  # it was read whole
+        ):
             # Its words, whole, find few: the last one may be unfinished after all.
             result = _more(result, self._run(searcher, request, parsed, complete=True))
         if searched_words(parsed) == 2 and self._few(searcher, request, parsed, result):
