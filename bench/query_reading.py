@@ -27,7 +27,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from catalog import BENCH_DIR, bench_env, ensure_catalog
+from catalog import BENCH_DIR, CLI, bench_env, ensure_catalog
 from report import write_results
 from rich.console import Console
 from rich.table import Table
@@ -48,7 +48,8 @@ def main() -> None:
         print(json.dumps(_time_kinds(Path(args.child), args.queries)))
         return
     console = Console(width=150)
-    data_dir = ensure_catalog(args.size)  # imported and indexed by the CLI
+    data_dir = ensure_catalog(args.size)
+    _ensure_index(data_dir)
     before = _source_of(args.before)
     after = BENCH_DIR.parent / "src"
     samples: dict[str, dict[str, list[float]]] = {
@@ -63,6 +64,21 @@ def main() -> None:
     rows = _rows(samples)
     write_results("query-reading", {"size": args.size, "before": args.before, "kinds": rows})
     console.print(_table(rows, args.before))
+
+
+def _ensure_index(data_dir: Path) -> None:
+    """The catalog's index, built with ``courseatlas reindex`` when it holds nothing."""
+    from courseatlas.db.database import Database
+    from courseatlas.search.runtime import SearchRuntime
+    from courseatlas.settings import Settings
+
+    database = Database(Settings(data_dir=data_dir, log_level="WARNING", search_sync_seconds=0))
+    runtime = SearchRuntime(database)
+    empty = runtime.engine.document_count() == 0
+    runtime.stop()
+    database.dispose()
+    if empty:
+        subprocess.run([str(CLI), "reindex"], env=bench_env(data_dir), check=True)
 
 
 def _source_of(ref: str) -> Path:
@@ -80,14 +96,16 @@ def _source_of(ref: str) -> Path:
 
 def _child(src: Path, data_dir: Path, queries: int) -> dict[str, list[float]]:
     env = {**bench_env(data_dir), "PYTHONPATH": str(src)}
-    out = subprocess.run(
+    done = subprocess.run(
         [sys.executable, __file__, "--child", str(data_dir), "--queries", str(queries)],
         env=env,
         capture_output=True,
         text=True,
-        check=True,
         cwd=BENCH_DIR,
-    ).stdout
+    )
+    if done.returncode:
+        raise SystemExit(f"{src}: {done.stderr[-2000:]}")
+    out = done.stdout
     result: dict[str, list[float]] = json.loads(out.strip().splitlines()[-1])
     return result
 
