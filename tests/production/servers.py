@@ -208,7 +208,7 @@ def served(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subproc
     url = f"http://127.0.0.1:{port}"
     try:
         try:
-            _wait_until_ready(url, server)
+            _wait_until_ready(url, server, timeout=180)  # workers start slowly on a busy box
         except (RuntimeError, TimeoutError) as error:
             raise RuntimeError(log.read_text()[-3000:]) from error
         yield url, server

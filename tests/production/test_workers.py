@@ -4,8 +4,10 @@ gracefully."""
 from __future__ import annotations
 
 import fcntl
+import http.client
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -141,3 +143,75 @@ def test_the_indexer_service_follows_the_change_log(
     finally:
         indexer.send_signal(signal.SIGTERM)
         assert indexer.wait(timeout=30) == 0
+
+
+def test_metrics_sum_every_worker(catalog: dict[str, str], tmp_path: Path) -> None:
+    """Each worker counts into the multiprocess folder; a scrape answered by either worker
+    reports the requests of both. Counts of an earlier run are wiped at start."""
+    folder = tmp_path / "metrics"
+    folder.mkdir()
+    (folder / "counter_999999.db").write_bytes(b"left by an earlier run")
+    with served({**catalog, "PROMETHEUS_MULTIPROC_DIR": str(folder)}, workers=2) as (base, server):
+        workers = _workers(server.pid, 2)
+        port = int(base.rsplit(":", 1)[1])
+        by_worker = _connection_per_worker(port, workers)
+        for n, connection in enumerate(by_worker.values()):
+            for i in range(3 + n):  # 3 on one worker, 4 on the other
+                assert _get(connection, f"/api/v1/search?q=gondola+{n}x{i}")[0] == 200
+            # A worker counts a request once it has answered; the next one on the same
+            # connection starts after that.
+            assert _get(connection, "/healthz")[0] == 200
+        pattern = re.compile(
+            r'^courseatlas_http_requests_total\{method="GET",route="/api/v1/search",'
+            r'status="200"\} (\S+)$',
+            re.M,
+        )
+        for connection in by_worker.values():  # each worker answers one scrape
+            status, body = _get(connection, "/metrics")
+            connection.close()
+            assert status == 200 and float(pattern.findall(body)[0]) == 7
+    assert not (folder / "counter_999999.db").exists()
+
+
+def _get(connection: http.client.HTTPConnection, path: str) -> tuple[int, str]:
+    connection.request("GET", path)
+    response = connection.getresponse()
+    return response.status, response.read().decode()
+
+
+def _connection_per_worker(port: int, workers: set[int]) -> dict[int, http.client.HTTPConnection]:
+    """Kept-alive connections until each worker holds one (found from /proc: the worker
+    with the socket whose peer is the connection's own port)."""
+    found: dict[int, http.client.HTTPConnection] = {}
+    spare: list[http.client.HTTPConnection] = []
+    for _ in range(200):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        assert _get(connection, "/healthz")[0] == 200
+        owner = _owner(connection.sock.getsockname()[1], port, workers)
+        if owner is None or owner in found:
+            spare.append(connection)
+        else:
+            found[owner] = connection
+        if len(found) == len(workers):
+            break
+    for connection in spare:
+        connection.close()
+    assert len(found) == len(workers), "the connections all went to one worker"
+    return found
+
+
+def _owner(client_port: int, server_port: int, workers: set[int]) -> int | None:
+    wanted = f":{server_port:04X}", f":{client_port:04X}"
+    inode = None
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1].endswith(wanted[0]) and fields[2].endswith(wanted[1]):
+            inode = fields[9]
+    for pid in workers:
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                if os.readlink(fd) == f"socket:[{inode}]":
+                    return pid
+            except OSError:
+                continue
+    return None

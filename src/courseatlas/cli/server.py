@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,6 +15,7 @@ import uvicorn
 
 from courseatlas.cli.context import console, database, settings
 from courseatlas.http.limits import server_options
+from courseatlas.http.metrics import MULTIPROCESS_DIR
 from courseatlas.migrations.prepare import prepare_database
 
 Host = Annotated[str, typer.Option(help="Interface to listen on.")]
@@ -32,6 +39,11 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> 
     prepare_database(database())
     settings()
     console.print(f"serving on http://{host}:{port} with {workers} worker(s)")
+    with _metrics_folder(workers):
+        _run(host, port, workers)
+
+
+def _run(host: str, port: int, workers: int) -> None:
     uvicorn.run(
         "courseatlas.app:create_app",
         factory=True,
@@ -45,6 +57,27 @@ def serve(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> 
         **server_options(),
         timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
     )
+
+
+@contextmanager
+def _metrics_folder(workers: int) -> Iterator[None]:
+    """Where several workers keep the metrics that a scrape sums: the operator's
+    PROMETHEUS_MULTIPROC_DIR, emptied (counts of an earlier run must not add up), or a fresh
+    folder removed at exit. The workers inherit the setting."""
+    if workers == 1:
+        yield
+        return
+    given = os.environ.get(MULTIPROCESS_DIR)
+    folder = Path(given) if given else Path(tempfile.mkdtemp(prefix="courseatlas-metrics-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink()
+    os.environ[MULTIPROCESS_DIR] = str(folder)
+    try:
+        yield
+    finally:
+        if not given:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def demo(host: Host = "127.0.0.1", port: Port = 8000, workers: Workers = 1) -> None:

@@ -1,7 +1,16 @@
-"""Prometheus metrics: requests by route and status, latency, and the search index's state."""
+"""Prometheus metrics: requests by route and status, latency, and the search index's state.
+
+With several workers (``serve --workers N`` sets ``PROMETHEUS_MULTIPROC_DIR``) counters and
+histograms are kept in files every worker writes to, and a scrape, whichever worker answers
+it, sums them all (prometheus-client's multiprocess mode). The gauges read when scraped (the
+index, Redis, the connection pool, garbage collection) are those of the worker that answered: the index and
+Redis are the same for every worker of a host; the pool is per worker.
+"""
 
 from __future__ import annotations
 
+import os
+from collections import Counter as Tally
 from collections.abc import Iterator
 from ipaddress import ip_address, ip_network
 
@@ -9,8 +18,9 @@ import structlog
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
-from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 from sqlalchemy.pool import QueuePool
 from starlette.types import Scope
@@ -23,13 +33,16 @@ from courseatlas.search.runtime import SearchRuntime
 
 log = structlog.get_logger(__name__)
 router = APIRouter(tags=["health"])
+MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
+LOOKUPS = ("local_hit", "shared_hit", "miss")
 
 
 class Metrics:
     """One registry per application, so that several apps in one process never collide."""
 
     def __init__(self, search: SearchRuntime) -> None:
-        self.registry = CollectorRegistry()
+        self.search = search
+        self.registry = CollectorRegistry()  # what this process counts
         self.requests = Counter(
             "courseatlas_http_requests",
             "HTTP requests answered.",
@@ -43,9 +56,22 @@ class Metrics:
             buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
             registry=self.registry,
         )
-        self.registry.register(_SearchCollector(search))
-        self.registry.register(_PoolCollector(search.database))
-        self.registry.register(PauseCollector())
+        self.lookups = Counter(
+            "courseatlas_answer_cache_lookups",
+            "Search answers looked up: local_hit (this process), shared_hit (Redis), miss.",
+            ["result"],
+            registry=self.registry,
+        )
+        self._lookups_seen: Tally[str] = Tally()
+        live = (_SearchCollector(search), _PoolCollector(search.database), PauseCollector())
+        # What a scrape reads: this process's registry, or every worker's files.
+        self.exposed = self.registry
+        folder = os.environ.get(MULTIPROCESS_DIR)
+        if folder:
+            self.exposed = CollectorRegistry()
+            MultiProcessCollector(self.exposed, folder)  # type: ignore[no-untyped-call]
+        for collector in live:
+            self.exposed.register(collector)
 
     def observe(self, scope: Scope, status: int, seconds: float) -> None:
         route = scope.get("route")
@@ -53,13 +79,22 @@ class Metrics:
         template = getattr(route, "path", "unmatched")
         self.requests.labels(scope["method"], template, str(status)).inc()
         self.latency.labels(template).observe(seconds)
+        self._count_lookups()
+
+    def _count_lookups(self) -> None:
+        """Carries the search runtime's cache lookups into the counter that workers share."""
+        for result in LOOKUPS:
+            new = self.search.cache_lookups[result] - self._lookups_seen[result]
+            if new:
+                self.lookups.labels(result).inc(new)
+                self._lookups_seen[result] += new
 
 
 class _SearchCollector(Collector):
     def __init__(self, search: SearchRuntime) -> None:
         self.search = search
 
-    def collect(self) -> Iterator[GaugeMetricFamily | CounterMetricFamily]:
+    def collect(self) -> Iterator[GaugeMetricFamily]:
         try:
             documents, lag = self.search.document_count(), self.search.lag()
         except Exception:  # A scrape must answer even when the index or database does not.
@@ -71,14 +106,6 @@ class _SearchCollector(Collector):
         yield GaugeMetricFamily(
             "courseatlas_search_lag", "Committed catalog changes not in the index yet.", value=lag
         )
-        lookups = CounterMetricFamily(
-            "courseatlas_answer_cache_lookups",
-            "Search answers looked up: local_hit (this process), shared_hit (Redis), miss.",
-            labels=["result"],
-        )
-        for result in ("local_hit", "shared_hit", "miss"):
-            lookups.add_metric([result], self.search.cache_lookups[result])
-        yield lookups
         if self.search.redis.configured:
             up = 1.0 if self.search.redis.state() == "ok" else 0.0
             yield GaugeMetricFamily(
@@ -112,8 +139,8 @@ def metrics(request: Request, settings: AppSettings) -> Response:
     """Only for the networks in COURSEATLAS_METRICS_ALLOW; others are told nothing is here."""
     if not _allowed(request.client.host if request.client else "", settings.metrics_allow):
         raise NotFound("nothing is here")
-    registry: CollectorRegistry = request.app.state.metrics.registry
-    return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+    exposed: CollectorRegistry = request.app.state.metrics.exposed
+    return Response(generate_latest(exposed), media_type=CONTENT_TYPE_LATEST)
 
 
 def _allowed(address: str, networks: str) -> bool:
