@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         search.stop()
         database.dispose()
         redis.close()
+        await redis.aclose()
 
     app = FastAPI(
         title="courseatlas",
@@ -117,7 +118,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(PublicOriginMiddleware, settings=settings)
     # Sessions, throttling and CSRF: inside the request id and the access log, and the CSRF
     # dependency before any router is included.
-    accounts.install(app, database)
+    accounts.install(app, database, redis)
     # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
     app.add_middleware(HeadAsGetMiddleware)  # outside gzip: HEAD has the GET's headers

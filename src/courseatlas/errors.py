@@ -81,5 +81,14 @@ class HeadersTooLarge(CourseatlasError):
 
 
 class ServiceUnavailable(CourseatlasError):
+    """Not now; ``retry_after`` (seconds), when known, says when to come back."""
+
     status = 503
     title = "Service Unavailable"
+
+    def __init__(self, detail: str, retry_after: int | None = None) -> None:
+        super().__init__(detail, **({} if retry_after is None else {"retry_after": retry_after}))
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {} if self.retry_after is None else {"Retry-After": str(self.retry_after)}

@@ -3,13 +3,10 @@ it stops, per-process fallbacks, `/readyz` degraded, nothing 500s."""
 
 from __future__ import annotations
 
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import redis
 from fastapi.testclient import TestClient
 
 from courseatlas.app import create_app
@@ -19,21 +16,7 @@ from courseatlas.ingest.service import run_import
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from tests.helpers import course, write_jsonl
-from tests.production.servers import PrivateRedis, private_redis
-
-
-@pytest.fixture(scope="module")
-def redis_server() -> Iterator[PrivateRedis]:
-    with private_redis(Path(tempfile.mkdtemp(prefix="courseatlas-redis-"))) as server:
-        yield server
-
-
-@pytest.fixture(autouse=True)
-def _empty_redis(redis_server: PrivateRedis) -> None:
-    """Each test starts with no counters and no answers from the one before."""
-    client = redis.Redis(port=redis_server.port)
-    client.flushall()
-    client.close()
+from tests.production.servers import PrivateRedis
 
 
 @pytest.fixture

@@ -24,9 +24,10 @@ STATIC = "/static/"  # the same for everyone, whoever asks
 
 
 class SessionMiddleware:
-    def __init__(self, app: ASGIApp, database: Database) -> None:
+    def __init__(self, app: ASGIApp, database: Database, store: sessions.Sessions) -> None:
         self.app = app
         self.database = database
+        self.store = store
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith(STATIC):
@@ -50,7 +51,7 @@ class SessionMiddleware:
 
     def _resolve(self, key: str) -> Learner | None:
         with self.database.session() as session:
-            return sessions.resolve(session, self.database.settings, key)
+            return self.store.resolve(session, key)
 
 
 def _session_cookie(scope: Scope) -> str | None:

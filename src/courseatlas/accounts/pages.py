@@ -7,13 +7,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import Response
 
-from courseatlas.accounts import repository, service, sessions
+from courseatlas.accounts import repository, service
 from courseatlas.accounts.deps import CurrentLearner, OptionalLearner, session_learner
 from courseatlas.accounts.web import (
     client_key,
     personal_page,
     redirect,
     safe_next,
+    session_store,
     signed_in,
     signed_out,
     throttle,
@@ -111,13 +112,13 @@ def login(
 def logout(request: Request, session: DbSession) -> Response:
     key = request.scope.get("state", {}).get("session_key")
     if key:
-        sessions.end(session, key)
+        session_store(request).end(session, key)
     return signed_out("/")
 
 
 @router.post("/account/logout-everywhere")
-def logout_everywhere(learner: CurrentLearner, session: DbSession) -> Response:
-    sessions.end_all(session, learner.id)
+def logout_everywhere(request: Request, learner: CurrentLearner, session: DbSession) -> Response:
+    session_store(request).end_all(session, learner.id)
     return signed_out("/account/login")
 
 
@@ -155,7 +156,7 @@ def reset(
     token: Annotated[str, Form(max_length=100)],
 ) -> Response:
     try:
-        user = service.reset_password(session, token, password)
+        user = service.reset_password(session, session_store(request), token, password)
     except InvalidInput as error:
         context = {"email_token": token, "error": error.detail}
         return personal_page(request, "account/reset.html", "Choose a new password", context, 422)
@@ -166,7 +167,7 @@ def reset(
             "It was used already, or it is more than an hour old. Ask for a new one.",
             400,
         )
-    return signed_in(request, sessions.start(session, user), "/account?reset=1")
+    return signed_in(request, session_store(request).start(session, user), "/account?reset=1")
 
 
 @router.get("/account")
@@ -276,9 +277,10 @@ def revoke_token(
 def _rotate(request: Request, session: DbSession, user: Any) -> str:
     """A new session id at every sign-in; the one the browser came with (if any) ends."""
     old = request.scope.get("state", {}).get("session_key")
+    store = session_store(request)
     if old:
-        sessions.end(session, old)
-    return sessions.start(session, user)
+        store.end(session, old)
+    return store.start(session, user)
 
 
 def _user(session: DbSession, user_id: int) -> Any:
@@ -308,7 +310,7 @@ def _account(
     context = {
         "user": _user(session, user_id),
         "tokens": service.tokens(session, user_id),
-        "sessions": repository.count_sessions(session, user_id),
+        "sessions": len(session_store(request).of(session, user_id)),
         "notice": notice,
         "error": error,
         "new_token": new_token,

@@ -41,8 +41,9 @@ def session_with_user(session: Session, key_hash: str) -> tuple[AccountSession, 
     return (row[0], row[1]) if row else None
 
 
-def delete_session(session: Session, key_hash: str) -> None:
-    session.execute(delete(AccountSession).where(AccountSession.key_hash == key_hash))
+def delete_session(session: Session, key_hash: str) -> bool:
+    result = session.execute(delete(AccountSession).where(AccountSession.key_hash == key_hash))
+    return bool(getattr(result, "rowcount", 0))
 
 
 def delete_sessions(session: Session, user_id: int) -> int:
@@ -53,11 +54,6 @@ def delete_sessions(session: Session, user_id: int) -> int:
 def sessions_of(session: Session, user_id: int) -> Sequence[AccountSession]:
     query = select(AccountSession).where(AccountSession.user_id == user_id)
     return session.scalars(query.order_by(AccountSession.id)).all()
-
-
-def count_sessions(session: Session, user_id: int) -> int:
-    query = select(func.count()).where(AccountSession.user_id == user_id)
-    return session.scalar(query) or 0
 
 
 def token_with_user(session: Session, token_hash: str) -> tuple[ApiToken, User] | None:

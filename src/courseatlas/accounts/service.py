@@ -14,7 +14,7 @@ from datetime import timedelta
 import structlog
 from sqlalchemy.orm import Session
 
-from courseatlas.accounts import mail, passwords, repository
+from courseatlas.accounts import mail, passwords, repository, sessions
 from courseatlas.accounts.identity import Learner
 from courseatlas.accounts.models import ApiToken, EmailToken, User
 from courseatlas.accounts.secrets import digest, new_api_token, new_secret
@@ -97,7 +97,9 @@ def request_reset(session: Session, settings: Settings, email: str, origin: str)
     log.info("reset_requested", user_id=user.id)
 
 
-def reset_password(session: Session, secret: str, password: str) -> User | None:
+def reset_password(
+    session: Session, store: sessions.Sessions, secret: str, password: str
+) -> User | None:
     """Sets a new password from an emailed link; every session of the account ends."""
     token = repository.usable_email_token(session, "reset", digest(secret), utcnow())
     user = repository.user_by_id(session, token.user_id) if token else None
@@ -107,7 +109,7 @@ def reset_password(session: Session, secret: str, password: str) -> User | None:
     _use_email_token(session, "reset", secret)
     user.password_hash = passwords.hash_password(password)
     user.confirmed_at = user.confirmed_at or utcnow()  # the link proved the address
-    repository.delete_sessions(session, user.id)
+    store.end_all(session, user.id)
     log.info("password_reset", user_id=user.id)
     return user
 
@@ -204,7 +206,7 @@ def learner_for_token(session: Session, secret: str) -> Learner | None:
     return Learner.of(user, "token")
 
 
-def personal_data(session: Session, user_id: int) -> dict[str, object]:
+def personal_data(session: Session, store: sessions.Sessions, user_id: int) -> dict[str, object]:
     """What the account holds about its learner, without a single secret or digest."""
     user = repository.user_by_id(session, user_id)
     if user is None:
@@ -227,7 +229,7 @@ def personal_data(session: Session, user_id: int) -> dict[str, object]:
         ],
         "sessions": [
             {"signed_in_at": s.created_at, "last_seen_at": s.last_seen_at}
-            for s in repository.sessions_of(session, user_id)
+            for s in store.of(session, user_id)
         ],
     }
 

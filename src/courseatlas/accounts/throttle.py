@@ -3,6 +3,10 @@
 Failed sign-ins count per account (10 in 15 minutes) and per client (30 in 15 minutes);
 sign-ups and reset requests count every attempt the same way. The account key is the
 normalised email whether or not an account has it, so throttling reveals nothing.
+
+The counters live in Redis when it is configured, so an attacker spreading attempts over
+workers and hosts meets one budget; in this process otherwise, and while Redis is down.
+The routes that throttle run in worker threads, so the blocking client is the right one.
 """
 
 from __future__ import annotations
@@ -10,22 +14,21 @@ from __future__ import annotations
 import hashlib
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from limits import RateLimitItem, parse
-from limits.storage import MemoryStorage, Storage
+from limits import RateLimitItem, WindowStats, parse
+from limits.storage import MemoryStorage, RedisStorage
 from limits.strategies import MovingWindowRateLimiter
 
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.errors import TooManyRequests
-from courseatlas.settings import Settings
 
 PER_ACCOUNT = parse("10/15 minutes")
 PER_CLIENT = parse("30/15 minutes")
-
-
-def storage_for(settings: Settings) -> Storage:
-    """Where the counters live: in this process for now; shared storage (Redis) plugs in here."""
-    return MemoryStorage()
+KEY_PREFIX = "courseatlas:throttle"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,8 +38,19 @@ class Check:
 
 
 class Throttle:
-    def __init__(self, storage: Storage) -> None:
-        self.limiter = MovingWindowRateLimiter(storage)
+    def __init__(self, shared: SharedRedis) -> None:
+        self.shared = shared
+        self._local = MovingWindowRateLimiter(MemoryStorage())
+        client = shared.client()
+        self._redis = (
+            MovingWindowRateLimiter(
+                RedisStorage(
+                    shared.url, connection_pool=client.connection_pool, key_prefix=KEY_PREFIX
+                )
+            )
+            if client is not None
+            else None
+        )
 
     def checks(self, action: str, email: str, client: str) -> list[Check]:
         account = hashlib.sha256(email.strip().lower().encode()).hexdigest()[:32]
@@ -47,9 +61,7 @@ class Throttle:
 
     def refuse_if_exhausted(self, checks: list[Check]) -> None:
         """Raises TooManyRequests, with the seconds until the oldest attempt expires."""
-        waits = [
-            self._wait(check) for check in checks if not self.limiter.test(check.limit, check.key)
-        ]
+        waits = [self._wait(check) for check in checks if not self._test(check)]
         if waits:
             seconds = max(1, math.ceil(max(waits)))
             minutes = math.ceil(seconds / 60)
@@ -57,8 +69,23 @@ class Throttle:
 
     def record(self, checks: list[Check]) -> None:
         for check in checks:
-            self.limiter.hit(check.limit, check.key)
+            self._hit(check)
+
+    def _hit(self, check: Check) -> bool:
+        return self._either(lambda limiter: limiter.hit(check.limit, check.key))
+
+    def _test(self, check: Check) -> bool:
+        return self._either(lambda limiter: limiter.test(check.limit, check.key))
 
     def _wait(self, check: Check) -> float:
-        stats = self.limiter.get_window_stats(check.limit, check.key)
+        stats: WindowStats = self._either(
+            lambda limiter: limiter.get_window_stats(check.limit, check.key)
+        )
         return stats.reset_time - time.time()
+
+    def _either(self, use: Callable[[MovingWindowRateLimiter], T]) -> T:
+        """``use`` on the shared counters while Redis answers, else on this process's."""
+        shared = self._redis
+        if shared is None:
+            return use(self._local)
+        return self.shared.either(lambda: use(shared), lambda: use(self._local))

@@ -13,22 +13,29 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from courseatlas.accounts import csrf, sessions
 from courseatlas.accounts.deps import page_context, session_learner
 from courseatlas.accounts.middleware import SessionMiddleware
-from courseatlas.accounts.throttle import Throttle, storage_for
+from courseatlas.accounts.throttle import Throttle
 from courseatlas.db.database import Database
+from courseatlas.db.redis_client import SharedRedis
 from courseatlas.http.caching import NO_STORE
 from courseatlas.site.seo import PageMeta
 from courseatlas.site.templating import render_text
 
 
-def install(app: FastAPI, database: Database) -> None:
+def install(app: FastAPI, database: Database, redis: SharedRedis) -> None:
     """Sessions, throttling and CSRF on the whole app; call before routers are included."""
-    app.state.throttle = Throttle(storage_for(database.settings))
-    app.add_middleware(SessionMiddleware, database=database)
+    app.state.throttle = Throttle(redis)
+    app.state.sessions = sessions.Sessions(database.settings, redis)
+    app.add_middleware(SessionMiddleware, database=database, store=app.state.sessions)
     app.router.dependencies.append(Depends(csrf.csrf_guard))
 
 
 def throttle(request: Request) -> Throttle:
     found: Throttle = request.app.state.throttle
+    return found
+
+
+def session_store(request: Request) -> sessions.Sessions:
+    found: sessions.Sessions = request.app.state.sessions
     return found
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Literal, TypeVar
 
 import redis
+import redis.asyncio
 import structlog
 
 log = structlog.get_logger(__name__)
@@ -34,6 +35,14 @@ class SharedRedis:
         self.url = url
         self._client = (
             redis.Redis.from_url(
+                url, socket_timeout=SOCKET_TIMEOUT, socket_connect_timeout=SOCKET_TIMEOUT
+            )
+            if url
+            else None
+        )
+        # For what the event loop asks (rate limits): a Redis call there must never block it.
+        self._async_client = (
+            redis.asyncio.Redis.from_url(
                 url, socket_timeout=SOCKET_TIMEOUT, socket_connect_timeout=SOCKET_TIMEOUT
             )
             if url
@@ -63,6 +72,28 @@ class SharedRedis:
             self.failed(error)
             return fallback
 
+    def async_client(self) -> redis.asyncio.Redis | None:
+        """The event loop's client, or None when Redis is off or was just found unreachable."""
+        return self._async_client if self.client() is not None else None
+
+    def either(self, shared: Callable[[], T], local: Callable[[], T]) -> T:
+        """``shared()`` while Redis answers, else this process's ``local()``."""
+        if self.client() is not None:
+            try:
+                return shared()
+            except redis.RedisError as error:
+                self.failed(error)
+        return local()
+
+    async def either_async(self, shared: Callable[[], Awaitable[T]], local: Callable[[], T]) -> T:
+        """``either`` for the event loop: ``shared()`` is awaited, never blocking the loop."""
+        if self.async_client() is not None:
+            try:
+                return await shared()
+            except redis.RedisError as error:
+                self.failed(error)
+        return local()
+
     def failed(self, error: Exception) -> None:
         with self._lock:
             if time.monotonic() >= self._down_until:
@@ -77,3 +108,7 @@ class SharedRedis:
     def close(self) -> None:
         if self._client is not None:
             self._client.close()
+
+    async def aclose(self) -> None:
+        if self._async_client is not None:
+            await self._async_client.aclose()

@@ -2,7 +2,8 @@
 stricter one on top for expensive endpoints, and their own for verified crawlers.
 
 Counters live in Redis when it is configured, so every worker and host counts together; in
-memory otherwise, and while Redis is down (each process then counts on its own).
+memory otherwise, and while Redis is down (each process then counts on its own). Redis is
+asked with the asynchronous client: every request passes here, on the event loop.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import re
 import time
 from dataclasses import dataclass
 
-import redis
 import structlog
 from anyio import to_thread
 from fastapi import Request
 from limits import RateLimitItem, parse_many
-from limits.storage import MemoryStorage, RedisStorage
+from limits.aio.storage import RedisStorage
+from limits.aio.strategies import SlidingWindowCounterRateLimiter as SharedLimiter
+from limits.storage import MemoryStorage
 from limits.strategies import SlidingWindowCounterRateLimiter
 
 from courseatlas.db.redis_client import SharedRedis
@@ -63,11 +65,14 @@ class RateLimits:
         self.shared = shared
         self.crawlers = crawlers or CrawlerVerifier()
         self._local = SlidingWindowCounterRateLimiter(MemoryStorage())
-        client = shared.client()
+        client = shared.async_client()
         self._redis = (
-            SlidingWindowCounterRateLimiter(
+            SharedLimiter(
                 RedisStorage(
-                    shared.url, connection_pool=client.connection_pool, key_prefix=KEY_PREFIX
+                    _async_uri(shared.url),
+                    implementation="redispy",
+                    connection_pool=client.connection_pool,  # type: ignore[arg-type]
+                    key_prefix=KEY_PREFIX,
                 )
             )
             if client is not None
@@ -83,8 +88,8 @@ class RateLimits:
         budgets = await self._budgets_for(request, address, path)
         for name, items in budgets:
             for item in items:
-                if not self._hit(item, name, address):
-                    retry = self._retry_after(item, name, address)
+                if not await self._hit(item, name, address):
+                    retry = await self._retry_after(item, name, address)
                     log.info("rate_limited", budget=name, limit=str(item), retry_after=retry)
                     raise TooManyRequests(
                         f"Too many requests: at most {item} for {name}. "
@@ -111,24 +116,35 @@ class RateLimits:
             verdict = await to_thread.run_sync(self.crawlers.verify, engine, address)
         return verdict
 
-    def _hit(self, item: RateLimitItem, name: str, address: str) -> bool:
-        if self._redis is not None and self.shared.client() is not None:
-            try:
-                return self._redis.hit(item, name, address)
-            except redis.RedisError as error:
-                self.shared.failed(error)
-        return self._local.hit(item, name, address)
+    async def _hit(self, item: RateLimitItem, name: str, address: str) -> bool:
+        redis = self._redis
+        if redis is None:
+            return self._local.hit(item, name, address)
+        return await self.shared.either_async(
+            lambda: redis.hit(item, name, address), lambda: self._local.hit(item, name, address)
+        )
 
-    def _retry_after(self, item: RateLimitItem, name: str, address: str) -> int:
-        limiter = self._local
-        if self._redis is not None and self.shared.client() is not None:
-            limiter = self._redis
-        try:
-            reset = limiter.get_window_stats(item, name, address).reset_time
-        except redis.RedisError as error:
-            self.shared.failed(error)
-            reset = time.time() + item.get_expiry()
+    async def _retry_after(self, item: RateLimitItem, name: str, address: str) -> int:
+        def local() -> float:
+            return self._local.get_window_stats(item, name, address).reset_time
+
+        async def shared() -> float:
+            assert self._redis is not None
+            return (await self._redis.get_window_stats(item, name, address)).reset_time
+
+        reset = await self.shared.either_async(shared, local) if self._redis else local()
+        # The local window was never hit when Redis failed only now: a whole window then.
+        reset = reset if reset > time.time() else time.time() + item.get_expiry()
         return max(1, math.ceil(reset - time.time()))
+
+
+def _async_uri(url: str) -> str:
+    """The scheme the ``limits`` library gives its asynchronous Redis storage."""
+    return (
+        "async+redis+unix://" + url.removeprefix("unix://")
+        if url.startswith("unix://")
+        else f"async+{url}"
+    )
 
 
 async def enforce_rate_limits(request: Request) -> None:

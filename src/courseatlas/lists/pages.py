@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from courseatlas.accounts.deps import CurrentLearner, OptionalLearner
 from courseatlas.accounts.service import personal_data
-from courseatlas.accounts.web import personal_page, redirect
+from courseatlas.accounts.web import personal_page, redirect, session_store
 from courseatlas.http.caching import NO_STORE
 from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.http.hosts import origin
@@ -205,7 +205,8 @@ def export_everything(request: Request, learner: CurrentLearner, session: DbSess
         service.detail(session, saved, base).model_dump(mode="json")
         for saved in service.lists_of(session, learner.id)
     ]
-    body = {"account": personal_data(session, learner.id), "lists": lists}
+    account = personal_data(session, session_store(request), learner.id)
+    body = {"account": account, "lists": lists}
     text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
     return _download(text, "application/json", "courseatlas-data.json")
 
