@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import os
 import re
 import shutil
 import subprocess
@@ -92,11 +93,34 @@ def main() -> None:
                     console.print(runs[-1])
                 runs.append(_run("PostgreSQL", 2, env, queries, folder, args, cluster))
                 console.print(runs[-1])
+    ratios = _worker_ratios(runs)
     write_results(
         "production",
-        {"size": args.size, "seconds": args.seconds, "connections": args.connections, "runs": runs},
+        {
+            "size": args.size,
+            "seconds": args.seconds,
+            "connections": args.connections,
+            "runs": runs,
+            "two_workers_over_one": ratios,
+        },
     )
     console.print(_table(runs, args))
+    for database, ratio in ratios.items():
+        console.print(f"{database}: 2 workers serve {ratio:.2f} times what 1 does (this run)")
+
+
+def _worker_ratios(runs: list[dict[str, Any]]) -> dict[str, float]:
+    """Requests per second of 2 workers over 1, per database, without the outage run."""
+    rate = {
+        (run["database"], run["workers"]): run["requests_per_second"]
+        for run in runs
+        if not run["outage_seconds"]
+    }
+    return {
+        database: round(rate[(database, 2)] / rate[(database, 1)], 2)
+        for database, workers in rate
+        if workers == 1 and (database, 2) in rate and rate[(database, 1)]
+    }
 
 
 def _run(
@@ -115,6 +139,7 @@ def _run(
     script.write_text(WRK_SCRIPT % (folder / "paths.txt"))
     with serving("courseatlas", workers, env) as (base, pid):
         rss_start, cpu_start = rss_mb(pid), cpu_seconds(pid)
+        load_start = os.getloadavg()[0]  # the box is shared: how busy it was
         restarter = None
         if outage is not None:
             restarter = threading.Thread(
@@ -135,6 +160,7 @@ def _run(
             "cpu_seconds": round(cpu_seconds(pid) - cpu_start, 1),
             "rss_start_mb": rss_start,
             "rss_end_mb": rss_mb(pid),
+            "load_average": [round(load_start, 1), round(os.getloadavg()[0], 1)],
         }
 
 
@@ -232,6 +258,7 @@ def _table(runs: list[dict[str, Any]], args: argparse.Namespace) -> Table:
         "timeouts",
         "RSS start MB",
         "RSS end MB",
+        "load avg",
     ):
         table.add_column(column, justify="right")
     for run in runs:
@@ -247,6 +274,7 @@ def _table(runs: list[dict[str, Any]], args: argparse.Namespace) -> Table:
             str(run["timeouts"]),
             str(run["rss_start_mb"]),
             str(run["rss_end_mb"]),
+            " → ".join(str(load) for load in run["load_average"]),
         )
     return table
 
