@@ -2,9 +2,9 @@
 
 With several workers (``serve --workers N`` sets ``PROMETHEUS_MULTIPROC_DIR``) counters and
 histograms are kept in files every worker writes to, and a scrape, whichever worker answers
-it, sums them all (prometheus-client's multiprocess mode). The gauges read when scraped (the
-index, Redis, the connection pool, garbage collection) are those of the worker that answered: the index and
-Redis are the same for every worker of a host; the pool is per worker.
+it, sums them all (prometheus-client's multiprocess mode). What is read when scraped (the
+index, Redis, the connection pool, garbage collection) is the answering worker's: the index
+and Redis are the same for every worker of a host; the pool and collections are per worker.
 """
 
 from __future__ import annotations
