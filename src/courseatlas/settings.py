@@ -159,6 +159,12 @@ class Settings(BaseSettings):
         default="UTC",
         description="The IANA time zone (`Europe/Paris`) whose days referral reports count in.",
     )
+    display_currency: str = Field(
+        default="USD",
+        pattern=r"^[A-Z]{3}$",
+        description="The ISO 4217 currency prices are shown, totalled, filtered and sorted in, "
+        "converted with the rates `courseatlas rates load` keeps.",
+    )
     click_recording: bool = Field(
         default=True, description="Record outbound clicks; off, `/go/` only redirects."
     )

@@ -89,7 +89,7 @@ def test_course_detail_has_skills_and_price(catalog: Database, client: TestClien
     first = client.get("/api/v1/resources", params={"sort": "title"}).json()["results"][0]
     body = client.get(f"/api/v1/resources/{first['id']}").json()
     assert body["title"] == "Advanced PostgreSQL"
-    assert body["price"] == {"free": False, "amount": "49.00", "currency": "USD"}
+    assert body["price"] == {"free": False, "amount": "49.00", "currency": "USD", "listed": None}
     assert body["provider_url"] == "https://courses.example/c/2"
 
 

@@ -9,7 +9,9 @@ from typing import Annotated, Any, Literal, Protocol, Self
 import orjson
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import object_session
 
+from courseatlas.catalog import money
 from courseatlas.catalog.models import Resource
 
 Kind = Literal["course", "book"]
@@ -40,10 +42,28 @@ class SkillRef(BaseModel):
     weight: float
 
 
+class ListedPrice(BaseModel):
+    amount: Decimal
+    currency: str
+
+
 class Price(BaseModel):
     free: bool | None
-    amount: Decimal | None
+    amount: Decimal | None  # in the display currency where a rate converts it, else as listed
     currency: str | None
+    listed: ListedPrice | None = None  # the provider's own price, when ``amount`` converts it
+
+    @classmethod
+    def of(
+        cls, free: bool | None, amount: Decimal | None, currency: str | None, rates: money.Rates
+    ) -> Price:
+        if amount is None or currency is None or currency == rates.display:
+            return cls(free=free, amount=amount, currency=currency)
+        shown = rates.to_display(amount, currency)
+        if shown is None:  # no rate for it: shown as listed rather than not at all
+            return cls(free=free, amount=amount, currency=currency)
+        listed = ListedPrice(amount=amount, currency=currency)
+        return cls(free=free, amount=shown, currency=rates.display, listed=listed)
 
 
 class ResourceSummary(BaseModel):
@@ -63,9 +83,14 @@ class ResourceSummary(BaseModel):
 
     @classmethod
     def of(
-        cls, resource: SummarySource, provider: ProviderSource | None = None, **extra: object
+        cls,
+        resource: SummarySource,
+        provider: ProviderSource | None = None,
+        rates: money.Rates | None = None,
+        **extra: object,
     ) -> Self:
-        return cls.model_validate({**summary_fields(resource, provider), **extra})
+        """``rates`` convert the price; by default those of the Resource's session."""
+        return cls.model_validate({**summary_fields(resource, provider, rates), **extra})
 
 
 class ResourceOut(ResourceSummary):
@@ -89,13 +114,17 @@ class ResourceOut(ResourceSummary):
 
     @classmethod
     def of(
-        cls, resource: SummarySource, provider: ProviderSource | None = None, **extra: object
+        cls,
+        resource: SummarySource,
+        provider: ProviderSource | None = None,
+        rates: money.Rates | None = None,
+        **extra: object,
     ) -> Self:
         """The full record; only a Resource loaded with its skills and topics has one."""
         assert isinstance(resource, Resource)
         return cls.model_validate(
             {
-                **summary_fields(resource, provider),
+                **summary_fields(resource, provider, rates),
                 **extra,
                 **{name: getattr(resource, name) for name in _DETAIL_FIELDS},
                 "provider_url": resource.url,
@@ -159,11 +188,15 @@ def page_path(resource: SummarySource) -> str:
 
 
 def summary_fields(
-    resource: SummarySource, provider: ProviderSource | None = None
+    resource: SummarySource,
+    provider: ProviderSource | None = None,
+    rates: money.Rates | None = None,
 ) -> dict[str, Any]:
-    """A result card as plain values (the amount a Decimal): what ``ResourceSummary``
+    """A result card as plain values (amounts Decimals, the price in the display currency of
+    ``rates``, by default those of the Resource's session): what ``ResourceSummary``
     validates, and what the search index stores encoded (``encode_card``)."""
     provider = provider if provider is not None else getattr(resource, "provider", None)
+    rates = rates or _rates_of(resource)
     return {
         "id": resource.id,
         "kind": resource.kind,
@@ -174,7 +207,7 @@ def summary_fields(
         ),
         "level": resource.level,
         "language": resource.language,
-        "price": {"free": resource.free, "amount": resource.price, "currency": resource.currency},
+        "price": Price.of(resource.free, resource.price, resource.currency, rates).model_dump(),
         "rating": resource.rating,
         "rating_count": resource.rating_count,
         "popularity": resource.popularity,
@@ -183,15 +216,22 @@ def summary_fields(
     }
 
 
-def encode_card(resource: SummarySource, provider: ProviderSource | None = None) -> bytes:
+def encode_card(
+    resource: SummarySource, provider: ProviderSource | None, rates: money.Rates
+) -> bytes:
     """The card as ``ResourceSummary`` encodes it in JSON (amounts as strings)."""
-    return orjson.dumps(summary_fields(resource, provider), default=_decimal)
+    return orjson.dumps(summary_fields(resource, provider, rates), default=_decimal)
 
 
 def _decimal(value: object) -> str:
     if isinstance(value, Decimal):
         return str(value)  # as pydantic encodes a Decimal
     raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _rates_of(resource: SummarySource) -> money.Rates:
+    session = object_session(resource) if isinstance(resource, Resource) else None
+    return money.rates(session) if session is not None else money.Rates({}, money.DEFAULT_DISPLAY)
 
 
 class ResourcePage(BaseModel):

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Resource
+from courseatlas.catalog.money import rates
 from courseatlas.catalog.schemas import ResourceSummary
 
 _COLUMNS = (
@@ -60,8 +61,9 @@ def summaries(session: Session, ids: Sequence[int]) -> dict[int, ResourceSummary
     # Through the connection: the ORM has nothing to add to a plain row query.
     rows = session.connection().execute(_QUERY, {"ids": list(ids)}).all()
     found = {}
+    in_force = rates(session)
     for row in rows:
-        found[row.id] = ResourceSummary.of(row, provider=provider_of(row))
+        found[row.id] = ResourceSummary.of(row, provider=provider_of(row), rates=in_force)
     return found
 
 

@@ -11,6 +11,7 @@ from courseatlas.cli import (
     images,
     imports,
     operations,
+    rates,
     referrals,
     search,
     semantic,
@@ -26,6 +27,7 @@ app = typer.Typer(
 )
 app.add_typer(database.app, name="db")
 app.add_typer(careers.app, name="careers")
+app.add_typer(rates.app, name="rates")
 app.add_typer(referrals.partners_app, name="partners")
 app.add_typer(referrals.referrals_app, name="referrals")
 app.add_typer(referrals.links_app, name="links")

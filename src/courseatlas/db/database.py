@@ -17,7 +17,9 @@ class Database:
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self.engine = engine or make_engine(settings)
-        self.sessions: sessionmaker[Session] = make_sessionmaker(self.engine)
+        self.sessions: sessionmaker[Session] = make_sessionmaker(
+            self.engine, {"display_currency": settings.display_currency}
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -9,8 +9,11 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def make_sessionmaker(
+    engine: Engine, info: dict[str, object] | None = None
+) -> sessionmaker[Session]:
+    """Sessions that carry ``info`` (settings the catalog reads, such as the display currency)."""
+    return sessionmaker(engine, expire_on_commit=False, info=info)
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from courseatlas.catalog.models import (
     SkillAlias,
     Topic,
 )
+from courseatlas.catalog.money import ExchangeRate
 from courseatlas.db.base import Base
 from courseatlas.images.models import ImageFetch
 from courseatlas.ingest.changelog import SearchChange, SearchReplica
@@ -43,6 +44,7 @@ __all__ = [
     "Click",
     "Conversion",
     "EmailToken",
+    "ExchangeRate",
     "ImageFetch",
     "ImportRejection",
     "ImportRun",

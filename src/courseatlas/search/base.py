@@ -9,7 +9,7 @@ from typing import Literal, Protocol, TypeVar
 from courseatlas.catalog.bands import rating_step
 from courseatlas.search.query import ParsedQuery
 
-Sort = Literal["relevance", "rating", "popular", "newest"]
+Sort = Literal["relevance", "rating", "popular", "newest", "price"]  # price: lowest first
 # Each facet counts the values of the index field of its name, and is a filter of that name.
 FACETS = (
     "kind",
@@ -39,6 +39,7 @@ class SearchFilters:
     skill: str | None = None  # a skill slug
     certificate: bool | None = None
     duration: str | None = None  # a band of hours: catalog.bands
+    max_price: float | None = None  # in the display currency; free ones included
 
     def selected(self) -> dict[str, str]:
         """The filters in force, by name, their values spelt as in a URL."""

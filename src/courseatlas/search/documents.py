@@ -19,11 +19,15 @@ from courseatlas.catalog.models import (
     Skill,
     Topic,
 )
+from courseatlas.catalog.money import Rates, rates
 from courseatlas.catalog.quality import bayesian_rating, quality
 from courseatlas.catalog.schemas import encode_card
 from courseatlas.catalog.summaries import provider_of
 
 EPOCH = date(1970, 1, 1)
+# The price sort key of a resource whose price is unknown (or in a currency without a rate):
+# above every real price, so "lowest price first" lists it last and "under" leaves it out.
+UNPRICED = 1e12
 
 
 @dataclass
@@ -41,6 +45,7 @@ class IndexDocument:
     level: str | None = None
     language: str | None = None
     price: str | None = None  # "free" or "paid"
+    price_shown: float = UNPRICED  # in the display currency: 0 when free
     isbn: str | None = None
     rating: float = 0.0
     rating_count: int = 0
@@ -69,8 +74,11 @@ def load_documents(session: Session, resource_ids: Sequence[int]) -> list[IndexD
     skills = _skills(session, resource_ids)
     topics = _topic_paths(session, resource_ids)
     slugs = dict(session.execute(select(Topic.path, Topic.slug)).all())
+    in_force = rates(session)
     return [
-        _document(row, skills.get(row.id, []), _ancestor_paths(topics.get(row.id, [])), slugs)
+        _document(
+            row, skills.get(row.id, []), _ancestor_paths(topics.get(row.id, [])), slugs, in_force
+        )
         for row in rows
     ]
 
@@ -153,7 +161,11 @@ def _by_resource(session: Session, query: Select[int, str]) -> dict[int, list[st
 
 
 def _document(
-    resource: Any, skills: list[tuple[str, str]], topic_paths: list[str], slugs: dict[str, str]
+    resource: Any,
+    skills: list[tuple[str, str]],
+    topic_paths: list[str],
+    slugs: dict[str, str],
+    rates: Rates,
 ) -> IndexDocument:
     people = [*resource.authors, *resource.instructors]
     named = (resource.provider_name, resource.institution, resource.publisher)
@@ -172,16 +184,26 @@ def _document(
         level=resource.level,
         language=resource.language,
         price=None if resource.free is None else ("free" if resource.free else "paid"),
+        price_shown=_price_shown(resource, rates),
         isbn=resource.isbn13,
         rating=resource.rating or 0.0,
         rating_count=resource.rating_count or 0,
         popularity=resource.popularity or 0,
         published=(resource.published_at - EPOCH).days if resource.published_at else 0,
         link_dead=bool(resource.link_dead),
-        card=encode_card(resource, provider_of(resource)),
+        card=encode_card(resource, provider_of(resource), rates),
         certificate=resource.certificate,
         duration_hours=resource.duration_hours,
     )
+
+
+def _price_shown(resource: Any, rates: Rates) -> float:
+    if resource.free:
+        return 0.0
+    if resource.price is None or resource.currency is None:
+        return UNPRICED
+    shown = rates.to_display(resource.price, resource.currency)
+    return UNPRICED if shown is None else float(shown)
 
 
 def _ancestor_paths(paths: list[str]) -> list[str]:

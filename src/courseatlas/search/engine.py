@@ -28,7 +28,13 @@ from courseatlas.search.querybuild import (
 from courseatlas.search.snippets import SNIPPET_CHARS
 from courseatlas.search.spelling import completions_of, correct_words, unfinished_completions
 
-SORT_FIELDS = {"rating": "bayesian_rating", "popular": "popularity", "newest": "published"}
+SORT_FIELDS = {
+    "rating": "bayesian_rating",
+    "popular": "popularity",
+    "newest": "published",
+    "price": "price_shown",
+}
+ASCENDING = frozenset({"price"})  # the other sorts put the largest value first
 FACET_SIZE = 10_000  # larger than any facet's number of values, so counts are exact
 FACET_VALUES_RETURNED = 30
 FACET_CACHE_SIZE = 4096
@@ -237,7 +243,11 @@ class TantivyEngine:
             )
         else:
             result = searcher.search(
-                query, request.limit, offset=request.offset, order_by_field=SORT_FIELDS[sort]
+                query,
+                request.limit,
+                offset=request.offset,
+                order_by_field=SORT_FIELDS[sort],
+                order=tantivy.Order.Asc if sort in ASCENDING else tantivy.Order.Desc,
             )
         addresses = [address for _, address in result.hits]
         ids = (

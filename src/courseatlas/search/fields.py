@@ -40,6 +40,7 @@ def schema() -> tantivy.Schema:
     builder.add_float_field("rating", indexed=True, fast=True)
     builder.add_float_field("bayesian_rating", fast=True)
     builder.add_float_field("quality", fast=True)
+    builder.add_float_field("price_shown", indexed=True, fast=True)  # display currency
     builder.add_integer_field("popularity", fast=True)
     builder.add_integer_field("published", fast=True)
     return builder.build()
@@ -88,6 +89,7 @@ def to_tantivy(document: IndexDocument) -> tantivy.Document:
     doc.add_float("rating", document.rating)
     doc.add_float("bayesian_rating", document.bayesian_rating)
     doc.add_float("quality", document.quality)
+    doc.add_float("price_shown", document.price_shown)
     doc.add_integer("popularity", document.popularity)
     doc.add_integer("published", document.published)
     return doc

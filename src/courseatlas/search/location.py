@@ -2,7 +2,9 @@
 
 ``reindex`` builds a new directory beside the live one and swaps CURRENT atomically; every
 process notices the swap and reopens. Each directory records how far into the change log
-it has been brought (``applied.json``), so it can always be caught up or rebuilt.
+it has been brought (``applied.json``), so it can always be caught up or rebuilt, and the
+schema version and display currency it was built with (its prices are in that currency: a
+directory of another one is outdated, as one of another schema is).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from courseatlas.search.fields import SCHEMA_VERSION
 
 
 class IndexLocation:
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, currency: str) -> None:
         self.root = data_dir / "search"
+        self.currency = currency
         self._lock_file: IO[bytes] | None = None
 
     def current(self) -> Path | None:
@@ -30,7 +33,7 @@ class IndexLocation:
         except FileNotFoundError:
             return None
         path = self.root / name
-        return path if path.is_dir() and self.schema_version(path) == SCHEMA_VERSION else None
+        return path if path.is_dir() and self.usable(path) else None
 
     def current_marker(self) -> float:
         """Changes whenever CURRENT is replaced: cheap to poll."""
@@ -54,9 +57,9 @@ class IndexLocation:
                 shutil.rmtree(path, ignore_errors=True)
 
     def remove_outdated(self) -> None:
-        """Index directories of another schema version: no process can use them any more."""
+        """Index directories of another schema version or currency: no process uses them."""
         for path in self.root.glob("index-*"):
-            if self.schema_version(path) != SCHEMA_VERSION:
+            if not self.usable(path):
                 shutil.rmtree(path, ignore_errors=True)
 
     def applied(self, path: Path) -> Applied:
@@ -65,11 +68,17 @@ class IndexLocation:
         above = tuple((int(first), int(last)) for first, last in state.get("above", []))
         return Applied(int(state.get("floor", 0)), above)
 
-    def schema_version(self, path: Path) -> int:
-        return int(self._read_json(path / "applied.json").get("schema", 0))
+    def usable(self, path: Path) -> bool:
+        state = self._read_json(path / "applied.json")
+        return state.get("schema") == SCHEMA_VERSION and state.get("currency") == self.currency
 
     def set_applied(self, path: Path, applied: Applied) -> None:
-        state = {"floor": applied.floor, "above": applied.above, "schema": SCHEMA_VERSION}
+        state = {
+            "floor": applied.floor,
+            "above": applied.above,
+            "schema": SCHEMA_VERSION,
+            "currency": self.currency,
+        }
         self._write_json(path / "applied.json", state)
 
     def request_rebuild(self) -> None:

@@ -53,6 +53,15 @@ async def search_options(
         bool | None, Query(description="true: with a certificate; false: without")
     ] = None,
     duration: Annotated[Duration | None, Query(description="Hours of study, in bands")] = None,
+    max_price: Annotated[
+        float | None,
+        Query(
+            ge=0,
+            le=1_000_000,
+            description="At most this price in the display currency; "
+            "free resources included, those without a known price left out.",
+        ),
+    ] = None,
     sort: Sort = "relevance",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -74,6 +83,7 @@ async def search_options(
         skill=skill,
         certificate=certificate,
         duration=duration,
+        max_price=max_price,
     )
     return SearchOptions(filters, sort, (page - 1) * per_page, per_page, spellcheck)
 

@@ -108,6 +108,12 @@ def filter_queries(filters: SearchFilters, skip: str | None = None) -> list[Quer
                 schema(), "rating", tantivy.FieldType.Float, lower_bound=filters.min_rating
             )
         )
+    if filters.max_price is not None:
+        queries.append(
+            Query.range_query(
+                schema(), "price_shown", tantivy.FieldType.Float, upper_bound=filters.max_price
+            )
+        )
     if not filters.include_dead_links:
         dead = Query.term_query(schema(), "link", "dead")
         queries.append(

@@ -61,7 +61,9 @@ class SearchRuntime:
     def __init__(self, database: Database, redis: SharedRedis | None = None) -> None:
         self.database = database
         self.redis = redis or SharedRedis("")
-        self.location = IndexLocation(database.settings.data_dir)
+        self.location = IndexLocation(
+            database.settings.data_dir, database.settings.display_currency
+        )
         self.indexer = Indexer(database, self.location)
         self.replicas = Replicas(database, replica_name(self.location))
         self._next_upkeep = 0.0

@@ -24,9 +24,18 @@ def price(value: Price) -> str:
         return "Free"
     if value.amount is None:
         return "Paid" if value.free is False else "Price not listed"
-    amount = _amount(value.amount)
-    symbol = SYMBOL_BY_CURRENCY.get(value.currency or "")
-    return f"{symbol}{amount}" if symbol else f"{amount} {value.currency or ''}".rstrip()
+    return money(value.amount, value.currency)
+
+
+def listed_price(value: Price) -> str:
+    """The price as the provider lists it, when the one shown is converted from it."""
+    return money(value.listed.amount, value.listed.currency) if value.listed else ""
+
+
+def money(amount: Decimal, currency: str | None) -> str:
+    shown = _amount(amount)
+    symbol = SYMBOL_BY_CURRENCY.get(currency or "")
+    return f"{symbol}{shown}" if symbol else f"{shown} {currency or ''}".rstrip()
 
 
 def _amount(amount: Decimal) -> str:

@@ -40,6 +40,7 @@ def environment() -> Environment:
         price=formatting.price,
         weighted=formatting.weighted,
         popularity=formatting.popularity,
+        listed_price=formatting.listed_price,
         hours=formatting.hours,
         language=formatting.language,
         level=formatting.level,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,6 +16,8 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse
 from sqlalchemy.orm import Session
 
+from courseatlas.catalog import money
+from courseatlas.catalog.money import Rates
 from courseatlas.catalog.quality import PRIOR_MEAN, PRIOR_VOTES
 from courseatlas.catalog.vocabularies import LABELS
 from courseatlas.search import service
@@ -22,6 +25,7 @@ from courseatlas.search.base import FACETS, SearchRequest, Sort
 from courseatlas.search.params import MAX_PAGE
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import FacetValue, SearchPage
+from courseatlas.site import formatting
 
 FACET_TITLES = {
     "kind": "Type",
@@ -40,6 +44,7 @@ SORT_LABELS = {
     "rating": "Highest rated",
     "popular": "Most popular",
     "newest": "Newest",
+    "price": "Lowest price",
 }
 SORT_NOTES = {
     "rating": "Highest rated weighs each average by how many gave it: as if every course and "
@@ -47,6 +52,8 @@ SORT_NOTES = {
     "outrank 4.7 from 3,000. Each card shows the weighted figure it is ordered by.",
     "popular": "Most popular orders by learners enrolled (readers, for books), shown on each card.",
 }
+# Price bands on offer, as US dollars; in another display currency the nearest round amounts.
+PRICE_BANDS_USD = (Decimal(20), Decimal(50), Decimal(100))
 BEST_FIRST: Sort = "rating"  # how browse pages order their lists unless asked otherwise
 FACET_VALUES_SHOWN = 8  # the rest wait behind a "more" disclosure
 PAGE_WINDOW = 2  # page links either side of the current one
@@ -100,6 +107,8 @@ class ListState:
         """The state of a list; ``fixed`` names the filter that the path itself sets."""
         selected = {k: v for k, v in request.filters.selected().items() if k != fixed}
         params = {"q": q.strip(), **selected, "sort": request.sort}
+        if request.filters.max_price is not None:
+            params["max_price"] = f"{request.filters.max_price:g}"
         params["per_page"] = str(request.limit)
         params["page"] = str(request.offset // request.limit + 1)
         params["spellcheck"] = "true" if request.correct_spelling else "false"
@@ -147,7 +156,11 @@ def fixed_list(
     page = service.search(session, runtime, asked)
     state = ListState.of(path, request.query_params.get("q", ""), asked, BEST_FIRST, fixed=name)
     beyond = past_the_end(state, page.total, page.page, page.per_page, MAX_PAGE)
-    return beyond or list_view(state, asked, page, max_page=MAX_PAGE, hidden=(name,))
+    if beyond is not None:
+        return beyond
+    return list_view(
+        state, asked, page, max_page=MAX_PAGE, rates=money.rates(session), hidden=(name,)
+    )
 
 
 def facets(state: ListState, page: SearchPage, hidden: tuple[str, ...] = ()) -> list[Facet]:
@@ -168,7 +181,11 @@ def _facet_link(state: ListState, name: str, value: FacetValue) -> Link:
 
 
 def selected_filters(
-    state: ListState, request: SearchRequest, page: SearchPage, hidden: tuple[str, ...] = ()
+    state: ListState,
+    request: SearchRequest,
+    page: SearchPage,
+    rates: Rates,
+    hidden: tuple[str, ...] = (),
 ) -> list[Link]:
     """The filters in force, each as a link that removes it, even those that matched nothing."""
     links = []
@@ -178,7 +195,41 @@ def selected_filters(
         labels = {v.value: v.label for v in page.facets.get(name, [])}
         label = labels.get(value) or LABELS.get(name, {}).get(value, value)
         links.append(Link(f"{FACET_TITLES[name]}: {label}", state.href(**{name: None})))
+    if request.filters.max_price is not None:
+        under = _under(Decimal(f"{request.filters.max_price:g}"), rates.display)
+        links.append(Link(f"Price: {under.lower()}", state.href(max_price=None)))
     return links
+
+
+def price_bands(rates: Rates) -> list[Decimal]:
+    """Round amounts in the display currency near the bands in dollars."""
+    bands = [rates.to_display(band, "USD") for band in PRICE_BANDS_USD]
+    return [_round_amount(band) for band in bands if band is not None]
+
+
+def _round_amount(amount: Decimal) -> Decimal:
+    """1, 2 or 5 times a power of ten, the nearest below or at ``amount``."""
+    power = Decimal(10) ** (len(str(int(amount))) - 1) if amount >= 1 else Decimal(1)
+    return max(step * power for step in (1, 2, 5) if step * power <= max(amount, power))
+
+
+def price_facet(state: ListState, request: SearchRequest, rates: Rates) -> Facet:
+    """Links that keep resources at most a price in the display currency."""
+    current = request.filters.max_price
+    links = [
+        Link(
+            _under(band, rates.display),
+            state.href(max_price=None if current == float(band) else f"{band}"),
+            current=current == float(band),
+            id=f"facet-max_price-{band}",
+        )
+        for band in price_bands(rates)
+    ]
+    return Facet("max_price", "Price at most", links)
+
+
+def _under(amount: Decimal, currency: str) -> str:
+    return "Under " + formatting.money(amount, currency)
 
 
 def sorts(state: ListState, current: str, with_relevance: bool) -> list[Link]:
@@ -255,18 +306,22 @@ def list_view(
     page: SearchPage,
     *,
     max_page: int,
+    rates: Rates,
     hidden: tuple[str, ...] = (),
 ) -> ListView:
     with_relevance = not request.query.is_empty
     sort = request.sort if with_relevance or request.sort != "relevance" else "popular"
+    found = facets(state, page, hidden)
+    if page.total or request.filters.max_price is not None:
+        found.append(price_facet(state, request, rates))
     return ListView(
         page=page,
         summary=summary(page),
         sort=sort,
         sort_note=SORT_NOTES.get(sort),
         sorts=sorts(state, request.sort, with_relevance),
-        selected=selected_filters(state, request, page, hidden),
-        facets=facets(state, page, hidden),
+        selected=selected_filters(state, request, page, rates, hidden),
+        facets=found,
         pager=pager(state, page.total, page.page, page.per_page, max_page),
         first_page=state.href(),
         canonical=state.canonical,

@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from courseatlas.careers.recognise import recognise
 from courseatlas.careers.schemas import CareerSummary
+from courseatlas.catalog.money import rates
 from courseatlas.http.deps import DbSession, Runtime
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
@@ -37,7 +38,7 @@ def search_page(
     context = {
         "meta": _meta(q, page, state.canonical),
         "q": q,
-        "view": list_view(state, params, page, max_page=MAX_PAGE),
+        "view": list_view(state, params, page, max_page=MAX_PAGE, rates=rates(session)),
         "corrected_href": ListState.of(
             "/search", page.corrected_query or "", params, "relevance"
         ).href(),
