@@ -102,6 +102,28 @@ def test_a_skill_listed_twice_is_refused() -> None:
     assert "listed twice" in parsed.problems[0].reason
 
 
+@pytest.mark.parametrize("after", ["Swarming", "Beekeeping"])
+def test_a_skill_after_one_the_guide_does_not_list_is_refused(after: str) -> None:
+    text = GOOD.replace(
+        "  - {name: Beekeeping, weight: 1.0}\n",
+        f"  - {{name: Beekeeping, weight: 1.0, after: [{after}]}}\n",
+    )
+    parsed = parse_guide(text)
+    assert parsed.guide is None
+    assert f"comes after {after!r}, which is not another of the guide's skills" in (
+        parsed.problems[0].reason
+    )
+
+
+def test_bundled_guides_say_what_their_key_skills_build_on() -> None:
+    guides = [read_guide(path).guide for path in _bundled()]
+    ordered = [g for g in guides if g is not None and any(s.after for s in g.front.skills)]
+    assert len(ordered) == len(guides)  # every bundled guide orders some of its skills
+    engineer = next(g for g in ordered if g.front.slug == "data-engineer")
+    after = {s.name: s.after for s in engineer.front.skills}
+    assert after["Data Warehousing"] == ["SQL", "Data Modeling"]
+
+
 def test_unreadable_files_are_reported(tmp_path: Path) -> None:
     binary = tmp_path / "binary.md"
     binary.write_bytes(b"---\n\xff\xfe\n---\n")

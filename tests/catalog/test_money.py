@@ -166,9 +166,9 @@ def test_the_search_page_offers_price_bands_and_the_price_sort(
 ) -> None:
     page = client.get("/search", params={"q": "course"}).text
     assert 'href="/search?q=course&amp;max_price=20"' in page
-    assert "Under $20" in page and "Lowest price" in page
+    assert "Up to $20" in page and "Lowest price" in page
     filtered = client.get("/search", params={"q": "course", "max_price": "20"}).text
-    assert "Price: under $20" in filtered  # the filter in force, as a link that removes it
+    assert "Budget: up to $20" in filtered  # the filter in force, as a link that removes it
     assert "Rupee course" in filtered and "Pound course" not in filtered
 
 

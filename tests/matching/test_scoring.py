@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from collections import Counter
 
-from courseatlas.matching.path import build_path
 from courseatlas.matching.scoring import (
     CROWDED,
     PER_SOURCE,
@@ -177,31 +176,6 @@ def test_below_the_relevance_floor_nothing_is_shown() -> None:
     about.context_found = {"databas": 0.3, "queri": 0.3}
     assert [c.id for c in rank([filler, about], WEIGHTS)] == [2]
     assert rank([filler], WEIGHTS) == []
-
-
-def test_learning_path_covers_key_skills_with_few_steps_beginner_first() -> None:
-    everything = _candidate(
-        1,
-        level="advanced",
-        duration_hours=30,
-        evidence={"skill:sql": (1.0, "tagged"), "skill:api": (1.0, "tagged")},
-    )
-    basics = _candidate(
-        2, level="beginner", duration_hours=5, evidence={"skill:sql": (1.0, "tagged")}
-    )
-    grpc = _candidate(3, level="intermediate", evidence={"skill:grpc": (0.9, "title")})
-    path = build_path([basics, everything, grpc], WANTS)
-    assert [step.candidate.id for step in path.steps] == [3, 1]  # intermediate, then advanced
-    assert path.total_hours == 30 and path.steps_without_hours == 1
-    assert [w.label for w in path.uncovered] == ["Communication"]
-
-
-def test_a_path_step_covers_only_what_it_teaches() -> None:
-    mentions = _candidate(1, evidence={"skill:sql": (0.5, "description")})
-    teaches = _candidate(2, evidence={"skill:api": (0.9, "title")})
-    path = build_path([mentions, teaches], WANTS)
-    assert [step.candidate.id for step in path.steps] == [2]
-    assert "SQL" in [w.label for w in path.uncovered]
 
 
 def test_spellings_skip_ambiguous_words_and_patterns_match_whole_words() -> None:

@@ -47,6 +47,7 @@ def test_search_shows_highlighted_results_facets_and_pages(demo_api: TestClient)
         "Certificate",
         "Duration",
         "Rating",
+        "Budget",
     }
     assert _params(link_hrefs(soup, 'a[rel="next"]')[0])["page"] == ["2"]
     assert soup.select_one('meta[name="robots"]')["content"] == "noindex, follow"

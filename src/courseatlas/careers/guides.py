@@ -10,6 +10,7 @@ summary: One or two sentences.
 alternate_titles: [Back-End Developer, API Developer]
 skills:
   - {name: SQL, weight: 1.0}   # weight in (0, 1]
+  - {name: Database Design, weight: 0.8, after: [SQL]}   # optional: what it builds on
 topics: [Computer Science > Databases]
 related: [data-engineer]
 ---
@@ -67,6 +68,8 @@ class GuideSkill(BaseModel):
 
     name: Annotated[str, Field(min_length=1, max_length=200)]
     weight: Annotated[float, Field(gt=0, le=1)]
+    # Skills of the same guide this one builds on: a learning path teaches them first.
+    after: list[Annotated[str, Field(min_length=1, max_length=200)]] = []
 
 
 class FrontMatter(BaseModel):
@@ -97,6 +100,13 @@ class FrontMatter(BaseModel):
             if alias_key(skill.name) in seen:
                 raise ValueError(f"skill {skill.name!r} is listed twice")
             seen.add(alias_key(skill.name))
+        for skill in skills:
+            for basis in skill.after:
+                if alias_key(basis) not in seen or alias_key(basis) == alias_key(skill.name):
+                    raise ValueError(
+                        f"skill {skill.name!r} comes after {basis!r}, which is not another of "
+                        "the guide's skills"
+                    )
         return skills
 
     @field_validator("topics")

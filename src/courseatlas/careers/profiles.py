@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from courseatlas.careers.models import Career, CareerSkill, CareerTopic
 from courseatlas.careers.recognise import Recognised
-from courseatlas.catalog.models import Skill
+from courseatlas.catalog.models import Skill, SkillAlias
 from courseatlas.matching.wants import Profile, Want, merge_wants, skill_want, words_want
+from courseatlas.text import alias_key
 
 # A course named after the career ("Meta Back-End Developer") is made for it.
 CAREER_NAME_WEIGHT = 0.9
@@ -44,7 +45,38 @@ def career_profile(session: Session, career: Career) -> Profile:
         tuple(topics),
         text=f"{career.title}. {career.summary}",
         context=career.context,
+        prerequisites=_authored_prerequisites(session, career, [skill for _, skill in rows]),
     )
+
+
+def _authored_prerequisites(
+    session: Session, career: Career, skills: list[Skill]
+) -> dict[str, tuple[str, ...]]:
+    """The guide's ``after`` lists as want keys: skill -> the skills it builds on."""
+    names = {
+        name for entry in career.guide_skills for name in [entry["name"], *entry.get("after", [])]
+    }
+    if not names:
+        return {}
+    keys = {skill.id: f"skill:{skill.slug}" for skill in skills}
+    aliases = dict(
+        session.execute(
+            select(SkillAlias.alias, SkillAlias.skill_id).where(
+                SkillAlias.alias.in_({alias_key(name) for name in names})
+            )
+        ).all()
+    )
+
+    def key(name: str) -> str | None:
+        return keys.get(aliases.get(alias_key(name), -1))
+
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in career.guide_skills:
+        later = key(entry["name"])
+        befores = tuple(k for name in entry.get("after", []) if (k := key(name)))
+        if later and befores:
+            found[later] = befores
+    return found
 
 
 def name_parts(title: str) -> list[str]:

@@ -23,6 +23,7 @@ from courseatlas.matching.wants import Profile, Spelled, Want, normal_text
 from courseatlas.search.base import SearchBackend, SearchFilters, SearchRequest, Sort
 from courseatlas.search.query import ParsedQuery, parse_query
 from courseatlas.semantic.meaning import Meaning
+from courseatlas.text import alias_key
 
 KINDS = ("course", "book")
 TAGGED_LIMIT = 200  # resources linked to the most weight of the heavier wanted skills
@@ -60,7 +61,9 @@ def gather(
     candidates, descriptions = _load(session, ids, kinds)
     _add_tagged(session, candidates, profile.wants)
     _add_mentions(candidates, profile.wants, mentioned, descriptions)
-    _add_topics(session, candidates, profile.topic_paths, context)
+    filed = _filed(session, candidates)
+    _add_topics(candidates, filed, profile.topic_paths, context)
+    _add_filed_skills(candidates, filed, profile.wants)
     if context:
         for resource_id, candidate in candidates.items():
             candidate.context_found = context.found(candidate.title, descriptions[resource_id])
@@ -180,6 +183,7 @@ def _load(
             rating_count=row.rating_count,
             popularity=row.popularity,
             duration_hours=row.duration_hours,
+            free=row.free,
         )
         descriptions[row.id] = row.description or ""
     return candidates, descriptions
@@ -197,6 +201,7 @@ _COLUMNS = (
     Resource.rating_count,
     Resource.popularity,
     Resource.duration_hours,
+    Resource.free,
     Resource.description,
 )
 
@@ -254,16 +259,11 @@ def _add_mentions(
                     candidate.add(want.key, DESCRIPTION, "description")
 
 
-def _add_topics(
-    session: Session, candidates: dict[int, Candidate], paths: Sequence[str], context: Context
-) -> None:
-    """Mark candidates filed under a profile topic, and those filed only under unrelated ones:
-    topics outside the profile's, or (with context terms) only fiction, when the context is
-    not about it ("Fiction > Mystery and Thriller" for a lawyer: a story, not a lesson)."""
-    if not (paths or context) or not candidates:
-        return
-    roots = {path.split(" > ")[0] for path in paths}
+def _filed(session: Session, candidates: dict[int, Candidate]) -> dict[int, list[str]]:
+    """The topic paths each candidate is filed under."""
     filed: dict[int, list[str]] = {}
+    if not candidates:
+        return filed
     rows = session.execute(
         select(ResourceTopic.resource_id, Topic.path)
         .join(Topic, Topic.id == ResourceTopic.topic_id)
@@ -271,6 +271,32 @@ def _add_topics(
     )
     for resource_id, path in rows:
         filed.setdefault(resource_id, []).append(path)
+    return filed
+
+
+def _add_filed_skills(
+    candidates: dict[int, Candidate], filed: dict[int, list[str]], wants: Iterable[Want]
+) -> None:
+    """Wanted skills a candidate is filed under a topic of the name of (``Databases > SQL``
+    teaches SQL), which a learning path counts as taught."""
+    by_name = {alias_key(w.label): w.key for w in wants if w.skill_id is not None}
+    for resource_id, paths in filed.items():
+        names = {alias_key(part) for path in paths for part in path.split(" > ")}
+        candidates[resource_id].filed_as.update(by_name[n] for n in names & by_name.keys())
+
+
+def _add_topics(
+    candidates: dict[int, Candidate],
+    filed: dict[int, list[str]],
+    paths: Sequence[str],
+    context: Context,
+) -> None:
+    """Mark candidates filed under a profile topic, and those filed only under unrelated ones:
+    topics outside the profile's, or (with context terms) only fiction, when the context is
+    not about it ("Fiction > Mystery and Thriller" for a lawyer: a story, not a lesson)."""
+    if not (paths or context):
+        return
+    roots = {path.split(" > ")[0] for path in paths}
     for resource_id, found in filed.items():
         candidate = candidates[resource_id]
         candidate.topic = next((p for p in paths for f in found if _under(f, p)), None)

@@ -32,10 +32,14 @@ class PathStep(BaseModel):
     position: int
     resource: MatchedResource
     covers: list[str]  # key skills this step is the first to cover
+    after: list[int] = []  # positions of the earlier steps it builds on
+    why: str  # why it comes where it does: "After step 1: Data Warehousing builds on SQL."
+    # A free resource that teaches what this (paid) step is the first to cover, where one is.
+    free_alternative: MatchedResource | None = None
 
 
 class Cost(BaseModel):
-    currency: str
+    currency: str  # the display currency
     amount: Decimal
 
 
@@ -44,15 +48,15 @@ class LearningPath(BaseModel):
     total_hours: float | None  # of the steps whose duration is known
     steps_without_hours: int
     free_steps: int
-    # What the priced steps cost, per currency (no exchange rates are assumed: one entry when
-    # every priced step is in one currency); steps with neither a price nor "free" are counted.
-    cost: list[Cost] = []
+    # What the priced steps cost in all, in the display currency; the steps with neither a
+    # price nor "free", or a price in a currency without a rate, are counted apart.
+    cost: Cost | None = None
     steps_without_price: int = 0
     free_alternative: MatchedResource | None = None  # the best free match not in the path
-    book: MatchedResource | None = None  # the best book match not in the path
+    book: MatchedResource | None = None  # the best book teaching a key skill, not in the path
     key_skills: list[str]
     covered: list[str]
-    uncovered: list[str]
+    uncovered: list[str]  # the key skills no step teaches
     notes: list[str]  # "no resource found for gRPC"
 
 

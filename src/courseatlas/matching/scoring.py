@@ -78,6 +78,7 @@ class Candidate:
     rating_count: int | None
     popularity: int | None
     duration_hours: float | None
+    free: bool | None = None
     evidence: dict[str, float] = field(default_factory=dict)  # want key -> strength
     how: dict[str, Evidence] = field(default_factory=dict)  # want key -> what it rests on
     topic: str | None = None  # the profile topic it is filed under
@@ -85,6 +86,7 @@ class Candidate:
     similarity: float | None = None  # cosine to the profile's text (semantic layer on)
     context: float | None = None  # how much it is about the profile's context, 0 to 1
     context_found: dict[str, float] = field(default_factory=dict)  # stem -> share of it
+    filed_as: set[str] = field(default_factory=set)  # want keys it has a topic named after
     score: float = 0.0
 
     @property
@@ -93,6 +95,10 @@ class Candidate:
         if self.similarity is None:
             return 0.0
         return max(0.0, (self.similarity - MEANING_FLOOR) / (1 - MEANING_FLOOR))
+
+    @cached_property
+    def title_stems(self) -> frozenset[str]:
+        return frozenset(analyzers.stems(self.title))
 
     @cached_property
     def quality(self) -> float:

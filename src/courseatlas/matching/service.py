@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session
 
 from courseatlas.catalog import repository as catalog
 from courseatlas.catalog.models import Topic
+from courseatlas.catalog.money import rates
 from courseatlas.errors import NotFound
 from courseatlas.matching import candidates, scoring
 from courseatlas.matching.context import Context
-from courseatlas.matching.path import Path, build_path
+from courseatlas.matching.path import Because, Path, Step, build_path
+from courseatlas.matching.prerequisites import teaches
 from courseatlas.matching.profiles import resource_profile
 from courseatlas.matching.schemas import (
     Cost,
@@ -28,7 +30,8 @@ from courseatlas.matching.wants import Profile, Want
 from courseatlas.search.base import SearchBackend
 from courseatlas.semantic.meaning import Meaning
 
-ALTERNATIVES = 40  # ranked matches searched for a free alternative and a book
+ALTERNATIVES = 100  # ranked matches searched for free alternatives and a book
+WORDS = "words:"  # the key prefix of plain-words wants (see ``matching.wants``)
 CONTEXT_WORDS = 4  # of the career's words a resource is about, shown as its reason
 
 
@@ -43,7 +46,8 @@ class Matches:
         return scoring.diversify(pool, self.weights, limit)
 
     def path(self) -> Path:
-        return build_path(self.ranked, self.profile.wants)
+        profile = self.profile
+        return build_path(self.ranked, profile.wants, profile.prerequisites, profile.context)
 
 
 def find_matches(
@@ -79,30 +83,39 @@ def matched_resources(
 
 def learning_path(session: Session, matches: Matches) -> LearningPath:
     path = matches.path()
-    found = matched_resources(session, matches, [step.candidate for step in path.steps])
+    # The career's own name helps choose steps but is no skill to list as covered or not.
+    labels = {w.key: w.label for w in path.key_wants if not w.key.startswith(WORDS)}
+    extras = _extras(matches, path)
+    found = matched_resources(
+        session, matches, [*(s.candidate for s in path.steps), *extras.values()]
+    )
     resources = {resource.id: resource for resource in found}
     steps = [step for step in path.steps if step.candidate.id in resources]
-    labels = {want.key: want.label for want in path.key_wants}
-    uncovered = [want.label for want in path.uncovered]
     chosen = [resources[step.candidate.id] for step in steps]
-    others = [c for c in matches.ranked[:ALTERNATIVES] if c.id not in resources]
-    pool = matched_resources(session, matches, others)
+    uncovered = [want.label for want in path.uncovered if want.key in labels]
+    display = rates(session).display
+    alternatives = {
+        i: resources.get(extras[f"free:{i}"].id) for i in range(len(steps)) if f"free:{i}" in extras
+    }
     return LearningPath(
         steps=[
             PathStep(
                 position=i + 1,
                 resource=resources[step.candidate.id],
-                covers=[labels[k] for k in step.covers],
+                covers=[labels[k] for k in step.covers if k in labels],
+                after=sorted({b.step + 1 for b in step.after}),
+                why=explain(step, i, [s.candidate.title for s in steps], labels),
+                free_alternative=alternatives.get(i),
             )
             for i, step in enumerate(steps)
         ],
         total_hours=path.total_hours,
         steps_without_hours=path.steps_without_hours,
         free_steps=sum(1 for r in chosen if r.price.free),
-        cost=_costs(chosen),
-        steps_without_price=sum(1 for r in chosen if not r.price.free and r.price.amount is None),
-        free_alternative=next((r for r in pool if r.price.free), None),
-        book=next((r for r in pool if r.kind == "book"), None),
+        cost=_cost(chosen, display),
+        steps_without_price=sum(1 for r in chosen if not r.price.free and not _priced(r, display)),
+        free_alternative=_first(resources, extras, "free"),
+        book=_first(resources, extras, "book"),
         key_skills=list(labels.values()),
         covered=[label for key, label in labels.items() if label not in uncovered],
         uncovered=uncovered,
@@ -110,13 +123,82 @@ def learning_path(session: Session, matches: Matches) -> LearningPath:
     )
 
 
-def _costs(chosen: Sequence[MatchedResource]) -> list[Cost]:
-    totals: dict[str, Decimal] = {}
-    for resource in chosen:
-        price = resource.price
-        if not price.free and price.amount is not None and price.currency:
-            totals[price.currency] = totals.get(price.currency, Decimal(0)) + price.amount
-    return [Cost(currency=c, amount=a) for c, a in sorted(totals.items())]
+def _extras(matches: Matches, path: Path) -> dict[str, scoring.Candidate]:
+    """What a path offers beside its steps, from the best matches not in it: for each paid
+    step ("free:<index>") a free resource that teaches what the step is first to cover; a free
+    one and a book ("free", "book") that teach a key skill, else the best free and book match."""
+    in_path = {step.candidate.id for step in path.steps}
+    pool = [c for c in matches.ranked[:ALTERNATIVES] if c.id not in in_path]
+    keys = [want.key for want in path.key_wants]
+    found: dict[str, scoring.Candidate] = {}
+    for i, step in enumerate(path.steps):
+        if step.candidate.free or not step.covers:
+            continue
+        free = next((c for c in pool if c.free and _teaches_any(c, step.covers)), None)
+        if free is not None:
+            found[f"free:{i}"] = free
+    for name, fitting in (
+        ("free", [c for c in pool if c.free]),
+        ("book", [c for c in pool if c.kind == "book"]),
+    ):
+        best = next((c for c in fitting if _teaches_any(c, keys)), None) or next(
+            iter(fitting), None
+        )
+        if best is not None:
+            found[name] = best
+    return found
+
+
+def _teaches_any(candidate: scoring.Candidate, keys: Sequence[str]) -> bool:
+    return any(teaches(candidate, key) for key in keys)
+
+
+def _first(
+    resources: dict[int, MatchedResource], extras: dict[str, scoring.Candidate], name: str
+) -> MatchedResource | None:
+    return resources.get(extras[name].id) if name in extras else None
+
+
+def explain(step: Step, index: int, titles: Sequence[str], labels: dict[str, str]) -> str:
+    """Why a step comes where it does, in a sentence."""
+    if step.after:
+        reasons = []
+        for because in _one_per_step(step.after):
+            source = " (the guide says so)" if because.source == "guide" else ""
+            reasons.append(
+                f"step {because.step + 1}, “{titles[because.step]}”, teaches "
+                f"{labels[because.basis]}, which {labels[because.skill]} builds on{source}"
+            )
+        return "After " + "; and after ".join(reasons) + "."
+    if step.leads_to:
+        later = _one_per_step(step.leads_to)
+        built = ", ".join(
+            f"{labels[b.skill]} (step {b.step + 1}) builds on {labels[b.basis]}" for b in later
+        )
+        return f"A foundation, so it comes early: {built}."
+    level = f"{step.candidate.level} level" if step.candidate.level else "Of no stated level"
+    if index == 0:
+        return f"{level.capitalize()}; nothing in this path has to come before it."
+    return f"{level.capitalize()}; it builds on no earlier step, so it follows the lower levels."
+
+
+def _one_per_step(found: Sequence[Because]) -> list[Because]:
+    by_step: dict[int, Because] = {}
+    for because in found:
+        by_step.setdefault(because.step, because)
+    return [by_step[s] for s in sorted(by_step)]
+
+
+def _priced(resource: MatchedResource, display: str) -> bool:
+    return resource.price.amount is not None and resource.price.currency == display
+
+
+def _cost(chosen: Sequence[MatchedResource], display: str) -> Cost | None:
+    """What the priced steps cost in the display currency (a price no rate converts is left
+    out and counted among the steps without a price)."""
+    amounts = [r.price.amount for r in chosen if not r.price.free and _priced(r, display)]
+    total = sum((a for a in amounts if a is not None), Decimal(0))
+    return Cost(currency=display, amount=total) if amounts else None
 
 
 def similar(

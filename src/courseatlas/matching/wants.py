@@ -48,6 +48,8 @@ class Profile:
     # Context terms (word -> weight): what a career's work is about, to tell senses apart and
     # to find resources that name no skill; see ``matching.context``.
     context: Mapping[str, float] = field(default_factory=dict)
+    # What builds on what, as a guide says: want key -> the want keys it builds on.
+    prerequisites: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:

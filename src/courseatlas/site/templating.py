@@ -41,6 +41,7 @@ def environment() -> Environment:
         weighted=formatting.weighted,
         popularity=formatting.popularity,
         listed_price=formatting.listed_price,
+        money=formatting.money,
         hours=formatting.hours,
         language=formatting.language,
         level=formatting.level,

@@ -196,8 +196,8 @@ def selected_filters(
         label = labels.get(value) or LABELS.get(name, {}).get(value, value)
         links.append(Link(f"{FACET_TITLES[name]}: {label}", state.href(**{name: None})))
     if request.filters.max_price is not None:
-        under = _under(Decimal(f"{request.filters.max_price:g}"), rates.display)
-        links.append(Link(f"Price: {under.lower()}", state.href(max_price=None)))
+        under = _up_to(Decimal(f"{request.filters.max_price:g}"), rates.display)
+        links.append(Link(f"Budget: {under.lower()}", state.href(max_price=None)))
     return links
 
 
@@ -218,18 +218,18 @@ def price_facet(state: ListState, request: SearchRequest, rates: Rates) -> Facet
     current = request.filters.max_price
     links = [
         Link(
-            _under(band, rates.display),
+            _up_to(band, rates.display),
             state.href(max_price=None if current == float(band) else f"{band}"),
             current=current == float(band),
             id=f"facet-max_price-{band}",
         )
         for band in price_bands(rates)
     ]
-    return Facet("max_price", "Price at most", links)
+    return Facet("max_price", "Budget", links)
 
 
-def _under(amount: Decimal, currency: str) -> str:
-    return "Under " + formatting.money(amount, currency)
+def _up_to(amount: Decimal, currency: str) -> str:
+    return "Up to " + formatting.money(amount, currency)
 
 
 def sorts(state: ListState, current: str, with_relevance: bool) -> list[Link]:
