@@ -80,7 +80,8 @@ def compute(
     )
     path = out.learning_path
     shown = [*out.courses, *out.books, *(step.resource for step in path.steps)]
-    shown += [r for r in (path.free_alternative, path.book) if r is not None]
+    extras = [path.free_alternative, path.book, *(step.free_alternative for step in path.steps)]
+    shown += [r for r in extras if r is not None]
     terms = reach.profile_reach(session, profile) | {reach.resource_term(r.id) for r in shown}
     return out, terms
 
