@@ -1,7 +1,7 @@
 """exchange rates
 
 Revision ID: 9d3f1c2a6e58
-Revises: c4a8e2f1d370
+Revises: 9b3d5f7a2e61
 Create Date: 2026-12-02 02:30:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '9d3f1c2a6e58'
-down_revision: str | None = 'c4a8e2f1d370'
+down_revision: str | None = '9b3d5f7a2e61'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
