@@ -25,11 +25,14 @@ $(CHROMIUM):
 run: $(STAMP)  ## Load the demo catalog and serve it at http://127.0.0.1:8000
 	$(BIN)/courseatlas demo --host 127.0.0.1 --port 8000
 
+# One test process per core; a file's tests stay in one process, so its fixtures are built once.
+PYTEST_PARALLEL := -n auto --dist loadfile
+
 test: $(STAMP) $(CHROMIUM)  ## The whole suite, on SQLite and PostgreSQL, and in Chromium
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 test-fast: $(STAMP) $(CHROMIUM)  ## Everything but the slow tests
-	$(BIN)/pytest -m "not slow"
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check src tests bench scripts judgements
