@@ -40,6 +40,7 @@ Row = dict[str, Any]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--before", default="main", help="the commit to compare with")
+    parser.add_argument("--after", help="a commit instead of this tree (the same index schema)")
     parser.add_argument("--size", type=int, default=150_000)
     parser.add_argument("--queries", type=int, default=300, help="timed queries per kind")
     parser.add_argument("--child", help=argparse.SUPPRESS)  # a data dir: time, print JSON
@@ -51,7 +52,7 @@ def main() -> None:
     data_dir = ensure_catalog(args.size)
     _ensure_index(data_dir)
     before = _source_of(args.before)
-    after = BENCH_DIR.parent / "src"
+    after = _source_of(args.after) if args.after else BENCH_DIR.parent / "src"
     samples: dict[str, dict[str, list[float]]] = {
         "before": defaultdict(list),
         "after": defaultdict(list),
