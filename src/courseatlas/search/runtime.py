@@ -133,8 +133,12 @@ class SearchRuntime:
         return value
 
     def remembered(self, key: Hashable) -> Any | None:
-        """The answer to ``key`` from the index as it is now, if one was computed."""
-        return self._recall(self._stamped(key), self._shared_key(key))
+        """This process's answer to ``key`` from the index as it is now, if it has one.
+        Never asks Redis: callers run on the event loop, and ``answer`` (in a thread) does."""
+        value = self.answers.get(self._stamped(key))
+        if value is not None:
+            self.cache_lookups["local_hit"] += 1
+        return value
 
     def _shared_key(self, key: Hashable) -> str | None:
         """Where other processes find the answer; None without Redis (no hashing then)."""
