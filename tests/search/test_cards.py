@@ -46,9 +46,11 @@ def test_a_card_says_what_the_catalog_says(
     assert len(results) == 3
     for result in results:
         assert result.pop("snippet") is None or "<mark>" in result["snippet"]
+        assert result.pop("matched") == []  # The title says why each matched.
         assert result == expected[result["id"]].model_dump(mode="json")
     paid = next(r for r in results if r["title"] == "Origami lesson one")
-    assert (paid["price"]["amount"], paid["price"]["currency"]) == ("12.50", "EUR")
+    assert paid["price"]["currency"] == "USD"  # The display currency, converted...
+    assert paid["price"]["listed"] == {"amount": "12.50", "currency": "EUR"}  # ...from this.
     assert paid["provider"]["name"] == "Paper Folk"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -133,11 +134,18 @@ def test_security_headers(demo_api: TestClient, url: str) -> None:
     assert "camera=()" in headers["permissions-policy"]
 
 
+def _same_host(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.scheme and not parts.netloc and url.startswith("/")
+
+
 def test_pages_load_nothing_from_another_host(demo_api: TestClient) -> None:
     soup = page(demo_api, "/courses/sql-fundamentals-querying-relational-data")
     loaded = [tag.get("src") for tag in soup.select("script[src], img[src]")]
     loaded += [tag.get("href") for tag in soup.select("link[rel=stylesheet], link[rel=icon]")]
-    assert loaded and all(str(url).startswith("/static/") for url in loaded)
+    # Same-host paths only: no scheme, no host, not protocol-relative ("//cdn...").
+    assert loaded and all(_same_host(str(url)) for url in loaded)
+    assert "/pictures/" in " ".join(map(str, loaded))  # Pictures too come from this host.
     assert not soup.select("script:not([src]):not([type='application/ld+json'])")
     assert (
         json.loads(str(soup.select_one('meta[name="htmx-config"]')["content"]))["allowEval"]
