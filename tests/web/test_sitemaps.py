@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
 from courseatlas.catalog.models import Resource
 from courseatlas.catalog.repository import id_pages, rows_in_id_page
 from courseatlas.db.database import Database
+from courseatlas.ingest.service import run_import
+from tests.helpers import course, write_jsonl
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -28,6 +33,12 @@ def test_every_url_in_the_sitemaps_answers(demo_api: TestClient) -> None:
     pages = [path for sitemap in sitemaps for path in _locations(demo_api, sitemap, "url")]
     assert len([p for p in pages if p.startswith(("/courses/", "/books/"))]) == 405
     assert "/topics/computer-science" in pages and "/providers/kestrel-code-school" in pages
+    institutions = [p for p in pages if p.startswith("/institutions/")]
+    assert "/institutions/brightwater-state-university" in institutions
+    assert len(institutions) == 7  # the demo's seven universities and colleges
+    people = [p for p in pages if p.startswith("/people/")]
+    assert "/people/marisol-etxeberria" in people and "/people/amara-osei" in people
+    assert len(people) == len(set(people))  # an author who also teaches: one page
     for path in pages:
         assert demo_api.get(path).status_code == 200, path
 
@@ -51,3 +62,27 @@ def test_robots_points_at_the_sitemap(demo_api: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.text
     assert "Disallow: /go/" in response.text
+
+
+def test_people_and_institutions_of_hidden_resources_are_left_out(
+    db: Database, client: TestClient, tmp_path: Path
+) -> None:
+    feed = write_jsonl(
+        tmp_path / "feed.jsonl",
+        course(1, instructors=["Ines Shown"], institution="Shown College"),
+        course(2, instructors=["Hana Hidden", "Ines Shown"], institution="Hidden Institute"),
+    )
+    run_import(db.sessions, [feed])
+    with db.session() as session:
+        session.execute(
+            update(Resource).where(Resource.external_id == "c2").values(hidden_at=datetime.now(UTC))
+        )
+        session.commit()
+    sitemaps = _locations(client, "/sitemap.xml", "sitemap")
+    assert "/sitemaps/institutions-1.xml" in sitemaps and "/sitemaps/people-1.xml" in sitemaps
+    assert _locations(client, "/sitemaps/people-1.xml", "url") == ["/people/ines-shown"]
+    assert _locations(client, "/sitemaps/institutions-1.xml", "url") == [
+        "/institutions/shown-college"
+    ]
+    assert client.get("/sitemaps/people-2.xml").status_code == 404
+    assert client.get("/people/ines-shown").status_code == 200

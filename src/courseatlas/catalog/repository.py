@@ -259,6 +259,28 @@ def id_pages(session: Session, id_column: InstrumentedAttribute[int], size: int)
     return list(session.scalars(select(page).group_by(page).order_by(page)))
 
 
+def _credited_slugs(roles: Sequence[str]) -> Select[str]:
+    """The distinct slugs credited in one of ``roles`` on a resource that is shown."""
+    return (
+        select(ResourceCredit.slug)
+        .join(Resource, Resource.id == ResourceCredit.resource_id)
+        .where(ResourceCredit.role.in_(roles), VISIBLE)
+        .distinct()
+    )
+
+
+def credited_slug_count(session: Session, roles: Sequence[str]) -> int:
+    """How many pages of people (or institutions) credited in ``roles`` exist."""
+    query = select(func.count()).select_from(_credited_slugs(roles).subquery())
+    return session.scalar(query) or 0
+
+
+def credited_slugs(session: Session, roles: Sequence[str], offset: int, limit: int) -> list[str]:
+    """One stretch of those slugs in alphabetical order."""
+    query = _credited_slugs(roles).order_by(ResourceCredit.slug).offset(offset).limit(limit)
+    return list(session.scalars(query))
+
+
 def rows_in_id_page(
     session: Session,
     id_column: InstrumentedAttribute[int],

@@ -1,23 +1,27 @@
 """``/robots.txt`` and ``/sitemap.xml``: an index of paged sitemaps that covers the catalog.
 
-Each sitemap page lists the rows of one id range, so serving page n of 150,000 resources
-reads 10,000 rows by primary key whatever n is.
+Each sitemap page of resources, topics, providers and careers lists the rows of one id range,
+so serving page n of 150,000 resources reads 10,000 rows by primary key whatever n is. The
+pages of institutions and people (who have no id: a name's slug across resources) list their
+slugs in alphabetical order, 10,000 to a page.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from fastapi import Path, Request
 from fastapi.responses import Response
 from sqlalchemy import Row
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from courseatlas.careers.models import Career
 from courseatlas.catalog import repository
+from courseatlas.catalog.credits import INSTITUTION, PEOPLE_ROLES
 from courseatlas.catalog.models import Provider, Resource, Topic
 from courseatlas.errors import NotFound
 from courseatlas.http.deps import DbSession
@@ -38,24 +42,60 @@ class Location:
     updated: datetime | None = None
 
 
+class Section(Protocol):
+    def pages(self, session: Session) -> list[int]:
+        """The numbers of the sitemap pages that hold at least one location."""
+        ...
+
+    def locations(self, session: Session, number: int) -> list[Location]: ...
+
+
 @dataclass(frozen=True)
-class Section:
+class IdSection:
+    """Rows of a table, a page per range of ``PAGE_SIZE`` ids."""
+
     id_column: InstrumentedAttribute[int]
     columns: Sequence[InstrumentedAttribute[Any]]
     location: Callable[[Row[Any]], Location]
 
+    def pages(self, session: Session) -> list[int]:
+        return repository.id_pages(session, self.id_column, PAGE_SIZE)
+
+    def locations(self, session: Session, number: int) -> list[Location]:
+        rows = repository.rows_in_id_page(session, self.id_column, self.columns, number, PAGE_SIZE)
+        return [self.location(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class CreditSection:
+    """The pages of those credited in ``roles`` on a shown resource, by slug."""
+
+    roles: tuple[str, ...]
+    prefix: str
+
+    def pages(self, session: Session) -> list[int]:
+        count = repository.credited_slug_count(session, self.roles)
+        return list(range(1, math.ceil(count / PAGE_SIZE) + 1))
+
+    def locations(self, session: Session, number: int) -> list[Location]:
+        offset = (number - 1) * PAGE_SIZE
+        slugs = repository.credited_slugs(session, self.roles, offset, PAGE_SIZE)
+        return [Location(f"{self.prefix}/{slug}") for slug in slugs]
+
 
 SECTIONS: dict[str, Section] = {
-    "resources": Section(
+    "resources": IdSection(
         Resource.id,
         (Resource.kind, Resource.slug, Resource.updated_at),
         lambda row: Location(f"/{row.kind}s/{row.slug}", row.updated_at),
     ),
-    "topics": Section(Topic.id, (Topic.slug,), lambda row: Location(f"/topics/{row.slug}")),
-    "providers": Section(
+    "topics": IdSection(Topic.id, (Topic.slug,), lambda row: Location(f"/topics/{row.slug}")),
+    "providers": IdSection(
         Provider.id, (Provider.slug,), lambda row: Location(f"/providers/{row.slug}")
     ),
-    "careers": Section(Career.id, (Career.slug,), lambda row: Location(f"/careers/{row.slug}")),
+    "careers": IdSection(Career.id, (Career.slug,), lambda row: Location(f"/careers/{row.slug}")),
+    "institutions": CreditSection((INSTITUTION,), "/institutions"),
+    "people": CreditSection(PEOPLE_ROLES, "/people"),
 }
 
 
@@ -69,7 +109,7 @@ def sitemap_index(request: Request, session: DbSession) -> Response:
     sitemaps = ["/sitemaps/site.xml"] + [
         f"/sitemaps/{name}-{number}.xml"
         for name, section in SECTIONS.items()
-        for number in repository.id_pages(session, section.id_column, PAGE_SIZE)
+        for number in section.pages(session)
     ]
     return _xml(request, "sitemap_index.xml", {"sitemaps": sitemaps})
 
@@ -87,14 +127,10 @@ def section_sitemap(
     number: Annotated[int, Path(ge=1, le=1_000_000)],
 ) -> Response:
     section = SECTIONS.get(name)
-    rows = (
-        repository.rows_in_id_page(session, section.id_column, section.columns, number, PAGE_SIZE)
-        if section
-        else []
-    )
-    if section is None or not rows:
+    locations = section.locations(session, number) if section else []
+    if not locations:
         raise NotFound(f"There is no sitemap {name}-{number}.")
-    return _xml(request, "sitemap.xml", {"locations": [section.location(row) for row in rows]})
+    return _xml(request, "sitemap.xml", {"locations": locations})
 
 
 def _xml(request: Request, template: str, context: dict[str, Any]) -> Response:
