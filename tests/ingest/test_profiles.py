@@ -231,6 +231,9 @@ def _check_edx(db: Database) -> None:
     assert online.syllabus is not None
     assert online.syllabus.startswith("Welcome - ")
     assert _topics(online) == {"Education > Teaching"}
+    assert (online.pace, online.starts_on) == ("self-paced", None)  # "Self-paced on your time"
+    analytics = _resource(db, "edx", "course/the-analytics-edge")
+    assert analytics.pace == "scheduled"  # "Instructor-led on a course schedule"
     arabic = _resource(db, "edx", "course/msq-llg-lrby")
     assert arabic.language == "ar"
     probability = _resource(db, "edx", "course/introduction-to-probability")

@@ -91,11 +91,22 @@ def test_compare_shows_the_picked_side_by_side(demo_api: TestClient) -> None:
     columns = soup.select(".compare thead th")
     assert len(columns) == 3
     rows = [text_of(row, "th") for row in soup.select(".compare tbody tr")]
-    assert rows[:7] == ["Provider", "Level", "Hours", "Price", "Rating", "Certificate", "Skills"]
-    provider_row = soup.select(".compare tbody tr")[0]
-    assert [td.get_text(strip=True) for td in provider_row.select("td")] == [
-        "Kestrel Code School"
-    ] * 3
+    assert rows[:8] == [
+        "Provider",
+        "Level",
+        "Hours",
+        "Price",
+        "Rating",
+        "Pace",  # shown since these courses say it: Kestrel's are all self-paced
+        "Certificate",
+        "Skills",
+    ]
+    cells = [
+        [td.get_text(strip=True) for td in row.select("td")]
+        for row in soup.select(".compare tbody tr")
+    ]
+    assert cells[0] == ["Kestrel Code School"] * 3
+    assert cells[5] == ["Self-paced"] * 3
     titles = [text_of(th, "a") for th in columns]
     for n, item_id in enumerate(ids):
         item = demo_api.get(f"/api/v1/resources/{item_id}").json()

@@ -81,6 +81,7 @@ class Resource(Base):
         ),
         CheckConstraint("rating IS NULL OR (rating >= 0 AND rating <= 5)", name="rating"),
         CheckConstraint("price IS NULL OR price >= 0", name="price"),
+        CheckConstraint("pace IS NULL OR pace IN ('self-paced', 'scheduled')", name="pace"),
         Index("ix_resources_kind_provider", "kind", "provider_id"),
     )
 
@@ -110,6 +111,8 @@ class Resource(Base):
     popularity: Mapped[int | None] = mapped_column(BigInteger)
     duration_hours: Mapped[float | None] = mapped_column(Float)
     certificate: Mapped[bool | None]
+    pace: Mapped[str | None] = mapped_column(String(12))  # "self-paced" or "scheduled"
+    starts_on: Mapped[date | None] = mapped_column(Date)  # the next start a feed gave
     instructors: Mapped[list[str]] = mapped_column(JSONType, default=list)
     authors: Mapped[list[str]] = mapped_column(JSONType, default=list)
     isbn13: Mapped[str | None] = mapped_column(String(13), index=True)

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import object_session
 
 from courseatlas.catalog import money
+from courseatlas.catalog.bands import Pace
 from courseatlas.catalog.models import Resource
 
 Kind = Literal["course", "book"]
@@ -78,6 +79,8 @@ class ResourceSummary(BaseModel):
     rating: float | None
     rating_count: int | None
     popularity: int | None
+    pace: Pace | None = None  # self-paced, or scheduled: runs on set dates
+    starts_on: date | None = None  # the next start the feed gave; may be past
     url: str  # The resource's page on this site.
     outbound_url: str  # The referral redirect to the provider.
 
@@ -170,6 +173,8 @@ class SummarySource(Protocol):
     rating: float | None
     rating_count: int | None
     popularity: int | None
+    pace: str | None
+    starts_on: date | None
 
 
 class ProviderSource(Protocol):
@@ -211,6 +216,8 @@ def summary_fields(
         "rating": resource.rating,
         "rating_count": resource.rating_count,
         "popularity": resource.popularity,
+        "pace": resource.pace,
+        "starts_on": resource.starts_on,
         "url": page_path(resource),
         "outbound_url": f"/go/{resource.id}",
     }

@@ -26,6 +26,8 @@ _COLUMNS = (
     Resource.rating,
     Resource.rating_count,
     Resource.popularity,
+    Resource.pace,
+    Resource.starts_on,
     Provider.id.label("provider_id"),
     Provider.slug.label("provider_slug"),
     Provider.name.label("provider_name"),

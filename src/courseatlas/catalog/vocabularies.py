@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pycountry
 
-from courseatlas.catalog.bands import CERTIFICATE_LABELS, DURATION_LABELS, RATING_LABELS
+from courseatlas.catalog.bands import (
+    CERTIFICATE_LABELS,
+    DURATION_LABELS,
+    PACE_LABELS,
+    RATING_LABELS,
+    STARTS_LABELS,
+)
 
 # Common languages: English name, then other spellings seen in feeds (native names, tags).
 LANGUAGES: dict[str, tuple[str, ...]] = {
@@ -156,6 +162,35 @@ LEVEL_LOOKUP: dict[str, str] = {
     for spelling in spellings
 }
 
+# How feeds say whether a course runs on its own dates: edX's "Self-paced on your time" and
+# "Instructor-led on a course schedule" among them.
+PACE_LOOKUP: dict[str, str] = {
+    spelling: pace
+    for pace, spellings in {
+        "self-paced": (
+            "self-paced",
+            "self paced",
+            "selfpaced",
+            "self-paced on your time",
+            "on demand",
+            "on-demand",
+            "anytime",
+            "start anytime",
+        ),
+        "scheduled": (
+            "scheduled",
+            "instructor-led",
+            "instructor led",
+            "instructor-led on a course schedule",
+            "cohort",
+            "cohort-based",
+            "fixed dates",
+            "session-based",
+        ),
+    }.items()
+    for spelling in spellings
+}
+
 CURRENCY_BY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY"}
 SYMBOL_BY_CURRENCY = {code: symbol for symbol, code in CURRENCY_BY_SYMBOL.items()}
 
@@ -174,9 +209,12 @@ LABELS: dict[str, dict[str, str]] = {
     "certificate": CERTIFICATE_LABELS,
     "duration": DURATION_LABELS,
     "min_rating": RATING_LABELS,
+    "pace": PACE_LABELS,
+    "starts": STARTS_LABELS,
 }
-# Facets whose values read in their own order (shortest first, best rated first), not by count.
-ORDERED_FACETS = ("certificate", "duration", "min_rating")
+# Facets whose values read in their own order (shortest first, best rated first, soonest
+# first), not by count.
+ORDERED_FACETS = ("certificate", "duration", "min_rating", "pace", "starts")
 
 # ISO 4217 codes in current use, so that a typo ("USDD", "EUROS") is reported rather than stored.
 CURRENCIES = frozenset(

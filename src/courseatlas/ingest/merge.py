@@ -12,6 +12,7 @@ LONGEST_FIELDS = ("title", "description", "syllabus", "institution", "publisher"
 LARGEST_FIELDS = ("popularity", "duration_hours", "pages")
 PRICE_FIELDS = ("free", "price", "currency")
 RATING_FIELDS = ("rating", "rating_count")
+SCHEDULE_FIELDS = ("pace", "starts_on")
 
 
 def merge_rows(rows: Sequence[Row]) -> Row:
@@ -30,6 +31,7 @@ def merge_rows(rows: Sequence[Row]) -> Row:
         _put(merged, field, _best([row.get(field) for row in rows], key=float))
     _put_group(merged, rows, RATING_FIELDS, key=lambda row: (row.get("rating_count") or 0,))
     _put_group(merged, rows, PRICE_FIELDS, key=lambda row: (row.get("price") is not None,))
+    _put_group(merged, rows, SCHEDULE_FIELDS, key=lambda row: ("starts_on" in row,))
     if any(row.get("certificate") for row in rows):
         merged["certificate"] = True
     return merged

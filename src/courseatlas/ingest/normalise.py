@@ -13,6 +13,7 @@ from courseatlas.catalog.vocabularies import (
     CURRENCY_BY_SYMBOL,
     LANGUAGE_LOOKUP,
     LEVEL_LOOKUP,
+    PACE_LOOKUP,
 )
 from courseatlas.ingest.markup import html_to_text
 
@@ -152,6 +153,14 @@ def parse_level(value: object) -> str:
             f"unknown level {_show(value)} (use beginner, intermediate, advanced or all)"
         )
     return level
+
+
+def parse_pace(value: object) -> str:
+    text = " ".join(clean_line(str(value)).casefold().split())
+    pace = PACE_LOOKUP.get(text)
+    if pace is None:
+        raise ValueError(f"unknown pace {_show(value)} (use self-paced or scheduled)")
+    return pace
 
 
 def parse_currency(value: object) -> str:

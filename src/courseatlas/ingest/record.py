@@ -18,6 +18,7 @@ MAX_TEXT = 100_000
 MAX_SHORT = 300
 MAX_NAME = 200  # skill and topic names
 MAX_TOPIC_DEPTH = 4
+MAX_YEARS_AHEAD = 5  # a start date further ahead is a typo
 
 
 def _text_checker(limit: int, clean: Callable[[str], str]) -> Any:
@@ -87,6 +88,13 @@ def _year(value: object) -> int:
     return year
 
 
+def _start_date(value: object) -> date:
+    day = n.parse_date(value)
+    if day.year > date.today().year + MAX_YEARS_AHEAD:
+        raise ValueError(f"a start date more than {MAX_YEARS_AHEAD} years ahead ({day})")
+    return day
+
+
 Line = Annotated[str, _line(MAX_SHORT)]
 Count = Annotated[int, BeforeValidator(n.parse_int)]
 Url = Annotated[str, BeforeValidator(n.parse_url)]
@@ -122,6 +130,8 @@ class ResourceRecord(BaseModel):
         None
     )
     certificate: Annotated[bool | None, BeforeValidator(n.parse_bool)] = None
+    pace: Annotated[str | None, BeforeValidator(n.parse_pace)] = None
+    starts_on: Annotated[date | None, BeforeValidator(_start_date)] = None
     isbn: Annotated[str | None, BeforeValidator(n.parse_isbn13)] = None
     publisher: Line | None = None
     year: Annotated[int | None, BeforeValidator(_year)] = None

@@ -115,6 +115,7 @@ _SAME_NAME = (
     "popularity",
     "duration_hours",
     "certificate",
+    "pace",
     "publisher",
     "year",
     "pages",
@@ -128,7 +129,8 @@ def resource_columns(data: dict[str, Any], data_hash: str | None = None) -> dict
     columns["instructors"] = data.get("instructors", [])
     columns["isbn13"] = data.get("isbn")
     columns["price"] = Decimal(data["price"]) if "price" in data else None
-    published = data.get("published_at")
-    columns["published_at"] = date.fromisoformat(published) if published else None
+    for name in ("published_at", "starts_on"):
+        day = data.get(name)
+        columns[name] = date.fromisoformat(day) if day else None
     columns["content_hash"] = data_hash or content_hash(data)
     return columns

@@ -6,7 +6,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar
 
-from courseatlas.catalog.bands import rating_step
+from courseatlas.catalog.bands import Starts, rating_step
 from courseatlas.search.query import ParsedQuery
 
 Sort = Literal["relevance", "rating", "popular", "newest", "price"]  # price: lowest first
@@ -21,7 +21,12 @@ FACETS = (
     "certificate",
     "duration",
     "min_rating",
+    "pace",
+    "starts",
 )
+# Facets counted in ranges of a number rather than by the values of a field of their name:
+# ``starts`` in ranges of the start date (catalog.bands), relative to the day of the search.
+RANGE_FACETS = frozenset({"starts"})
 FILTERS = (*FACETS, "skill")  # skill: a filter only, too many values to count for each search
 V = TypeVar("V")
 
@@ -40,6 +45,8 @@ class SearchFilters:
     certificate: bool | None = None
     duration: str | None = None  # a band of hours: catalog.bands
     max_price: float | None = None  # in the display currency; free ones included
+    pace: str | None = None  # "self-paced" or "scheduled"
+    starts: Starts | None = None  # a band of start dates: catalog.bands
 
     def selected(self) -> dict[str, str]:
         """The filters in force, by name, their values spelt as in a URL."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
+from courseatlas.catalog.bands import day_number
 from courseatlas.catalog.links import LinkState
 from courseatlas.catalog.models import (
     Provider,
@@ -24,7 +24,6 @@ from courseatlas.catalog.quality import bayesian_rating, quality
 from courseatlas.catalog.schemas import encode_card
 from courseatlas.catalog.summaries import provider_of
 
-EPOCH = date(1970, 1, 1)
 # The price sort key of a resource whose price is unknown (or in a currency without a rate):
 # above every real price, so "lowest price first" lists it last and "under" leaves it out.
 UNPRICED = 1e12
@@ -55,6 +54,8 @@ class IndexDocument:
     card: bytes = b""  # its result card, encoded (catalog.schemas.encode_card)
     certificate: bool | None = None
     duration_hours: float | None = None
+    pace: str | None = None
+    starts_on: int | None = None  # days since 1970
 
     @property
     def bayesian_rating(self) -> float:
@@ -107,6 +108,8 @@ _QUERY = (
         Provider.id.label("provider_id"),
         Resource.certificate,
         Resource.duration_hours,
+        Resource.pace,
+        Resource.starts_on,
         Provider.slug.label("provider_slug"),
         Provider.name.label("provider_name"),
         LinkState.dead.label("link_dead"),
@@ -189,11 +192,13 @@ def _document(
         rating=resource.rating or 0.0,
         rating_count=resource.rating_count or 0,
         popularity=resource.popularity or 0,
-        published=(resource.published_at - EPOCH).days if resource.published_at else 0,
+        published=day_number(resource.published_at) if resource.published_at else 0,
         link_dead=bool(resource.link_dead),
         card=encode_card(resource, provider_of(resource), rates),
         certificate=resource.certificate,
         duration_hours=resource.duration_hours,
+        pace=resource.pace,
+        starts_on=day_number(resource.starts_on) if resource.starts_on else None,
     )
 
 

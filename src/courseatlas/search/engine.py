@@ -5,14 +5,23 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 import tantivy
 
 from courseatlas.cache import LRUCache
+from courseatlas.catalog.bands import day_number, month_starts, utc_today
 from courseatlas.search import analyzers, reasons, snippets
-from courseatlas.search.base import FACETS, SearchFilters, SearchHit, SearchRequest, SearchResult
+from courseatlas.search.base import (
+    FACETS,
+    RANGE_FACETS,
+    SearchFilters,
+    SearchHit,
+    SearchRequest,
+    SearchResult,
+)
 from courseatlas.search.documents import IndexDocument
 from courseatlas.search.fields import schema, to_tantivy
 from courseatlas.search.query import ParsedQuery
@@ -287,16 +296,22 @@ class TantivyEngine:
     ) -> dict[str, list[tuple[str, int]]]:
         """Counts per facet value, cached until the index changes (they are costly for
         broad queries, and browsing repeats the same filters over and over). Keyed by the
-        words searched: a corrected query's counts are not its typo's."""
-        key = (self.generation, parsed, request.filters, words is None)
+        words searched: a corrected query's counts are not its typo's; and by the day, which
+        start dates are counted from."""
+        today = utc_today()
+        key = (self.generation, parsed, request.filters, words is None, today)
         cached = self._facet_cache.get(key)
         if cached is None:
-            cached = self._count_facets(searcher, words, request)
+            cached = self._count_facets(searcher, words, request, today)
             self._facet_cache.put(key, cached)
         return cached
 
     def _count_facets(
-        self, searcher: tantivy.Searcher, words: tantivy.Query | None, request: SearchRequest
+        self,
+        searcher: tantivy.Searcher,
+        words: tantivy.Query | None,
+        request: SearchRequest,
+        today: date,
     ) -> dict[str, list[tuple[str, int]]]:
         """Exact counts per facet value; a facet's own filter is left out of its counts.
         The most frequent values are kept, and the selected one whatever its rank."""
@@ -304,11 +319,11 @@ class TantivyEngine:
         counts: dict[str, list[tuple[str, int]]] = {}
         shared = [name for name in FACETS if name not in selected]
         if shared:
-            query = combine(words, filter_queries(request.filters))
-            counts.update(_aggregate(searcher, query, shared))
+            query = combine(words, filter_queries(request.filters, today=today))
+            counts.update(_aggregate(searcher, query, shared, today))
         for name in selected:
-            query = combine(words, filter_queries(request.filters, skip=name))
-            counts.update(_aggregate(searcher, query, [name]))
+            query = combine(words, filter_queries(request.filters, skip=name, today=today))
+            counts.update(_aggregate(searcher, query, [name], today))
         return {name: _shown(counts.get(name, []), selected.get(name)) for name in FACETS}
 
     # --- stored fields: cards and snippets, from one fetch of each document
@@ -368,14 +383,47 @@ def _count(result: tantivy.SearchResult) -> int:
 
 
 def _aggregate(
-    searcher: tantivy.Searcher, query: tantivy.Query, names: list[str]
+    searcher: tantivy.Searcher, query: tantivy.Query, names: list[str], today: date
 ) -> dict[str, list[tuple[str, int]]]:
-    spec = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in names}
+    spec = {
+        name: _starts_spec(today) if name in RANGE_FACETS else _terms_spec(name) for name in names
+    }
     result = searcher.aggregate(query, spec)
-    return {
+    counts = {
         name: [(str(b["key"]), int(b["doc_count"])) for b in result[name]["buckets"]]
         for name in names
+        if name not in RANGE_FACETS
     }
+    if "starts" in names:
+        counts["starts"] = _starts_counts(result["starts"]["buckets"])
+    return counts
+
+
+def _terms_spec(name: str) -> dict[str, Any]:
+    return {"terms": {"field": name, "size": FACET_SIZE}}
+
+
+def _starts_spec(today: date) -> dict[str, Any]:
+    """Start dates in three ranges that do not overlap: the rest of this month, next month,
+    later (tantivy's range buckets must not overlap; "upcoming" is their sum)."""
+    days = [day_number(day) for day in (today, *month_starts(today))]
+    ranges = [
+        {"key": "this-month", "from": days[0], "to": days[1]},
+        {"key": "next-month", "from": days[1], "to": days[2]},
+        {"key": "later", "from": days[2]},
+    ]
+    return {"range": {"field": "starts_on", "ranges": ranges}}
+
+
+def _starts_counts(buckets: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """The counts of the ``starts`` filter's values; a value no result has is left out."""
+    found = {str(b["key"]): int(b["doc_count"]) for b in buckets}
+    counts = {
+        "this-month": found.get("this-month", 0),
+        "next-month": found.get("next-month", 0),
+        "upcoming": sum(found.get(k, 0) for k in ("this-month", "next-month", "later")),
+    }
+    return [(value, count) for value, count in counts.items() if count]
 
 
 __all__ = ["SearchFilters", "TantivyEngine"]

@@ -8,14 +8,14 @@ import tantivy
 
 from courseatlas.catalog.bands import duration_band, rating_steps
 from courseatlas.search import analyzers
-from courseatlas.search.base import FILTERS
+from courseatlas.search.base import FILTERS, RANGE_FACETS
 from courseatlas.search.documents import IndexDocument
 
 # Text fields searched by words, and how much a match in each counts.
 FIELD_BOOSTS = {"title": 6.0, "skills": 3.0, "topics": 2.5, "people": 1.5, "description": 1.0}
 # Single-term fields that filter and facet.
-KEYWORD_FIELDS = (*FILTERS,)
-SCHEMA_VERSION = 7
+KEYWORD_FIELDS = tuple(name for name in FILTERS if name not in RANGE_FACETS)
+SCHEMA_VERSION = 8
 
 
 @cache
@@ -43,6 +43,7 @@ def schema() -> tantivy.Schema:
     builder.add_float_field("price_shown", indexed=True, fast=True)  # display currency
     builder.add_integer_field("popularity", fast=True)
     builder.add_integer_field("published", fast=True)
+    builder.add_integer_field("starts_on", indexed=True, fast=True)  # days since 1970
     return builder.build()
 
 
@@ -68,7 +69,7 @@ def to_tantivy(document: IndexDocument) -> tantivy.Document:
     # One value: this field only answers "which words does the catalog hold, how often".
     words = " ".join((document.title, *document.skills, *document.topics, *document.people))
     doc.add_text("words", analyzers.spell_out(words))
-    for field_name in ("kind", "provider", "level", "language", "price", "isbn"):
+    for field_name in ("kind", "provider", "level", "language", "price", "isbn", "pace"):
         value = getattr(document, field_name)
         if value:
             doc.add_text(field_name, value)
@@ -92,4 +93,6 @@ def to_tantivy(document: IndexDocument) -> tantivy.Document:
     doc.add_float("price_shown", document.price_shown)
     doc.add_integer("popularity", document.popularity)
     doc.add_integer("published", document.published)
+    if document.starts_on is not None:
+        doc.add_integer("starts_on", document.starts_on)
     return doc

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query
 
-from courseatlas.catalog.bands import Duration
+from courseatlas.catalog.bands import Duration, Pace, Starts
 from courseatlas.catalog.schemas import Kind, Level, PriceFilter
 from courseatlas.search.base import SearchFilters, SearchRequest, Sort
 from courseatlas.search.query import MAX_QUERY_LENGTH, parse_query
@@ -62,6 +62,16 @@ async def search_options(
             "free resources included, those without a known price left out.",
         ),
     ] = None,
+    pace: Annotated[
+        Pace | None, Query(description="self-paced: start any time; scheduled: on set dates")
+    ] = None,
+    starts: Annotated[
+        Starts | None,
+        Query(
+            description="Courses with a start date (UTC) this month or next from today on, "
+            "or any from today on; those without one are left out."
+        ),
+    ] = None,
     sort: Sort = "relevance",
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -84,6 +94,8 @@ async def search_options(
         certificate=certificate,
         duration=duration,
         max_price=max_price,
+        pace=pace,
+        starts=starts,
     )
     return SearchOptions(filters, sort, (page - 1) * per_page, per_page, spellcheck)
 

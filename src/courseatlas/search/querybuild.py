@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import tantivy
 from tantivy import Occur, Query
 
+from courseatlas.catalog.bands import Starts, day_number, starts_between, utc_today
 from courseatlas.search import analyzers
-from courseatlas.search.base import SearchFilters
+from courseatlas.search.base import RANGE_FACETS, SearchFilters
 from courseatlas.search.fields import FIELD_BOOSTS, schema
 from courseatlas.search.query import ParsedQuery
 from courseatlas.text import alias_key
@@ -29,6 +31,7 @@ AUTHOR_BOOST = 30.0
 AUTHOR_WORDS = range(2, 5)
 # Between resources that match equally, one in the query's language (English) comes first.
 ENGLISH_TIE = 0.5
+MAX_DAY = 2**31  # after any start date: "from today on" has no end
 
 
 @dataclass(frozen=True)
@@ -93,15 +96,20 @@ def searched_words(parsed: ParsedQuery) -> int:
     return sum(1 for word in parsed.words if analyzers.stems(word))
 
 
-def filter_queries(filters: SearchFilters, skip: str | None = None) -> list[Query]:
-    """One query per active filter, scored zero; ``skip`` leaves one facet's own filter out."""
+def filter_queries(
+    filters: SearchFilters, skip: str | None = None, today: date | None = None
+) -> list[Query]:
+    """One query per active filter, scored zero; ``skip`` leaves one facet's own filter out.
+    ``today`` (UTC, by default) is the day start dates are relative to."""
     # min_rating's field holds the steps a rating reaches (for its facet); any other
     # threshold than a step is a range on the rating itself.
     queries = [
         Query.term_query(schema(), name, value)
         for name, value in filters.selected().items()
-        if name not in (skip, "min_rating")
+        if name not in (skip, "min_rating") and name not in RANGE_FACETS
     ]
+    if filters.starts is not None and skip != "starts":
+        queries.append(_starting(filters.starts, today or utc_today()))
     if filters.min_rating is not None and skip != "min_rating":
         queries.append(
             Query.range_query(
@@ -120,6 +128,18 @@ def filter_queries(filters: SearchFilters, skip: str | None = None) -> list[Quer
             Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, dead)])
         )
     return [Query.const_score_query(q, 0.0) for q in queries]
+
+
+def _starting(band: Starts, today: date) -> Query:
+    low, high = starts_between(band, today)
+    return Query.range_query(
+        schema(),
+        "starts_on",
+        tantivy.FieldType.Integer,
+        lower_bound=day_number(low),
+        upper_bound=day_number(high) if high else MAX_DAY,
+        include_upper=high is None,
+    )
 
 
 def combine(text_part: Query | None, filters: list[Query]) -> Query:

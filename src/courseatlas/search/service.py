@@ -11,6 +11,7 @@ import orjson
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from courseatlas.catalog.bands import utc_today
 from courseatlas.catalog.models import Provider, Skill, Topic
 from courseatlas.catalog.summaries import live_ids, summaries
 from courseatlas.catalog.vocabularies import LABELS, ORDERED_FACETS
@@ -27,7 +28,9 @@ def search(session: Session, runtime: SearchRuntime, request: SearchRequest) -> 
 
 
 def answer_key(request: SearchRequest) -> Hashable:
-    return ("search", request)
+    """A search's answer holds until the index changes, and for the day (start dates are
+    counted from it)."""
+    return ("search", request, utc_today())
 
 
 def search_json(session: Session, runtime: SearchRuntime, request: SearchRequest) -> bytes:

@@ -1,11 +1,14 @@
-"""How catalog values read on a page: prices, durations, counts, languages and levels."""
+"""How catalog values read on a page: prices, durations, counts, languages, levels, pace
+and start dates."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 
+from courseatlas.catalog.bands import utc_today
 from courseatlas.catalog.names import TOPIC_SEPARATOR
 from courseatlas.catalog.quality import bayesian_rating
 from courseatlas.catalog.schemas import Price, ResourceSummary
@@ -66,6 +69,16 @@ def language(code: str) -> str:
 
 def level(code: str) -> str:
     return LABELS["level"].get(code, code)
+
+
+def pace(code: str) -> str:
+    return LABELS["pace"].get(code, code)
+
+
+def starts(day: date, long: bool = False) -> str:
+    """ "Starts 12 Jan 2027", or "Started" once the day is past (UTC, as the filter counts)."""
+    verb = "Starts" if day >= utc_today() else "Started"
+    return f"{verb} {day.strftime('%-d %B %Y' if long else '%-d %b %Y')}"
 
 
 def kind(code: str) -> str:

@@ -45,6 +45,8 @@ def environment() -> Environment:
         hours=formatting.hours,
         language=formatting.language,
         level=formatting.level,
+        pace=formatting.pace,
+        starts=formatting.starts,
         kind=formatting.kind,
         paragraphs=formatting.paragraphs,
         reasons=formatting.reasons,

@@ -3,7 +3,8 @@
 Every course is free to audit; the price column only offers a paid verified certificate
 ("FREE-Add a Verified Certificate for $49 USD"), so such courses are free with a certificate.
 Instructors are joined by hyphens, which also occur inside names; see ``instructors``. The
-duration is the weekly effort's midpoint times the number of weeks.
+duration is the weekly effort's midpoint times the number of weeks; the course type says
+whether it is self-paced or instructor-led (scheduled). No start dates are in the scrape.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def map_course(row: Row) -> Row:
         "description": paragraphs(row["summary"], row["course_description"]),
         "syllabus": value(row["course_syllabus"]),
         "duration_hours": duration_hours(row["course_effort"], row["course_length"]),
+        "pace": row["course_type"],  # "Self-paced on your time", "Instructor-led on a ..."
         **price_fields(row["price"]),
     }
 
@@ -97,8 +99,9 @@ PROFILE = csv_profile(
     "edx",
     __doc__ or "",
     Layout.of(
-        "title, summary, n_enrolled, institution, instructors, Level, subject, language, "
-        "course_effort, course_length, price, course_description, course_syllabus, course_url",
+        "title, summary, n_enrolled, course_type, institution, instructors, Level, subject, "
+        "language, course_effort, course_length, price, course_description, course_syllabus, "
+        "course_url",
         map_course,
     ),
 )

@@ -37,6 +37,8 @@ FACET_TITLES = {
     "certificate": "Certificate",
     "duration": "Duration",
     "min_rating": "Rating",
+    "pace": "Pace",
+    "starts": "Start date",
     "skill": "Skill",
 }
 SORT_LABELS = {
