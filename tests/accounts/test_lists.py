@@ -5,10 +5,16 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
+from pathlib import Path
 
+from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from courseatlas.catalog.models import Resource
+from courseatlas.ingest.service import run_import
 from tests.accounts.conftest import Site, token_of
+from tests.helpers import course, write_jsonl
 
 
 def _api(client: TestClient) -> dict[str, str]:
@@ -241,3 +247,56 @@ def test_nul_in_a_body_is_stored_as_written_or_refused_never_a_500(
         assert "Mine\u0000" in titles
     page = alice.post("/account/lists", data={"title": "Page\u0000", "csrf_token": token_of(alice)})
     assert page.status_code < 500
+
+
+def _compare_link(html: str) -> tuple[str, str]:
+    soup = BeautifulSoup(html, "html.parser")
+    link = soup.select_one("#compare-all")
+    assert link is not None, "no compare link"
+    ticks = [box["value"] for box in soup.select('input[name="ids"][form="compare-form"]')]
+    assert soup.select_one("form#compare-form[action='/compare'][method='get']") is not None
+    return " ".join(link.get_text().split()), f"{link['href']} ticks={','.join(ticks)}"
+
+
+def test_a_saved_list_opens_the_comparison_of_its_courses(
+    site: Site, alice: TestClient, tmp_path: Path
+) -> None:
+    token = token_of(alice)
+    first = alice.post(
+        "/lists/save",
+        data={"resource_id": site.resources[0], "csrf_token": token},
+        follow_redirects=False,
+    )
+    mine = first.headers["location"].split("?")[0]
+    assert "compare-form" not in alice.get(mine).text  # one item: nothing to compare
+    for resource_id in site.resources[1:3]:
+        alice.post("/lists/save", data={"resource_id": resource_id, "csrf_token": token})
+    three = ",".join(str(i) for i in site.resources[:3])
+    assert _compare_link(alice.get(mine).text) == (
+        "Compare all 3",
+        f"/compare?ids={three} ticks={three}",
+    )
+    compared = BeautifulSoup(alice.get(f"/compare?ids={three}").text, "html.parser")
+    titles = [" ".join(th.get_text().split()) for th in compared.select(".compare thead th a")]
+    assert titles == [f"Learning SQL part {n}" for n in (1, 2, 3)]
+
+    alice.post(mine, data={"visibility": "public", "csrf_token": token})
+    list_id = mine.rsplit("/", 1)[1]
+    shared = alice.get(f"/api/v1/lists/{list_id}").json()["share_url"]
+    with site.client() as stranger:
+        public = stranger.get(shared.removeprefix("http://testserver")).text
+    assert _compare_link(public)[0] == "Compare all 3"
+
+    more = [course(n, title=f"Learning SQL part {n}") for n in (5, 6)]
+    run_import(site.db.sessions, [write_jsonl(tmp_path / "more.jsonl", *more)])
+    with site.db.session() as session:
+        extra = list(session.scalars(select(Resource.id).where(Resource.id.not_in(site.resources))))
+    for resource_id in [site.resources[3], *extra]:
+        alice.post("/lists/save", data={"resource_id": resource_id, "csrf_token": token})
+    label, href = _compare_link(alice.get(mine).text)
+    first_four = ",".join(str(i) for i in site.resources[:4])
+    assert label == "Compare the first four"
+    assert href.startswith(f"/compare?ids={first_four} ticks=")
+    assert len(href.split("ticks=")[1].split(",")) == 6
+    five = alice.get("/compare?" + "&".join(f"ids={i}" for i in [*site.resources, extra[0]]))
+    assert five.status_code == 422 and "pick 2 to 4 courses or books to compare, not 5" in five.text
