@@ -13,11 +13,12 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -105,10 +106,15 @@ def add_stub_resource(data_dir: Path, stub_origin: str) -> str:
 
 
 @contextmanager
-def live_site(data_dir: Path, with_stub: bool = True) -> Iterator[LiveSite]:
-    """The demo catalog served on a free port; with the stub provider and its course."""
+def live_site(
+    data_dir: Path, with_stub: bool = True, extra: Sequence[dict[str, Any]] = ()
+) -> Iterator[LiveSite]:
+    """The demo catalog served on a free port; with the stub provider and its course, and
+    ``extra`` canonical rows (dates relative to the day the tests run, say)."""
     database = Database(Settings(env="test", data_dir=data_dir))
     load_demo(database)
+    if extra:
+        run_import(database.sessions, [write_jsonl(data_dir / "extra.jsonl", *extra)])
     database.dispose()
     if not with_stub:
         with _served(data_dir) as url:
