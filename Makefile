@@ -25,8 +25,9 @@ $(CHROMIUM):
 run: $(STAMP)  ## Load the demo catalog and serve it at http://127.0.0.1:8000
 	$(BIN)/courseatlas demo --host 127.0.0.1 --port 8000
 
-# One test process per core; a file's tests stay in one process, so its fixtures are built once.
-PYTEST_PARALLEL := -n auto --dist loadfile
+# One test process per core; a file's tests stay in one process, so its fixtures are built once;
+# files are handed out in collection order, which puts the slow ones first (tests/conftest.py).
+PYTEST_PARALLEL := -n auto --dist loadfile --no-loadscope-reorder
 
 test: $(STAMP) $(CHROMIUM)  ## The whole suite, on SQLite and PostgreSQL, and in Chromium
 	$(BIN)/pytest $(PYTEST_PARALLEL)

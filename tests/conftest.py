@@ -31,6 +31,14 @@ for _budget in ("API", "PAGES", "EXPENSIVE", "CRAWLERS"):
 os.environ.setdefault("COURSEATLAS_GC_TUNING", "false")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files with slow tests first, each file's tests kept together: test processes take files
+    in this order (``--dist loadfile --no-loadscope-reorder``), so the longest files start
+    early instead of finishing last while the other process has nothing left to do."""
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_files)
+
+
 def _worker_suffix() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 

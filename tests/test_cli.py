@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -77,3 +78,31 @@ def test_bad_setting_is_reported(cli: Cli) -> None:
     assert result.returncode == 1
     assert "import_batch_size" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _new_data_dir_environment(folder: Path, **extra: str) -> dict[str, str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("COURSEATLAS_")}
+    return {**environment, "COURSEATLAS_DATA_DIR": str(folder), "COLUMNS": "200", **extra}
+
+
+def test_a_command_on_a_new_data_dir_migrates_first(tmp_path: Path) -> None:
+    environment = _new_data_dir_environment(tmp_path / "var")
+    listed = run_cli(environment, "users", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "email" in listed.stdout and "Traceback" not in listed.stderr
+    passphrase = "a fresh passphrase here\n"
+    create = ("users", "create", "new@example.org", "--password-stdin")
+    created = run_cli(environment, *create, stdin=passphrase)
+    assert created.returncode == 0, created.stderr
+    assert "new@example.org" in run_cli(environment, "users", "list").stdout
+
+
+@pytest.mark.parametrize("command", [("stats",), ("users", "list"), ("rates", "show")])
+def test_an_unreachable_database_is_one_clear_line(tmp_path: Path, command: tuple[str]) -> None:
+    # Port 1 on this host: nothing listens there, the connection is refused at once.
+    unreachable = "postgresql://postgres@127.0.0.1:1/courseatlas"
+    environment = _new_data_dir_environment(tmp_path, COURSEATLAS_DATABASE_URL=unreachable)
+    result = run_cli(environment, *command)
+    assert result.returncode == 1
+    assert "error: the database cannot be used: connection failed" in result.stderr
+    assert "Connection refused" in result.stderr and "Traceback" not in result.stderr

@@ -16,6 +16,7 @@ from courseatlas import __version__
 from courseatlas.accounts import web as accounts
 from courseatlas.accounts.admin import router as admin_router
 from courseatlas.accounts.pages import router as account_pages_router
+from courseatlas.accounts.passwords import decoy_hash
 from courseatlas.careers.matches import Precompute
 from courseatlas.careers.routes import router as careers_router
 from courseatlas.careers.service import career_suggestions
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             precompute.start()
         if clicks:
             clicks.start()
+        decoy_hash()
         after_start_up(tune=settings.gc_tuning)
         yield
         if clicks:

@@ -23,9 +23,15 @@ MAX_LENGTH = 1024  # hashing is costly: a megabyte of password is a denial of se
 COMMON = Path(__file__).resolve().parent / "common-passwords.txt"
 
 HASHER = PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY)
-# A hash of nothing anyone knows: checked against when an email is unknown, so that a wrong
-# email takes as long as a wrong password.
-_DECOY = HASHER.hash("decoy password that matches no account")
+
+
+@cache
+def decoy_hash() -> str:
+    """A hash of nothing anyone knows: checked against when an email is unknown, so that a
+    wrong email takes as long as a wrong password. Made on first use, not at import: hashing
+    costs a third of a second that every command would pay; the web app makes it at start,
+    so that not even a process's first unknown email answers slower."""
+    return HASHER.hash("decoy password that matches no account")
 
 
 @cache
@@ -56,7 +62,7 @@ def verify(stored_hash: str | None, password: str) -> bool:
     if len(password) > MAX_LENGTH:
         return False
     try:
-        return HASHER.verify(stored_hash or _DECOY, password) and stored_hash is not None
+        return HASHER.verify(stored_hash or decoy_hash(), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+from sqlalchemy.exc import OperationalError
+
 from courseatlas.cli.app import app
+from courseatlas.cli.context import console
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except OperationalError as error:
+        # Down, unreachable or locked: one line the operator can act on, never a traceback.
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else "no reason given"
+        console.print(f"[red]error:[/] the database cannot be used: {reason}")
+        raise SystemExit(1) from None

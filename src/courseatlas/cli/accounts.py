@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from courseatlas.accounts import mail, repository, service
 from courseatlas.accounts.models import User
-from courseatlas.cli.context import console, database, settings
+from courseatlas.cli.context import console, prepared_database, settings
 from courseatlas.errors import CourseatlasError, NotFound
 
 users = typer.Typer(help="Learner and admin accounts.", no_args_is_help=True)
@@ -36,7 +36,7 @@ def create(
         console.print("[red]error:[/] pass --password-stdin and the password on standard input")
         raise typer.Exit(2)
     password = sys.stdin.readline().rstrip("\r\n")
-    with _failing_clearly(), database().session() as session:
+    with _failing_clearly(), prepared_database().session() as session:
         user = service.create_user(session, email, password, admin)
         console.print(f"created {'admin ' if admin else ''}account {user.id} for {user.email}")
 
@@ -46,7 +46,7 @@ def token(
     email: str, name: Annotated[str, typer.Option(help="What the token is for.")] = "CLI"
 ) -> None:
     """Print a new personal API token for the account, alone on the last line."""
-    with _failing_clearly(), database().session() as session:
+    with _failing_clearly(), prepared_database().session() as session:
         user = _user(session, email)
         secret = service.new_token(session, user.id, name)
     print(secret)
@@ -56,7 +56,7 @@ def token(
 def list_users() -> None:
     """Every account: id, email, admin, confirmed."""
     table = Table("id", "email", "admin", "confirmed", "created")
-    with database().session() as session:
+    with prepared_database().session() as session:
         offset = 0
         while batch := repository.users(session, offset, 1000):
             for user in batch:
@@ -75,7 +75,7 @@ def list_users() -> None:
 @users.command("delete")
 def delete(email: str) -> None:
     """Delete an account with its sessions, tokens and lists."""
-    with _failing_clearly(), database().session() as session:
+    with _failing_clearly(), prepared_database().session() as session:
         service.remove_user(session, _user(session, email))
     console.print(f"deleted the account of {email}")
 

@@ -9,9 +9,8 @@ import typer
 
 from courseatlas.careers.guides import bundled_guides_dir
 from courseatlas.careers.importers import import_guides, import_onet
-from courseatlas.cli.context import console, database
+from courseatlas.cli.context import console, prepared_database
 from courseatlas.cli.reports import report
-from courseatlas.migrations.prepare import prepare_database
 
 app = typer.Typer(help="Career guides and occupation data.", no_args_is_help=True)
 
@@ -24,8 +23,7 @@ def import_guides_command(
     ] = None,
 ) -> None:
     """Import authored career guides. Exit 0: all stored; 2: some rejected; 1: none stored."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     summary = import_guides(db.sessions, paths or [bundled_guides_dir()])
     report(summary)
     raise typer.Exit(summary.exit_code)
@@ -38,8 +36,7 @@ def import_onet_folder(paths: list[Path]) -> int:
             "[red]error:[/] --profile onet takes one folder: the O*NET database in text format"
         )
         return 1
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     with console.status("reading the O*NET database ..."):
         summary = import_onet(db.sessions, paths[0])
     report(summary)

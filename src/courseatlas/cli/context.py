@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from courseatlas.db.database import Database
 from courseatlas.logging import configure_logging
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.settings import Settings
 
 console = Console(stderr=True)
@@ -34,6 +35,13 @@ def settings() -> Settings:
 
 def database() -> Database:
     return Database(settings())
+
+
+def prepared_database() -> Database:
+    """The database, migrated to this version's schema first (a no-op when it already is)."""
+    db = database()
+    prepare_database(db)
+    return db
 
 
 @contextmanager

@@ -7,10 +7,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from courseatlas.cli.context import console, counting_progress, database
+from courseatlas.cli.context import console, counting_progress, prepared_database
 from courseatlas.images import repository
 from courseatlas.images.service import fetch_pictures
-from courseatlas.migrations.prepare import prepare_database
 
 app = typer.Typer(
     help="Pictures of courses and books, served from this host.", no_args_is_help=True
@@ -24,8 +23,7 @@ def fetch(
     """Fetch each feed picture not fetched yet (or whose URL changed), resize it, store it in
     the data directory. A bad answer is recorded with its reason; the resource keeps its
     generated cover. Exit 0 even then: `pictures rejected` lists them."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     with counting_progress("fetching pictures") as progress:
         summary = fetch_pictures(db, limit=limit, progress=progress)
     console.print(f"pictures: {summary.stored:,} stored, {summary.rejected:,} rejected")
@@ -34,8 +32,7 @@ def fetch(
 @app.command("rejected")
 def rejected() -> None:
     """The pictures refused, each with its resource id, URL and reason."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     with db.session() as session:
         found = repository.rejections(session)
     out = Console()

@@ -17,12 +17,11 @@ from rich.progress import (
 
 from courseatlas.careers.importers import ONET_PROFILE
 from courseatlas.cli.careers import import_onet_folder
-from courseatlas.cli.context import console, database, settings
+from courseatlas.cli.context import console, prepared_database, settings
 from courseatlas.cli.reports import report
 from courseatlas.cli.search import index_runtime, sync_index
 from courseatlas.ingest.profiles import PROFILES
 from courseatlas.ingest.service import run_import
-from courseatlas.migrations.prepare import prepare_database
 
 INDEX_WHILE_STORING_SECONDS = 1.0
 
@@ -45,8 +44,7 @@ def import_command(
     if profile not in PROFILES:
         console.print(f"[red]error:[/] unknown profile {profile!r}; known: {', '.join(_known())}")
         raise typer.Exit(1)
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     runtime = index_runtime()
     # The index follows the storing, batch by batch, rather than starting when it ends.
     runtime.start(INDEX_WHILE_STORING_SECONDS)

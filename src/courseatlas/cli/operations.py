@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from courseatlas.careers.models import Career
 from courseatlas.catalog.models import Skill
 from courseatlas.catalog.repository import catalog_counts
-from courseatlas.cli.context import console, database, settings
+from courseatlas.cli.context import console, database, prepared_database, settings
 from courseatlas.db import backup as backups
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.errors import CourseatlasError
@@ -28,8 +28,7 @@ BackupFile = Annotated[Path, typer.Argument(help="The backup file.")]
 
 def export() -> None:
     """Write the whole catalog as JSON Lines (gzip) into <data dir>/exports, served at /exports/."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     path, count = write_export(db)
     console.print(f"exported {count:,} resources to {path}")
 
@@ -63,8 +62,7 @@ def restore(
 
 def stats() -> None:
     """The catalog, the imports, the change log and every index replica, in numbers."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     table = Table(title="courseatlas", show_header=False)
     with db.session() as session:
         counts = catalog_counts(session)

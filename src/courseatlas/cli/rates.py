@@ -10,9 +10,8 @@ from rich.table import Table
 from sqlalchemy import select
 
 from courseatlas.catalog.money import REFERENCE, ExchangeRate
-from courseatlas.cli.context import console, database, settings
+from courseatlas.cli.context import console, prepared_database, settings
 from courseatlas.ingest.rates import bundled_rates, read_rates, store_rates
-from courseatlas.migrations.prepare import prepare_database
 
 app = typer.Typer(help="Exchange rates for prices in one currency.", no_args_is_help=True)
 
@@ -42,8 +41,7 @@ def load(
     if problems:
         console.print(f"[red]error:[/] {len(problems)} problems: no rate was stored")
         raise typer.Exit(1)
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     with db.session() as session:
         change = store_rates(session, rates)
     shown = ", ".join(change.changed) or "none"
@@ -56,8 +54,7 @@ def load(
 @app.command("show")
 def show() -> None:
     """The rates in force, and the display currency prices are shown in."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     display = settings().display_currency
     with db.session() as session:
         rows = session.execute(select(ExchangeRate).order_by(ExchangeRate.currency)).scalars()

@@ -13,10 +13,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from courseatlas.cli.context import console, counting_progress, database, settings
+from courseatlas.cli.context import console, counting_progress, prepared_database, settings
 from courseatlas.cli.search import sync_index
 from courseatlas.errors import CourseatlasError
-from courseatlas.migrations.prepare import prepare_database
 from courseatlas.referrals import linkstates, partners
 from courseatlas.referrals.exports import report_csv, report_json, table_rows
 from courseatlas.referrals.links import CheckOptions
@@ -65,8 +64,7 @@ def set_partner(
     inactive: Annotated[bool, typer.Option("--inactive", help="Links go direct for now.")] = False,
 ) -> None:
     """Create or change a partner (its secret stays as it was)."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     with _reported(), db.session() as session:
         partner = partners.set_partner(session, slug, template, hosts.split(","), not inactive)
         state = "active" if partner.active else "inactive"
@@ -76,8 +74,7 @@ def set_partner(
 @partners_app.command("secret")
 def secret(slug: Slug) -> None:
     """Make a new webhook secret (the old one stops working); printed alone on the last line."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     with _reported(), db.session() as session:
         value = partners.new_secret(session, slug)
     console.print(f"new webhook secret of {slug}; give it to the partner:")
@@ -87,8 +84,7 @@ def secret(slug: Slug) -> None:
 @partners_app.command("list")
 def list_partners() -> None:
     """Every partner with its template, hosts, state and whether it has a secret."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     table = Table("partner", "active", "hosts", "template", "secret")
     with db.session() as session:
         for partner in partners.partners(session):
@@ -119,8 +115,7 @@ def report(
         console.print("[red]error:[/] --to is before --from")
         raise typer.Exit(1)
     span = Span(start.date(), end.date(), settings().timezone)
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     with db.session() as session:
         found = build(session, span, by.value)
         dead = linkstates.dead_links(session)
@@ -156,8 +151,7 @@ def check_links(
 ) -> None:
     """Fetch stored URLs; a link failing twice in a row over at least a day is marked dead."""
     config = settings()
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     options = CheckOptions(
         concurrency=concurrency,
         timeout=config.link_check_timeout,

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from courseatlas.careers.matches import Precompute, follow_changes
-from courseatlas.cli.context import console, counting_progress, database, settings
+from courseatlas.cli.context import (
+    console,
+    counting_progress,
+    database,
+    prepared_database,
+    settings,
+)
 from courseatlas.db.redis_client import SharedRedis
-from courseatlas.migrations.prepare import prepare_database
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import MeaningOnFirstUse
 
 
 def reindex() -> None:
     """Build a fresh search index from the database; the live one serves until the swap."""
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
     follow_changes(runtime)
     with counting_progress("indexing") as progress:
@@ -49,8 +53,7 @@ def follow() -> None:
     import signal
     import threading
 
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
     semantic = MeaningOnFirstUse(db)
     precompute = Precompute(db, runtime, lambda: semantic.meaning)

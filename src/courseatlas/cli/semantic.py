@@ -7,8 +7,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from courseatlas.cli.context import console, counting_progress, database
-from courseatlas.migrations.prepare import prepare_database
+from courseatlas.cli.context import console, counting_progress, prepared_database
 from courseatlas.semantic.encoder import load_model
 from courseatlas.semantic.models import EMBED_BATCH
 
@@ -27,8 +26,7 @@ def embed(
         raise typer.Exit(1)
     from courseatlas.semantic.store import embed_pending  # needs numpy, from the same extra
 
-    db = database()
-    prepare_database(db)
+    db = prepared_database()
     with counting_progress("embedding") as progress:
         embedded = embed_pending(db, model, batch_size=batch_size, progress=progress)
     db.dispose()
