@@ -4,8 +4,12 @@ Matching a career reads about a thousand candidates from some fifty searches: to
 page view. The matches are computed in the background after the catalog changes
 (``Precompute``, in the process that writes a host's search index), or on demand the first
 time a page asks before that, and stored with the terms a change must share with the
-career to alter them (``matching.reach``). The indexer tells ``touch_changed`` of every batch
-it applies: only the careers the changed resources reach go stale.
+career to alter them (``matching.reach``) and the lowest score a resource needs to be among
+the candidates they were chosen from (``Matches.chosen_from``). The indexer tells
+``touch_changed`` of every batch it applies: a career goes stale only when a changed
+resource was among those candidates, or could now enter them: it shares a term with the
+career and the highest score it could have as the career's candidate
+(``candidates.ceiling``) reaches that lowest score.
 
 Stored matches are fresh while no change touched them since the index they came from, the
 career's profile is the one they were computed for, and the code that computed them is the
@@ -22,15 +26,18 @@ from functools import cache
 from pathlib import Path
 
 import structlog
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from courseatlas.cache import LRUCache
 from courseatlas.careers import stored
 from courseatlas.careers.models import Career
 from courseatlas.careers.profiles import career_profile
+from courseatlas.careers.repository import careers_version
 from courseatlas.careers.schemas import CareerMatchesOut
 from courseatlas.db.database import Database
-from courseatlas.matching import reach
+from courseatlas.matching import candidates, reach
 from courseatlas.matching.service import find_matches, learning_path, matched_resources
 from courseatlas.matching.wants import Profile
 from courseatlas.search.base import SearchBackend
@@ -47,6 +54,7 @@ MATCHED_BOOKS = 8
 WHOLE_CATALOG = 1000
 CLAIM_SECONDS = 300.0  # a career being computed is left to its process this long
 PRECOMPUTE_SECONDS = 5.0  # how often the background job looks for stale careers
+PROFILES_KEPT = 2000  # career profiles remembered for checking changes against (O*NET: ~1,000)
 _CODE = ("matching", "careers/profiles.py", "careers/matches.py", "careers/context.py")
 
 
@@ -59,10 +67,10 @@ def career_matches(
     if payload is not None:
         return CareerMatchesOut.model_validate_json(payload)
     floor = runtime.floor()  # Before computing: the index may move on meanwhile.
-    matches, terms = compute(session, runtime, career_profile(session, career), meaning)
+    matches, computed = compute(session, runtime, career_profile(session, career), meaning)
     try:
         with session.begin_nested():
-            stored.save(session, career.id, matches.model_dump_json(), digest, floor, terms)
+            stored.save(session, career.id, computed, digest, floor)
     except SQLAlchemyError as error:  # Busy, or stored by another worker: computed again later.
         log.info("career_matches_not_stored", career=career.slug, error=type(error).__name__)
     return matches
@@ -70,20 +78,19 @@ def career_matches(
 
 def compute(
     session: Session, runtime: SearchBackend, profile: Profile, meaning: Meaning | None
-) -> tuple[CareerMatchesOut, set[str]]:
-    """The matches, and the terms a change must share to touch them."""
+) -> tuple[CareerMatchesOut, stored.Computed]:
+    """The matches, and them as stored: with the terms a change must share to touch them and
+    the score it must reach."""
     matches = find_matches(session, runtime, profile, meaning)
     out = CareerMatchesOut(
         courses=matched_resources(session, matches, matches.top(MATCHED_COURSES, "course")),
         books=matched_resources(session, matches, matches.top(MATCHED_BOOKS, "book")),
         learning_path=learning_path(session, matches),
     )
-    path = out.learning_path
-    shown = [*out.courses, *out.books, *(step.resource for step in path.steps)]
-    extras = [path.free_alternative, path.book, *(step.free_alternative for step in path.steps)]
-    shown += [r for r in extras if r is not None]
-    terms = reach.profile_reach(session, profile) | {reach.resource_term(r.id) for r in shown}
-    return out, terms
+    chosen_from, cutoff = matches.chosen_from({"course": MATCHED_COURSES, "book": MATCHED_BOOKS})
+    terms = reach.profile_reach(session, profile) | {reach.resource_term(c.id) for c in chosen_from}
+    # Closeness in meaning is not worked out for a change: any change it reaches touches it.
+    return out, stored.Computed(out.model_dump_json(), terms, None if meaning else cutoff)
 
 
 def career_hash(career: Career, meaning: Meaning | None) -> str:
@@ -113,17 +120,59 @@ def _code_hash() -> str:
 def touch_changed(
     database: Database, documents: list[IndexDocument], deleted: list[int], change_id: int
 ) -> int:
-    """Mark stale the careers that the changed (or deleted) resources reach."""
-    terms: set[str] | None = None
-    if len(documents) + len(deleted) <= WHOLE_CATALOG:
-        terms = {reach.resource_term(i) for i in deleted}
-        for document in documents:
-            terms |= reach.document_terms(document)
+    """Mark stale the careers whose stored matches the changed (or deleted) resources could
+    enter or leave; returns how many were fresh."""
     with database.session() as session:
-        touched = stored.touch(session, terms, change_id)
+        # With none fresh (as while a catalog is first imported) there is nothing to work out.
+        if len(documents) + len(deleted) > WHOLE_CATALOG or not stored.any_fresh(session):
+            touched = stored.touch(session, None, change_id)
+        else:
+            touched = stored.touch(session, affected(session, documents, deleted), change_id)
     if touched:
         log.info("career_matches_touched", careers=touched, change=change_id)
     return touched
+
+
+def affected(session: Session, documents: list[IndexDocument], deleted: list[int]) -> set[int]:
+    """The careers a change may alter the stored matches of: those stale already (their
+    matches may be being computed from an index without it), and the fresh ones that one of
+    the resources was a candidate of or could now be a good enough candidate of."""
+    by_term: dict[str, set[int]] = {}  # term -> the changed resources that hold it
+    for document in documents:
+        for term in reach.document_terms(document):
+            by_term.setdefault(term, set()).add(document.id)
+    for resource_id in deleted:
+        by_term.setdefault(reach.resource_term(resource_id), set()).add(resource_id)
+    reached = stored.reached(session, set(by_term))
+    cutoffs = stored.cutoffs(session, reached)
+    touched = {career_id for career_id in reached if career_id not in cutoffs}
+    loaded: candidates.Loaded | None = None
+    version = careers_version(session)
+    for career in session.scalars(select(Career).where(Career.id.in_(cutoffs))):
+        terms, cutoff = reached[career.id], cutoffs[career.id]
+        if cutoff is None or any(t.startswith(reach.RESOURCE) for t in terms):
+            touched.add(career.id)
+            continue
+        loaded = loaded or candidates.load(session, {d.id for d in documents})
+        ids = {resource_id for term in terms for resource_id in by_term[term]}
+        ceiling = candidates.ceiling(loaded.only(ids), _profile(session, career, version))
+        if ceiling and ceiling[0].score >= cutoff:
+            touched.add(career.id)
+    return touched
+
+
+def _profile(session: Session, career: Career, version: tuple[int, str]) -> Profile:
+    """The career's profile; remembered while no career changes (``version``: a change to
+    any career's skills changes every career's ``distinctiveness``)."""
+    key = (career.id, version)
+    profile = _PROFILES.get(key)
+    if profile is None:
+        profile = career_profile(session, career)
+        _PROFILES.put(key, profile)
+    return profile
+
+
+_PROFILES: LRUCache[Profile] = LRUCache(PROFILES_KEPT)
 
 
 class Precompute:

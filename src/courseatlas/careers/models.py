@@ -153,12 +153,15 @@ class CareerMatches(Base):
     )
     # The change-log floor of the search index they were computed from; None: not computed.
     computed_at: Mapped[int | None] = mapped_column(ChangeId)
-    # The last change to a resource that shares a searched word, a skill, a topic with the
-    # career or is among its shown matches: stored matches older than it are stale.
+    # The last change that could alter them (``careers.matches.affected``): stored matches
+    # older than it are stale.
     touched_at: Mapped[int] = mapped_column(ChangeId, default=0)
     # ``careers.matches.career_hash``: the career, semantic layer and code they came from.
     profile_hash: Mapped[str | None] = mapped_column(String(64))
     payload: Mapped[str | None] = mapped_column(Text)  # ``CareerMatchesOut`` as JSON
+    # The lowest score of the candidates they were chosen from: a changed resource that
+    # cannot reach it leaves them as they are. None: any change reaching them touches them.
+    cutoff: Mapped[float | None] = mapped_column(Float)
     # A process computing them holds them until then, so others pick another career.
     claimed_until: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -166,7 +169,8 @@ class CareerMatches(Base):
 
 class CareerMatchTerm(Base):
     """What a change must share with a career to touch its stored matches: ``w:<stem>`` of a
-    searched word, ``s:<skill name>``, ``t:<topic slug>``, ``r:<id>`` of a shown resource."""
+    searched word, ``s:<skill name>``, ``t:<topic slug>``, ``r:<id>`` of a resource among
+    the candidates they were chosen from."""
 
     __tablename__ = "career_match_terms"
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import islice
 
@@ -16,6 +17,13 @@ from courseatlas.db.bulk import bulk_insert
 CHUNK = 500  # values per IN (...): well under every database's limit of parameters
 
 
+@dataclass(frozen=True)
+class Computed:
+    payload: str  # ``CareerMatchesOut`` as JSON
+    terms: set[str]  # what a change must share with the career to touch them
+    cutoff: float | None  # the score a changed resource must reach; None: any reaching it
+
+
 def fresh_payload(session: Session, career_id: int, profile_hash: str) -> str | None:
     """The stored matches, unless a change touched them since or the profile differs."""
     row = session.get(CareerMatches, career_id)
@@ -27,7 +35,7 @@ def fresh_payload(session: Session, career_id: int, profile_hash: str) -> str | 
 
 
 def save(
-    session: Session, career_id: int, payload: str, profile_hash: str, floor: int, terms: set[str]
+    session: Session, career_id: int, computed: Computed, profile_hash: str, floor: int
 ) -> None:
     """Store matches computed from an index at ``floor``, unless newer ones are stored."""
     row = session.get(CareerMatches, career_id)
@@ -36,30 +44,52 @@ def save(
         session.add(row)
     elif row.profile_hash == profile_hash and (row.computed_at or -1) > floor:
         return
-    row.payload, row.profile_hash, row.computed_at = payload, profile_hash, floor
+    row.payload, row.cutoff = computed.payload, computed.cutoff
+    row.profile_hash, row.computed_at = profile_hash, floor
     row.claimed_until, row.updated_at = None, utcnow()
     session.execute(delete(CareerMatchTerm).where(CareerMatchTerm.career_id == career_id))
     session.flush()
     table = Base.metadata.tables[CareerMatchTerm.__tablename__]
-    bulk_insert(session, table, [{"term": t, "career_id": career_id} for t in sorted(terms)])
+    rows = [{"term": t, "career_id": career_id} for t in sorted(computed.terms)]
+    bulk_insert(session, table, rows)
 
 
-def touch(session: Session, terms: set[str] | None, change_id: int) -> int:
-    """Mark stale the stored matches of the careers sharing one of ``terms`` (None: every
-    career) as of ``change_id``; returns how many were fresh before."""
-    later = CareerMatches.touched_at < change_id
-    if terms is None:
-        return _touch(session, [later], change_id)
-    careers: set[int] = set()
+def reached(session: Session, terms: set[str]) -> dict[int, set[str]]:
+    """The careers holding one of ``terms``, each with those it holds."""
+    found: dict[int, set[str]] = {}
     for chunk in _chunks(sorted(terms)):
-        careers.update(
-            session.scalars(
-                select(CareerMatchTerm.career_id).where(CareerMatchTerm.term.in_(chunk)).distinct()
+        rows = session.execute(
+            select(CareerMatchTerm.career_id, CareerMatchTerm.term).where(
+                CareerMatchTerm.term.in_(chunk)
             )
         )
+        for career_id, term in rows:
+            found.setdefault(career_id, set()).add(term)
+    return found
+
+
+def cutoffs(session: Session, career_ids: Collection[int]) -> dict[int, float | None]:
+    """The fresh stored matches among ``career_ids``, each with its cutoff."""
+    found: dict[int, float | None] = {}
+    for chunk in _chunks(sorted(career_ids)):
+        rows = session.execute(
+            select(CareerMatches.career_id, CareerMatches.cutoff).where(
+                CareerMatches.career_id.in_(chunk), _fresh()
+            )
+        )
+        found.update((career_id, cutoff) for career_id, cutoff in rows)
+    return found
+
+
+def touch(session: Session, career_ids: Collection[int] | None, change_id: int) -> int:
+    """Mark stale the stored matches of ``career_ids`` (None: every career) as of
+    ``change_id``; returns how many were fresh before."""
+    later = CareerMatches.touched_at < change_id
+    if career_ids is None:
+        return _touch(session, [later], change_id)
     return sum(
         _touch(session, [later, CareerMatches.career_id.in_(chunk)], change_id)
-        for chunk in _chunks(sorted(careers))
+        for chunk in _chunks(sorted(career_ids))
     )
 
 
@@ -104,16 +134,23 @@ def claim_next(session: Session, floor: int, seconds: float) -> int | None:
             return career_id
 
 
+def any_fresh(session: Session) -> bool:
+    return session.scalar(select(CareerMatches.career_id).where(_fresh()).limit(1)) is not None
+
+
 def stale_count(session: Session) -> int:
     rows = session.scalars(select(CareerMatches.career_id).where(_stale()))
     return len(list(rows))
 
 
 def _touch(session: Session, where: list[ColumnElement[bool]], change_id: int) -> int:
-    fresh = and_(CareerMatches.computed_at.is_not(None), ~_stale())
-    count = len(list(session.scalars(select(CareerMatches.career_id).where(*where, fresh))))
+    count = len(list(session.scalars(select(CareerMatches.career_id).where(*where, _fresh()))))
     session.execute(update(CareerMatches).where(*where).values(touched_at=change_id))
     return count
+
+
+def _fresh() -> ColumnElement[bool]:
+    return and_(CareerMatches.computed_at.is_not(None), ~_stale())
 
 
 def _stale() -> ColumnElement[bool]:

@@ -12,11 +12,14 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.models import Provider, Resource, ResourceSkill, ResourceTopic, Topic
+from courseatlas.matching import scoring
 from courseatlas.matching.context import Context, about
 from courseatlas.matching.scoring import DESCRIPTION, TAGGED, TITLE, Candidate
 from courseatlas.matching.wants import Profile, Spelled, Want, normal_text
@@ -58,20 +61,101 @@ def gather(
     if meaning is not None:
         ids |= {rid for rid, _ in meaning.nearest(profile.text, NEAREST, profile.exclude)}
     ids -= profile.exclude
-    candidates, descriptions = _load(session, ids, kinds)
-    _add_tagged(session, candidates, profile.wants)
-    _add_mentions(candidates, profile.wants, mentioned, descriptions)
-    filed = _filed(session, candidates)
-    _add_topics(candidates, filed, profile.topic_paths, context)
-    _add_filed_skills(candidates, filed, profile.wants)
+    found = assess(load(session, ids, kinds), profile, mentioned)
+    if meaning is not None:
+        for resource_id, similarity in meaning.similarity(profile.text, found).items():
+            found[resource_id].similarity = similarity
+    return list(found.values())
+
+
+@dataclass
+class Loaded:
+    """Candidate resources as read from the catalog, once for any number of profiles: their
+    fields, descriptions (to check what the index matched by stem), skill links and topics."""
+
+    fields: dict[int, dict[str, Any]] = field(default_factory=dict)
+    descriptions: dict[int, str] = field(default_factory=dict)
+    links: list[tuple[int, int]] = field(default_factory=list)  # (resource id, skill id)
+    filed: dict[int, list[str]] = field(default_factory=dict)  # resource id -> topic paths
+
+    def only(self, ids: set[int]) -> Loaded:
+        """These of the resources."""
+        return Loaded(
+            {i: f for i, f in self.fields.items() if i in ids},
+            {i: d for i, d in self.descriptions.items() if i in ids},
+            [link for link in self.links if link[0] in ids],
+            {i: paths for i, paths in self.filed.items() if i in ids},
+        )
+
+
+def load(session: Session, ids: Iterable[int], kinds: Sequence[str] = KINDS) -> Loaded:
+    ids = set(ids)
+    if not ids:
+        return Loaded()
+    loaded = Loaded()
+    # By id only: with a kind condition too, SQLite scans the kind index instead.
+    query = (
+        select(*_COLUMNS, Provider.name)
+        .outerjoin(Provider, Provider.id == Resource.provider_id)
+        .where(Resource.id.in_(ids))
+    )
+    for row in session.execute(query):
+        if row.kind not in kinds:
+            continue
+        loaded.fields[row.id] = {
+            "id": row.id,
+            "kind": row.kind,
+            "title": row.title,
+            "level": row.level,
+            "source_key": _source_key(row.kind, row.name, row.publisher, row.authors),
+            "rating": row.rating,
+            "rating_count": row.rating_count,
+            "popularity": row.popularity,
+            "duration_hours": row.duration_hours,
+            "free": row.free,
+        }
+        loaded.descriptions[row.id] = row.description or ""
+    if loaded.fields:
+        loaded.links = [
+            (resource_id, skill_id)
+            for resource_id, skill_id in session.execute(
+                select(ResourceSkill.resource_id, ResourceSkill.skill_id).where(
+                    ResourceSkill.resource_id.in_(loaded.fields)
+                )
+            )
+        ]
+        loaded.filed = _filed(session, loaded.fields)
+    return loaded
+
+
+def assess(
+    loaded: Loaded, profile: Profile, mentioned: dict[str, set[int]] | None
+) -> dict[int, Candidate]:
+    """The loaded resources as candidates of ``profile``, with the evidence of what each
+    covers. ``mentioned``: want key -> the resources its searches found; None: as if every
+    search found every resource (the most evidence they can have: see ``ceiling``)."""
+    candidates = {rid: Candidate(**fields) for rid, fields in loaded.fields.items()}
+    context = Context(profile.context)
+    _add_tagged(candidates, loaded.links, profile.wants)
+    _add_mentions(candidates, profile.wants, mentioned, loaded.descriptions)
+    _add_topics(candidates, loaded.filed, profile.topic_paths, context)
+    _add_filed_skills(candidates, loaded.filed, profile.wants)
     if context:
         for resource_id, candidate in candidates.items():
-            candidate.context_found = context.found(candidate.title, descriptions[resource_id])
+            candidate.context_found = context.found(
+                candidate.title, loaded.descriptions[resource_id]
+            )
             candidate.context = about(candidate.context_found)
-    if meaning is not None:
-        for resource_id, similarity in meaning.similarity(profile.text, candidates).items():
-            candidates[resource_id].similarity = similarity
-    return list(candidates.values())
+    return candidates
+
+
+def ceiling(loaded: Loaded, profile: Profile) -> list[Candidate]:
+    """The loaded resources ranked by the highest score each could have among the profile's
+    candidates, whichever searches found it; those that could not qualify left out."""
+    if profile.is_empty:
+        return []
+    found = assess(loaded, profile, None)
+    return scoring.rank(found.values(), scoring.Weights.of(profile.wants))
 
 
 def _most_tagged(session: Session, wants: Iterable[Want]) -> list[int]:
@@ -156,39 +240,6 @@ def _topic_hits(runtime: SearchBackend, slugs: Sequence[str], kinds: Sequence[st
     return ids
 
 
-def _load(
-    session: Session, ids: set[int], kinds: Sequence[str]
-) -> tuple[dict[int, Candidate], dict[int, str]]:
-    """The candidates, and their descriptions (to check what the index matched by stem)."""
-    if not ids:
-        return {}, {}
-    # By id only: with a kind condition too, SQLite scans the kind index instead.
-    query = (
-        select(*_COLUMNS, Provider.name)
-        .outerjoin(Provider, Provider.id == Resource.provider_id)
-        .where(Resource.id.in_(ids))
-    )
-    candidates: dict[int, Candidate] = {}
-    descriptions: dict[int, str] = {}
-    for row in session.execute(query):
-        if row.kind not in kinds:
-            continue
-        candidates[row.id] = Candidate(
-            id=row.id,
-            kind=row.kind,
-            title=row.title,
-            level=row.level,
-            source_key=_source_key(row.kind, row.name, row.publisher, row.authors),
-            rating=row.rating,
-            rating_count=row.rating_count,
-            popularity=row.popularity,
-            duration_hours=row.duration_hours,
-            free=row.free,
-        )
-        descriptions[row.id] = row.description or ""
-    return candidates, descriptions
-
-
 # Columns, not ORM objects: a page reads a thousand candidates.
 _COLUMNS = (
     Resource.id,
@@ -216,39 +267,37 @@ def _source_key(
     return provider
 
 
-def _add_tagged(session: Session, candidates: dict[int, Candidate], wants: Iterable[Want]) -> None:
+def _add_tagged(
+    candidates: dict[int, Candidate], links: list[tuple[int, int]], wants: Iterable[Want]
+) -> None:
     """Evidence from skill links, each worth less the more skills the resource is linked to."""
     by_skill = {want.skill_id: want.key for want in wants if want.skill_id is not None}
     if not by_skill or not candidates:
         return
-    rows = session.execute(
-        select(ResourceSkill.resource_id, ResourceSkill.skill_id).where(
-            ResourceSkill.resource_id.in_(candidates)
-        )
-    ).all()
-    links = Counter(resource_id for resource_id, _ in rows)
-    for resource_id, skill_id in rows:
-        if skill_id in by_skill:
-            focus = min(1.0, math.sqrt(FOCUS / links[resource_id]))
+    counts = Counter(resource_id for resource_id, _ in links)
+    for resource_id, skill_id in links:
+        if skill_id in by_skill and resource_id in candidates:
+            focus = min(1.0, math.sqrt(FOCUS / counts[resource_id]))
             candidates[resource_id].add(by_skill[skill_id], TAGGED * focus, "tagged")
 
 
 def _add_mentions(
     candidates: dict[int, Candidate],
     wants: Iterable[Want],
-    mentioned: dict[str, set[int]],
+    mentioned: dict[str, set[int]] | None,
     descriptions: dict[int, str],
 ) -> None:
     """Evidence from the text, word for word: every candidate's title is read for every want
-    (whichever search found it), and the descriptions of a want's search hits for it. The
-    index matches stems, so "Accounting" also finds "A Personal Account": not evidence."""
+    (whichever search found it), and the descriptions of a want's search hits for it (of
+    every candidate when ``mentioned`` is None). The index matches stems, so "Accounting"
+    also finds "A Personal Account": not evidence."""
     titles = {rid: normal_text(c.title) for rid, c in candidates.items()}
     texts: dict[int, str] = {}
     for want in wants:
         if not want.spellings:
             continue
         spelled = Spelled(want.spellings)
-        hits = mentioned.get(want.key, set())
+        hits = candidates.keys() if mentioned is None else mentioned.get(want.key, set())
         for resource_id, candidate in candidates.items():
             if spelled.said_in(titles[resource_id]):
                 candidate.add(want.key, TITLE, "title")
@@ -259,15 +308,13 @@ def _add_mentions(
                     candidate.add(want.key, DESCRIPTION, "description")
 
 
-def _filed(session: Session, candidates: dict[int, Candidate]) -> dict[int, list[str]]:
-    """The topic paths each candidate is filed under."""
+def _filed(session: Session, ids: Iterable[int]) -> dict[int, list[str]]:
+    """The topic paths each resource is filed under."""
     filed: dict[int, list[str]] = {}
-    if not candidates:
-        return filed
     rows = session.execute(
         select(ResourceTopic.resource_id, Topic.path)
         .join(Topic, Topic.id == ResourceTopic.topic_id)
-        .where(ResourceTopic.resource_id.in_(candidates))
+        .where(ResourceTopic.resource_id.in_(ids))
     )
     for resource_id, path in rows:
         filed.setdefault(resource_id, []).append(path)
@@ -281,6 +328,8 @@ def _add_filed_skills(
     teaches SQL), which a learning path counts as taught."""
     by_name = {alias_key(w.label): w.key for w in wants if w.skill_id is not None}
     for resource_id, paths in filed.items():
+        if resource_id not in candidates:
+            continue
         names = {alias_key(part) for path in paths for part in path.split(" > ")}
         candidates[resource_id].filed_as.update(by_name[n] for n in names & by_name.keys())
 
@@ -298,6 +347,8 @@ def _add_topics(
         return
     roots = {path.split(" > ")[0] for path in paths}
     for resource_id, found in filed.items():
+        if resource_id not in candidates:
+            continue
         candidate = candidates[resource_id]
         candidate.topic = next((p for p in paths for f in found if _under(f, p)), None)
         unrelated = bool(paths) and not any(f.split(" > ")[0] in roots for f in found)

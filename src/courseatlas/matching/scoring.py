@@ -203,6 +203,11 @@ def rank(candidates: Iterable[Candidate], weights: Weights) -> list[Candidate]:
     return sorted(ranked, key=lambda c: (-c.score, c.id))
 
 
+def pool_size(limit: int) -> int:
+    """How many of the best ranked ``diversify`` picks ``limit`` results from."""
+    return max(limit * 10, 50)
+
+
 def diversify(ranked: Sequence[Candidate], weights: Weights, limit: int) -> list[Candidate]:
     """Pick ``limit`` results greedily: each skill counts less once earlier picks cover it, a
     provider (or author) with PER_SOURCE picks in every ten counts CROWDED of its score (so
@@ -212,7 +217,7 @@ def diversify(ranked: Sequence[Candidate], weights: Weights, limit: int) -> list
     Lazily: a pick only ever lowers the others' scores, so a score computed after an earlier
     pick is a ceiling of the score now, and a candidate is scored again only when it comes
     to the top of the heap (the picks are those of scoring the whole pool for each one)."""
-    pool = ranked[: max(limit * 10, 50)]
+    pool = ranked[: pool_size(limit)]
     senses = {c.id: weights.senses(c) for c in pool}
     # (-ceiling, id, picks when scored, its score then before crowding, candidate)
     heap: list[tuple[float, int, int, float, Candidate]] = []

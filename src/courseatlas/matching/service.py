@@ -31,6 +31,7 @@ from courseatlas.search.base import SearchBackend
 from courseatlas.semantic.meaning import Meaning
 
 ALTERNATIVES = 100  # ranked matches searched for free alternatives and a book
+PATH_POOL = 200  # the ranked matches a learning path is chosen from (and ordered by)
 WORDS = "words:"  # the key prefix of plain-words wants (see ``matching.wants``)
 CONTEXT_WORDS = 4  # of the career's words a resource is about, shown as its reason
 
@@ -42,12 +43,28 @@ class Matches:
     ranked: list[scoring.Candidate]  # every qualifying candidate, best first
 
     def top(self, limit: int, kind: str | None = None) -> list[scoring.Candidate]:
-        pool = [c for c in self.ranked if kind is None or c.kind == kind]
-        return scoring.diversify(pool, self.weights, limit)
+        return scoring.diversify(self._of_kind(kind), self.weights, limit)
 
     def path(self) -> Path:
         profile = self.profile
-        return build_path(self.ranked, profile.wants, profile.prerequisites, profile.context)
+        pool = self.ranked[:PATH_POOL]
+        return build_path(pool, profile.wants, profile.prerequisites, profile.context)
+
+    def chosen_from(self, limits: dict[str, int]) -> tuple[list[scoring.Candidate], float | None]:
+        """What ``top`` (``limits``: kind -> results) and the learning path with its
+        alternatives are chosen from: those candidates, and the lowest score a resource
+        needs to be among them (None: a pool has room, so any qualifying resource is)."""
+        pools = [(self.ranked[:PATH_POOL], PATH_POOL)]
+        for kind, limit in limits.items():
+            size = scoring.pool_size(limit)
+            pools.append((self._of_kind(kind)[:size], size))
+        chosen = list({c.id: c for pool, _ in pools for c in pool}.values())
+        if any(len(pool) < size for pool, size in pools):
+            return chosen, None
+        return chosen, min(pool[-1].score for pool, _ in pools)
+
+    def _of_kind(self, kind: str | None) -> list[scoring.Candidate]:
+        return [c for c in self.ranked if kind is None or c.kind == kind]
 
 
 def find_matches(
