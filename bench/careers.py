@@ -10,8 +10,10 @@ to a temporary data directory and the bundled career guides are loaded into the 
   view cost before matches were stored, and what a career not yet computed still costs);
 - **precompute**: the background job computing every career from nothing, per career;
 - **after a change**: ``--changed`` new resources imported (corpus rows under new ids), the
-  index synced (which touches the careers they reach), the stale careers computed again by
-  the background job, then each career's first view, in this worker and in another one;
+  index synced (which touches the careers whose matches they could enter or leave), the
+  stale careers computed again by the background job, and every career computed anew to
+  count those left fresh whose matches differ (should be 0); then each career's first
+  view, in this worker and in another one;
 - **repeated view**, and ``/api/v1/match`` for goals never asked before and asked again;
 - **matching** (candidates and ranking) on its own.
 
@@ -43,7 +45,7 @@ from sqlalchemy import select
 
 from courseatlas.app import create_app
 from courseatlas.careers import stored
-from courseatlas.careers.matches import Precompute
+from courseatlas.careers.matches import Precompute, career_hash, compute
 from courseatlas.careers.models import Career
 from courseatlas.careers.profiles import career_profile
 from courseatlas.db.database import Database
@@ -186,7 +188,20 @@ def _change(
         "import_and_sync_s": round(synced, 2),
         "careers_touched": stale,
         "precompute": _precompute(database, precompute, discard=False),
+        "left_fresh_but_different": _differing(database, runtime),
     }
+
+
+def _differing(database: Database, runtime: SearchRuntime) -> int:
+    """Careers whose stored (fresh) matches differ from those computed anew: what touching
+    too few would leave wrong. 0 when every change that mattered touched its careers."""
+    differing = 0
+    with database.session() as session:
+        for career in session.scalars(select(Career).where(Career.origin == "guide")):
+            payload = stored.fresh_payload(session, career.id, career_hash(career, None))
+            _, computed = compute(session, runtime, career_profile(session, career), None)
+            differing += payload != computed.payload
+    return differing
 
 
 def _cli(data_dir: Path, *args: str) -> None:
@@ -250,7 +265,8 @@ def _table(runs: list[dict[str, Any]]) -> Table:
             f"{run['size']:,}",
             f"precompute: all {run['precompute_all']['careers']} careers "
             f"{run['precompute_all']['seconds']:.1f} s; after {change['resources']} new "
-            f"resources {change['careers_touched']} touched, {change['precompute']['seconds']:.1f} s",
+            f"resources {change['careers_touched']} touched, {change['precompute']['seconds']:.1f} s;"
+            f" left fresh but different: {change['left_fresh_but_different']}",
             "",
             "",
             "",

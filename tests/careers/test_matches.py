@@ -15,9 +15,12 @@ from courseatlas.app import create_app
 from courseatlas.careers import stored
 from courseatlas.careers.matches import Precompute, touch_changed
 from courseatlas.careers.models import Career, CareerMatches, CareerMatchTerm
+from courseatlas.careers.profiles import goal_profile
+from courseatlas.careers.recognise import recognise
 from courseatlas.db.database import Database
 from courseatlas.demo import load_demo
 from courseatlas.ingest.service import run_import
+from courseatlas.matching.service import find_matches, matched_resources
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from tests.helpers import course, write_jsonl
@@ -118,6 +121,34 @@ def test_a_change_touches_only_the_careers_it_reaches(
     # The next view computes them again, from an index that has the new course.
     page = demo.get(f"/api/v1/careers/{BACKEND}").json()
     assert _fresh(_row(db, BACKEND)) and page["slug"] == BACKEND
+
+
+def test_a_goal_naming_one_career_is_answered_from_its_stored_ranking(
+    demo: TestClient, db: Database
+) -> None:
+    page = demo.get(f"/api/v1/careers/{NURSE}").json()
+    row = _row(db, NURSE)
+    assert _fresh(row) and row is not None and row.ranked is not None
+    answer = demo.get("/api/v1/match", params={"goal": "registered nurse"}).json()
+    assert [c["slug"] for c in answer["careers"]] == [NURSE] and answer["skills"] == []
+    # What matching computes for the goal, nothing stored read.
+    with db.session() as session:
+        recognised = recognise(session, "registered nurse")
+        profile = goal_profile(session, recognised, "registered nurse")
+        matches = find_matches(session, _runtime(demo), profile)
+        computed = matched_resources(session, matches, matches.top(20))
+    assert answer["results"] == [r.model_dump(mode="json") for r in computed]
+    assert {c["id"] for c in page["courses"]} & {r["id"] for r in answer["results"]}
+    # Read from the store: a stored ranking emptied empties the answer (another limit: not
+    # the answer remembered).
+    with db.session() as session:
+        session.execute(
+            update(CareerMatches)
+            .where(CareerMatches.career_id == row.career_id)
+            .values(ranked=json.dumps({"complete": True, "candidates": []}))
+        )
+    emptied = demo.get("/api/v1/match", params={"goal": "registered nurse", "limit": 19})
+    assert emptied.status_code == 200 and emptied.json()["results"] == []
 
 
 def test_precompute_matches_every_career_and_a_deleted_match_touches_its_careers(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from courseatlas.careers.matches import stored_ranking
 from courseatlas.careers.profiles import goal_profile
 from courseatlas.careers.recognise import Recognised, recognise
 from courseatlas.careers.repository import careers_version
@@ -15,7 +16,9 @@ from courseatlas.matching.schemas import (
     RecognisedCareer,
     RecognisedSkill,
 )
-from courseatlas.matching.service import find_matches, matched_resources
+from courseatlas.matching.scoring import Weights, pool_size
+from courseatlas.matching.service import Matches, find_matches, matched_resources
+from courseatlas.matching.wants import Profile
 from courseatlas.search.base import SearchBackend, SearchRequest
 from courseatlas.search.query import parse_query
 from courseatlas.semantic.meaning import Meaning
@@ -32,7 +35,10 @@ def match_goal(
     recognised, corrected = _recognise_goal(session, runtime, goal)
     if not recognised.tokens:
         raise InvalidInput("goal must contain at least one word", field="goal")
-    matches = find_matches(session, runtime, goal_profile(session, recognised, goal), meaning)
+    profile = goal_profile(session, recognised, goal)
+    matches = _one_career(session, recognised, profile, limit, meaning) or find_matches(
+        session, runtime, profile, meaning
+    )
     results = matched_resources(session, matches, matches.top(limit))
     careers = [
         RecognisedCareer(slug=c.slug, title=c.title, matched=m.text)
@@ -69,6 +75,21 @@ def match_goal_json(
     return runtime.answer(
         key, lambda: match_goal(session, runtime, goal, limit, meaning).model_dump_json().encode()
     )
+
+
+def _one_career(
+    session: Session, recognised: Recognised, profile: Profile, limit: int, meaning: Meaning | None
+) -> Matches | None:
+    """A goal that names one career and nothing else has the career's profile (but for its
+    text, which only the semantic layer reads): its matches are ranked as the career's, and
+    answered from those stored with the career while they are fresh."""
+    if meaning is not None or recognised.skills or len(recognised.careers) != 1:
+        return None
+    (careers,) = (mention.value for mention in recognised.careers)
+    if len(careers) != 1:
+        return None
+    ranked = stored_ranking(session, careers[0], pool_size(limit))
+    return None if ranked is None else Matches(profile, Weights.of(profile.wants), ranked)
 
 
 def _recognise_goal(

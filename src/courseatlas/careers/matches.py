@@ -24,6 +24,7 @@ import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any, TypedDict
 
 import structlog
 from sqlalchemy import select
@@ -38,7 +39,13 @@ from courseatlas.careers.repository import careers_version
 from courseatlas.careers.schemas import CareerMatchesOut
 from courseatlas.db.database import Database
 from courseatlas.matching import candidates, reach
-from courseatlas.matching.service import find_matches, learning_path, matched_resources
+from courseatlas.matching.scoring import Candidate
+from courseatlas.matching.service import (
+    PATH_POOL,
+    find_matches,
+    learning_path,
+    matched_resources,
+)
 from courseatlas.matching.wants import Profile
 from courseatlas.search.base import SearchBackend
 from courseatlas.search.documents import IndexDocument
@@ -90,7 +97,30 @@ def compute(
     chosen_from, cutoff = matches.chosen_from({"course": MATCHED_COURSES, "book": MATCHED_BOOKS})
     terms = reach.profile_reach(session, profile) | {reach.resource_term(c.id) for c in chosen_from}
     # Closeness in meaning is not worked out for a change: any change it reaches touches it.
-    return out, stored.Computed(out.model_dump_json(), terms, None if meaning else cutoff)
+    ranked = StoredRanking(
+        complete=len(matches.ranked) <= PATH_POOL,
+        candidates=[c.as_dict() for c in matches.ranked[:PATH_POOL]],
+    )
+    payload = out.model_dump_json()
+    return out, stored.Computed(payload, terms, None if meaning else cutoff, json.dumps(ranked))
+
+
+class StoredRanking(TypedDict):
+    complete: bool  # every ranked candidate, not only the best PATH_POOL
+    candidates: list[dict[str, Any]]  # ``Candidate.as_dict``, best first
+
+
+def stored_ranking(session: Session, career: Career, needed: int) -> list[Candidate] | None:
+    """The career's best ``needed`` ranked candidates (or all, when fewer qualify) as stored
+    with its fresh matches (computed without the semantic layer); None when they are not
+    stored or too few are."""
+    found = stored.fresh_ranked(session, career.id, career_hash(career, None))
+    if found is None:
+        return None
+    ranking: StoredRanking = json.loads(found)
+    if not ranking["complete"] and len(ranking["candidates"]) < needed:
+        return None
+    return [Candidate.from_dict(data) for data in ranking["candidates"]]
 
 
 def career_hash(career: Career, meaning: Meaning | None) -> str:

@@ -162,6 +162,9 @@ class CareerMatches(Base):
     # The lowest score of the candidates they were chosen from: a changed resource that
     # cannot reach it leaves them as they are. None: any change reaching them touches them.
     cutoff: Mapped[float | None] = mapped_column(Float)
+    # The best ranked candidates (``careers.matches.StoredRanking`` as JSON): what a goal
+    # naming the career alone is answered from.
+    ranked: Mapped[str | None] = mapped_column(Text)
     # A process computing them holds them until then, so others pick another career.
     claimed_until: Mapped[datetime | None] = mapped_column()
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

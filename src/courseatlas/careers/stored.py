@@ -22,16 +22,26 @@ class Computed:
     payload: str  # ``CareerMatchesOut`` as JSON
     terms: set[str]  # what a change must share with the career to touch them
     cutoff: float | None  # the score a changed resource must reach; None: any reaching it
+    ranked: str  # the best ranked candidates, as JSON
 
 
 def fresh_payload(session: Session, career_id: int, profile_hash: str) -> str | None:
     """The stored matches, unless a change touched them since or the profile differs."""
+    row = _fresh_row(session, career_id, profile_hash)
+    return row.payload if row is not None else None
+
+
+def fresh_ranked(session: Session, career_id: int, profile_hash: str) -> str | None:
+    """The best ranked candidates stored with the matches, while those are fresh."""
+    row = _fresh_row(session, career_id, profile_hash)
+    return row.ranked if row is not None else None
+
+
+def _fresh_row(session: Session, career_id: int, profile_hash: str) -> CareerMatches | None:
     row = session.get(CareerMatches, career_id)
     if row is None or row.payload is None or row.profile_hash != profile_hash:
         return None
-    return (
-        row.payload if row.computed_at is not None and row.computed_at >= row.touched_at else None
-    )
+    return row if row.computed_at is not None and row.computed_at >= row.touched_at else None
 
 
 def save(
@@ -44,7 +54,7 @@ def save(
         session.add(row)
     elif row.profile_hash == profile_hash and (row.computed_at or -1) > floor:
         return
-    row.payload, row.cutoff = computed.payload, computed.cutoff
+    row.payload, row.cutoff, row.ranked = computed.payload, computed.cutoff, computed.ranked
     row.profile_hash, row.computed_at = profile_hash, floor
     row.claimed_until, row.updated_at = None, utcnow()
     session.execute(delete(CareerMatchTerm).where(CareerMatchTerm.career_id == career_id))

@@ -32,9 +32,9 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from courseatlas.catalog.quality import quality
 from courseatlas.matching.context import about
@@ -103,6 +103,15 @@ class Candidate:
     @cached_property
     def quality(self) -> float:
         return quality(self.rating, self.rating_count, self.popularity)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Its fields, as JSON holds them (``from_dict`` reads them back)."""
+        found = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {**found, "filed_as": sorted(self.filed_as)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Candidate:
+        return cls(**{**data, "filed_as": set(data["filed_as"])})
 
     def add(self, key: str, strength: float, how: Evidence) -> None:
         """Evidence that it covers a want; the strongest piece counts."""

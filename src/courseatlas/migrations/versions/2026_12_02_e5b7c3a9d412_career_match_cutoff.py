@@ -1,4 +1,4 @@
-"""career match cutoff
+"""career match cutoff and ranked candidates
 
 Revision ID: e5b7c3a9d412
 Revises: 9d3f1c2a6e58
@@ -19,8 +19,10 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     with op.batch_alter_table('career_matches') as batch_op:
         batch_op.add_column(sa.Column('cutoff', sa.Float(), nullable=True))
+        batch_op.add_column(sa.Column('ranked', sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('career_matches') as batch_op:
+        batch_op.drop_column('ranked')
         batch_op.drop_column('cutoff')
