@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,7 +61,9 @@ def gather(
     if meaning is not None:
         ids |= {rid for rid, _ in meaning.nearest(profile.text, NEAREST, profile.exclude)}
     ids -= profile.exclude
-    found = assess(load(session, ids, kinds), profile, mentioned)
+    # Descriptions are read for the sense check (context), else for a search's hits only.
+    described = None if context else {rid for hits in mentioned.values() for rid in hits}
+    found = assess(load(session, ids, kinds, described), profile, mentioned)
     if meaning is not None:
         for resource_id, similarity in meaning.similarity(profile.text, found).items():
             found[resource_id].similarity = similarity
@@ -88,7 +90,14 @@ class Loaded:
         )
 
 
-def load(session: Session, ids: Iterable[int], kinds: Sequence[str] = KINDS) -> Loaded:
+def load(
+    session: Session,
+    ids: Iterable[int],
+    kinds: Sequence[str] = KINDS,
+    described: Collection[int] | None = None,
+) -> Loaded:
+    """The resources ``ids`` of ``kinds``; the descriptions of those ``described`` (None:
+    of all)."""
     ids = set(ids)
     if not ids:
         return Loaded()
@@ -114,7 +123,10 @@ def load(session: Session, ids: Iterable[int], kinds: Sequence[str] = KINDS) -> 
             "duration_hours": row.duration_hours,
             "free": row.free,
         }
-        loaded.descriptions[row.id] = row.description or ""
+    wanted = loaded.fields.keys() if described is None else loaded.fields.keys() & described
+    if wanted:
+        texts = select(Resource.id, Resource.description).where(Resource.id.in_(wanted))
+        loaded.descriptions.update((rid, text or "") for rid, text in session.execute(texts))
     if loaded.fields:
         loaded.links = [
             (resource_id, skill_id)
@@ -143,7 +155,7 @@ def assess(
     if context:
         for resource_id, candidate in candidates.items():
             candidate.context_found = context.found(
-                candidate.title, loaded.descriptions[resource_id]
+                candidate.title, loaded.descriptions.get(resource_id, "")
             )
             candidate.context = about(candidate.context_found)
     return candidates
@@ -166,6 +178,16 @@ def _most_tagged(session: Session, wants: Iterable[Want]) -> list[int]:
     }
     if not weights:
         return []
+    if len(weights) == 1:  # The same order (all weigh the same), read off the index.
+        (skill_id,) = weights
+        return list(
+            session.scalars(
+                select(ResourceSkill.resource_id)
+                .where(ResourceSkill.skill_id == skill_id)
+                .order_by(ResourceSkill.resource_id)
+                .limit(TAGGED_LIMIT)
+            )
+        )
     total = func.sum(case(weights, value=ResourceSkill.skill_id, else_=0.0))
     query = (
         select(ResourceSkill.resource_id)
@@ -253,7 +275,6 @@ _COLUMNS = (
     Resource.popularity,
     Resource.duration_hours,
     Resource.free,
-    Resource.description,
 )
 
 
