@@ -1,7 +1,7 @@
 """career match cutoff and ranked candidates
 
 Revision ID: e5b7c3a9d412
-Revises: 9d3f1c2a6e58
+Revises: e5b7c3d9a104
 Create Date: 2026-12-02 08:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = 'e5b7c3a9d412'
-down_revision: str | None = '9d3f1c2a6e58'
+down_revision: str | None = 'e5b7c3d9a104'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
