@@ -250,3 +250,27 @@ def test_skill_names_must_fit(db: Database, tmp_path: Path) -> None:
     )
     assert summary.rejections[0].field == "skills"
     assert "longer than 200" in summary.rejections[0].reason
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+def test_the_documented_example_feeds_import_cleanly_and_agree(db: Database) -> None:
+    """docs/feeds.md points at these files: every row stores without a warning, and the CSV
+    holds the same resources as the JSON Lines file (importing it after changes nothing)."""
+    first = run_import(db.sessions, [EXAMPLES / "feed.jsonl"])
+    assert (first.status, first.counts["created"]) == ("succeeded", 4)
+    again = run_import(db.sessions, [EXAMPLES / "feed.csv"])
+    assert (again.status, again.counts["unchanged"], again.counts["created"]) == (
+        "succeeded",
+        4,
+        0,
+    )
+    knives = _resource(db, external_id="c-002")
+    assert (knives.language, knives.level, knives.pace, knives.rating_count) == (
+        "es",
+        "beginner",
+        "self-paced",
+        2406,
+    )
+    assert _resource(db, external_id="c-001").description.startswith("Design schemas")
