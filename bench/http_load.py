@@ -1,7 +1,7 @@
 """HTTP benchmark: courseatlas search over HTTP with wrk, beside its floors and datasette.
 
     .venv/bin/python bench/http_load.py [--size 150000 | --real] [--seconds 20]
-        [--connections 8] [--threads 2]
+        [--connections 8] [--threads 2] [--before COMMIT] [--gc-compare]
 
 Everything is measured in one run, one worker (process) each, so that ratios hold on a busy
 box:
@@ -13,12 +13,15 @@ box:
 - **courseatlas**: head queries that repeat (each asked once before, as a running site has
   been asked them), then queries never asked before: each wrk thread walks its own
   slice of them, and the requests each thread sent beyond its slice (repeats) are counted;
-- **datasette** over an FTS5 table of the same rows (``?_search=``), the same two workloads.
+- **datasette** over an FTS5 table of the same rows (``?_search=``), the same two workloads;
+- with ``--before COMMIT``, new queries on a server running that commit's ``src`` (over the
+  same index, so the same schema), and with ``--gc-compare`` on one with CPython's
+  garbage-collector defaults: each server asks its own share of the new queries.
 
 The catalog is the benchmark corpus of ``--size`` rows (bench/catalog.py) or, with
 ``--real``, the public datasets in ../shared/data. Queries are drawn from its titles. wrk
 asks for gzip as browsers do. Server CPU per request is read from /proc for the server's
-process tree. Needs ``wrk`` (Debian package) and the ``bench`` extra (datasette). Prints a
+process tree; the load average at start and end is reported beside them. Needs ``wrk`` (Debian package) and the ``bench`` extra (datasette). Prints a
 table; writes bench/results/http-<timestamp>.json and http-latest.json.
 """
 
@@ -26,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import socket
@@ -45,6 +49,7 @@ from urllib.request import urlopen
 
 from catalog import CLI, REAL_DATABASE_URL, bench_env, ensure_catalog, ensure_real_catalog
 from monitor import tree_cpu_s
+from query_reading import source_of
 from report import write_results
 from rich.console import Console
 from rich.table import Table
@@ -109,41 +114,49 @@ def main() -> None:
         action="store_true",
         help="also new queries on a server with CPython's garbage-collector defaults",
     )
+    parser.add_argument(
+        "--before",
+        metavar="COMMIT",
+        help="also new queries on a server running that commit's src (the same index schema)",
+    )
     args = parser.parse_args()
     console = Console(width=160)
     catalog = _catalog(args)
     asked = workloads(_titles(catalog.database))
     runs = []
+    load = [os.getloadavg()]
+    others = _other_servers(args)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         new = [f"/api/v1/search?q={quote(q)}" for q in asked[NEW][:-FLOOR_QUERIES]]
-        # Two servers never share a query: the second (--gc-compare) asks the other half.
-        halves = [new[: len(new) // 2], new[len(new) // 2 :]]
+        # No two servers share a query: each asks its own part.
+        parts = [new[i :: len(others) + 1] for i in range(len(others) + 1)]
         body = folder / "answer.json"
-        with _bare_app(catalog, body, gc_tuning=True) as (base, pid):
+        with _bare_app(catalog, body) as (base, pid):
             # Once the server has caught its index up; none of these queries is sent to it.
             floor = engine_floor(catalog.index_dir, asked[NEW][-FLOOR_QUERIES:])
             console.print(f"engine floor: {floor['cpu_ms_per_query']:.2f} CPU ms per query")
-            body.write_bytes(_get(base + halves[0].pop()))
+            body.write_bytes(_get(base + parts[0].pop()))
             answer_bytes = body.stat().st_size
             courseatlas = "courseatlas"
             runs.append(_measure(courseatlas, BARE, base, pid, ["/bench/bare"], folder, args))
             repeating = [f"/api/v1/search?q={quote(q)}" for q in asked[REPEATING]]
             runs.append(_measure(courseatlas, REPEATING, base, pid, repeating, folder, args))
-            runs.append(_measure(courseatlas, NEW, base, pid, halves[0], folder, args))
+            runs.append(_measure(courseatlas, NEW, base, pid, parts[0], folder, args))
             runs[-1]["gc"] = _collections(base)
-        if args.gc_compare:
-            with _bare_app(catalog, body, gc_tuning=False) as (base, pid):
-                label = "courseatlas, CPython's GC defaults"
-                runs.append(_measure(label, NEW, base, pid, halves[1], folder, args))
+        for (label, env), part in zip(others, parts[1:], strict=True):
+            with _bare_app(catalog, body, env) as (base, pid):
+                runs.append(_measure(label, NEW, base, pid, part, folder, args))
                 runs[-1]["gc"] = _collections(base)
         fts = _fts_database(catalog.database, folder / "resources.db")
         with _datasette(fts) as (base, pid):
             for workload, queries in asked.items():
                 paths = [f"/resources/resources.json?_search={quote(q)}&_size=20" for q in queries]
                 runs.append(_measure("datasette + FTS5", workload, base, pid, paths, folder, args))
+    load.append(os.getloadavg())
     report = {
         "catalog": catalog.label,
+        "load_average": {"start": load[0], "end": load[-1]},
         "seconds": args.seconds,
         "connections": args.connections,
         "threads": args.threads,
@@ -153,6 +166,20 @@ def main() -> None:
     }
     write_results("http", report)
     console.print(_table(report))
+
+
+def _other_servers(args: argparse.Namespace) -> list[tuple[str, dict[str, str]]]:
+    """The servers asked new queries besides this tree's, each by the environment it
+    differs in: CPython's garbage-collector defaults, another commit's source."""
+    others = []
+    if args.gc_compare:
+        others.append(("courseatlas, CPython's GC defaults", {"COURSEATLAS_GC_TUNING": "false"}))
+    if args.before:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", args.before], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        others.append((f"courseatlas at {commit}", {"PYTHONPATH": str(source_of(args.before))}))
+    return others
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -205,8 +232,9 @@ def engine_floor(data_dir: Path, queries: list[str]) -> dict[str, Any]:
     from courseatlas.search.location import IndexLocation
     from courseatlas.search.query import parse_query
     from courseatlas.search.querybuild import NO_SYNONYMS, combine, filter_queries, text_query
+    from courseatlas.settings import Settings
 
-    path = IndexLocation(data_dir).current()
+    path = IndexLocation(data_dir, Settings().display_currency).current()
     if path is None:
         raise SystemExit(f"no search index in {data_dir}")
     index = tantivy.Index.open(str(path))
@@ -369,11 +397,12 @@ def _courseatlas(data_dir: Path, workers: int) -> Iterator[str]:
 
 
 @contextmanager
-def _bare_app(catalog: Catalog, body: Path, gc_tuning: bool) -> Iterator[tuple[str, int]]:
+def _bare_app(
+    catalog: Catalog, body: Path, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, int]]:
     port = _free_port()
     command = [str(BIN / "python"), str(BENCH_DIR / "bare_app.py"), str(port), str(body)]
-    env = {**catalog.env, "COURSEATLAS_GC_TUNING": str(gc_tuning).lower()}
-    with _server(command, env, port, "/readyz") as served:
+    with _server(command, {**catalog.env, **(env or {})}, port, "/readyz") as served:
         yield served
 
 
@@ -429,10 +458,12 @@ def _free_port() -> int:
 
 def _table(report: dict[str, Any]) -> Table:
     runs, floor = report["runs"], report["engine_floor"]
+    load = report["load_average"]
     table = Table(
         title=f"search over HTTP, {report['catalog']}, one worker each, "
         f"{report['connections']} connections, gzip; engine floor "
-        f"{floor['cpu_ms_per_query']:.2f} CPU ms per query"
+        f"{floor['cpu_ms_per_query']:.2f} CPU ms per query; load average "
+        f"{load['start'][0]:.1f} at start, {load['end'][0]:.1f} at end"
     )
     columns = (
         "server",

@@ -51,8 +51,8 @@ def main() -> None:
     console = Console(width=150)
     data_dir = ensure_catalog(args.size)
     _ensure_index(data_dir)
-    before = _source_of(args.before)
-    after = _source_of(args.after) if args.after else BENCH_DIR.parent / "src"
+    before = source_of(args.before)
+    after = source_of(args.after) if args.after else BENCH_DIR.parent / "src"
     samples: dict[str, dict[str, list[float]]] = {
         "before": defaultdict(list),
         "after": defaultdict(list),
@@ -82,7 +82,7 @@ def _ensure_index(data_dir: Path) -> None:
         subprocess.run([str(CLI), "reindex"], env=bench_env(data_dir), check=True)
 
 
-def _source_of(ref: str) -> Path:
+def source_of(ref: str) -> Path:
     """The ``src`` folder of ``ref``, extracted once into bench/corpus/."""
     commit = subprocess.run(
         ["git", "rev-parse", ref], capture_output=True, text=True, check=True

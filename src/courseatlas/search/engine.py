@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -123,22 +124,26 @@ class TantivyEngine:
 
     @_guarded
     def search(self, request: SearchRequest) -> SearchResult:
+        """The query read the way that finds most (as typed, corrected, its last word
+        completed, two words relaxed), each reading only counted and ranked; the stored
+        fields and the facets are read once, for the reading kept."""
         searcher = self.index.searcher()
         parsed = request.query
-        result = self._run(searcher, request, parsed)
-        if request.correct_spelling and result.total < CORRECTION_BELOW and parsed.words:
-            result, parsed = self._maybe_corrected(searcher, request, result)
+        reading = self._read(searcher, request, parsed)
+        if request.correct_spelling and reading.total < CORRECTION_BELOW and parsed.words:
+            reading = self._maybe_corrected(searcher, request, reading)
+        parsed = reading.parsed
         if (
             parsed.prefix
-            and self._few(searcher, request, parsed, result)
+            and self._few(searcher, request, parsed, reading.total)
             and not unfinished_completions(searcher, parsed)  # it was read whole
         ):
             # Its words, whole, find few: the last one may be unfinished after all.
-            result = _more(result, self._run(searcher, request, parsed, complete=True))
-        if searched_words(parsed) == 2 and self._few(searcher, request, parsed, result):
+            reading = _more(reading, self._read(searcher, request, parsed, complete=True))
+        if searched_words(parsed) == 2 and self._few(searcher, request, parsed, reading.total):
             # Few resources teach both words: those about the first follow them.
-            result = _more(result, self._run(searcher, request, parsed, relax=True))
-        return result
+            reading = _more(reading, self._read(searcher, request, parsed, relax=True))
+        return self._result(searcher, request, reading)
 
     @_guarded
     def suggest_titles(self, prefix: str, limit: int) -> list[tuple[int, str]]:
@@ -195,42 +200,63 @@ class TantivyEngine:
 
     # --- one search
 
-    def _run(
+    def _read(
         self,
         searcher: tantivy.Searcher,
         request: SearchRequest,
         parsed: ParsedQuery,
         relax: bool = False,
         complete: bool = False,
-    ) -> SearchResult:
+    ) -> _Reading:
+        """One reading of the query: its total and the addresses of its page of hits."""
         completions = unfinished_completions(searcher, parsed, complete)
         words = text_query(parsed, self.synonyms, not relax, completions)
         if words is None and not parsed.is_empty:
-            return SearchResult(
-                0, [], self._facets(searcher, None, request, parsed) if request.facets else {}
-            )
-        found = self._ranked(searcher, words, request)
-        if found[0] == 0 and words is not None and searched_words(parsed) >= 3:
+            return _Reading(parsed, None, 0, [])
+        total, top = self._ranked(searcher, words, request)
+        if total == 0 and words is not None and searched_words(parsed) >= 3:
             # No result has every word: accept all but one.
             loose = text_query(parsed, self.synonyms, False, completions)
             if loose is not None:
-                words, found, relax = loose, self._ranked(searcher, loose, request), True
-        hits = [SearchHit(int(i), float(score)) for score, i in found[1]]
+                words, relax = loose, True
+                total, top = self._ranked(searcher, loose, request)
+        return _Reading(parsed, words, total, top, relaxed=relax)
+
+    def _result(
+        self, searcher: tantivy.Searcher, request: SearchRequest, reading: _Reading
+    ) -> SearchResult:
+        """The reading kept, with its hits' ids, stored fields and the facets asked for."""
+        addresses = [address for _, address in reading.top]
+        ids = (
+            [int(v or 0) for v in searcher.fast_field_values("id", addresses)] if addresses else []
+        )
+        hits = [SearchHit(i, score) for (score, _), i in zip(reading.top, ids, strict=True)]
         if request.snippets or request.cards:
-            self._add_stored(searcher, words, hits, found[2], request.snippets, parsed)
-        facets = self._facets(searcher, words, request, parsed) if request.facets else {}
-        return SearchResult(found[0], hits, facets, relaxed=relax)
+            self._add_stored(
+                searcher, reading.words, hits, addresses, request.snippets, reading.parsed
+            )
+        facets = (
+            self._facets(searcher, reading.words, request, reading.parsed) if request.facets else {}
+        )
+        return SearchResult(
+            reading.total,
+            hits,
+            facets,
+            corrected_query=reading.corrected_query,
+            uncorrected_total=reading.uncorrected_total,
+            relaxed=reading.relaxed,
+        )
 
     def _few(
         self,
         searcher: tantivy.Searcher,
         request: SearchRequest,
         parsed: ParsedQuery,
-        result: SearchResult,
+        total: int,
     ) -> bool:
         """Whether the words find few resources in the whole catalog: how the query is read
         does not change with the filters."""
-        if result.total >= FEW:
+        if total >= FEW:
             return False
         if request.filters == SearchFilters():
             return True
@@ -242,8 +268,9 @@ class TantivyEngine:
 
     def _ranked(
         self, searcher: tantivy.Searcher, words: tantivy.Query | None, request: SearchRequest
-    ) -> tuple[int, list[tuple[float, int]], list[Any]]:
-        """The total and one page of (score, id) for the words within the filters."""
+    ) -> tuple[int, list[tuple[float, Any]]]:
+        """The total and one page of (score, document address) for the words within the
+        filters."""
         query = combine(words, filter_queries(request.filters))
         sort = request.sort if words is not None or request.sort != "relevance" else "popular"
         if sort == "relevance":
@@ -258,32 +285,28 @@ class TantivyEngine:
                 order_by_field=SORT_FIELDS[sort],
                 order=tantivy.Order.Asc if sort in ASCENDING else tantivy.Order.Desc,
             )
-        addresses = [address for _, address in result.hits]
-        ids = (
-            [int(v or 0) for v in searcher.fast_field_values("id", addresses)] if addresses else []
-        )
-        scores = [float(key) if isinstance(key, float) else 0.0 for key, _ in result.hits]
-        return _count(result), list(zip(scores, ids, strict=True)), addresses
+        return _count(result), [
+            (float(key) if isinstance(key, float) else 0.0, address) for key, address in result.hits
+        ]
 
     def _maybe_corrected(
-        self, searcher: tantivy.Searcher, request: SearchRequest, original: SearchResult
-    ) -> tuple[SearchResult, ParsedQuery]:
-        """The results of the query corrected, when they are many more, and what was run."""
+        self, searcher: tantivy.Searcher, request: SearchRequest, original: _Reading
+    ) -> _Reading:
+        """The query corrected, when it finds many more, else the query as typed."""
         words = request.query.words
         # Known words are doubted only when the whole catalog has nothing for them: within
         # filters, finding nothing is common and no sign of a misspelling.
         nothing = original.total == 0 and request.filters == SearchFilters()
         corrected = correct_words(searcher, words, known_words_too=nothing)
         if corrected is None:
-            return original, request.query
-        parsed = request.query.replace_words(corrected)
-        alternative = self._run(searcher, request, parsed)
+            return original
+        alternative = self._read(searcher, request, request.query.replace_words(corrected))
         exact = original.relaxed and not alternative.relaxed  # every word matched, corrected
         if alternative.total == 0 or (alternative.total <= original.total * 2 and not exact):
-            return original, request.query
-        alternative.corrected_query = parsed.text
+            return original
+        alternative.corrected_query = alternative.parsed.text
         alternative.uncorrected_total = original.total
-        return alternative, parsed
+        return alternative
 
     # --- facets: disjunctive, exact
 
@@ -361,14 +384,25 @@ class TantivyEngine:
             hit.matched = reasons.matched_by(parsed.words, title, stored)
 
 
-def _more(result: SearchResult, wider: SearchResult) -> SearchResult:
+@dataclass
+class _Reading:
+    """A way of reading the query, counted and ranked: what it searched and found."""
+
+    parsed: ParsedQuery
+    words: tantivy.Query | None
+    total: int
+    top: list[tuple[float, Any]]  # (score, document address) of the page asked for
+    relaxed: bool = False
+    corrected_query: str | None = None
+    uncorrected_total: int | None = None
+
+
+def _more(reading: _Reading, wider: _Reading) -> _Reading:
     """The wider reading of the same query when it finds more, with the same correction."""
-    if wider.total <= result.total:
-        return result
-    wider.corrected_query, wider.uncorrected_total = (
-        result.corrected_query,
-        result.uncorrected_total,
-    )
+    if wider.total <= reading.total:
+        return reading
+    wider.corrected_query = reading.corrected_query
+    wider.uncorrected_total = reading.uncorrected_total
     return wider
 
 
