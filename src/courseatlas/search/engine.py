@@ -367,6 +367,7 @@ class TantivyEngine:
         if with_snippets and query is not None:
             generator = tantivy.SnippetGenerator.create(searcher, query, schema(), "description")
             generator.set_max_num_chars(SNIPPET_CHARS)
+        wanted = reasons.wanted(parsed.words)
         for hit, address in zip(hits, addresses, strict=True):
             doc = searcher.doc(address)
             hit.card = doc.get_first("card")
@@ -379,9 +380,8 @@ class TantivyEngine:
             found = generator.snippet_from_doc(doc)
             marks = [(span.start, span.end) for span in found.highlighted()]
             hit.snippet = snippets.passage(description, found.fragment(), marks)
-            stored = {name: [str(v) for v in doc.get_all(name)] for name, _ in reasons.FIELDS}
             title = str(doc.get_first("title") or "")
-            hit.matched = reasons.matched_by(parsed.words, title, stored)
+            hit.matched = reasons.matched_by(wanted, title, functools.partial(_values, doc))
 
 
 @dataclass
@@ -404,6 +404,10 @@ def _more(reading: _Reading, wider: _Reading) -> _Reading:
     wider.corrected_query = reading.corrected_query
     wider.uncorrected_total = reading.uncorrected_total
     return wider
+
+
+def _values(doc: tantivy.Document, name: str) -> list[str]:
+    return [str(value) for value in doc.get_all(name)]
 
 
 def _shown(values: list[tuple[str, int]], selected: str | None) -> list[tuple[str, int]]:
