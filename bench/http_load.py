@@ -61,6 +61,8 @@ QUERIES = 500
 UNIQUE = 200_000
 TITLES = 20_000
 FLOOR_QUERIES = 400
+IDLE_WINDOW_S = 2.0
+IDLE_CPU_SHARE = 0.05  # a server using less of a core than this is idle
 REPEATING = f"{QUERIES} queries, repeating"
 NEW = "every query new"
 BARE = "bare endpoint"
@@ -429,6 +431,7 @@ def _server(
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base + probe, process)
+        _settled(process.pid)
         yield base, process.pid
     finally:
         process.terminate()
@@ -448,6 +451,20 @@ def _wait(url: str, process: subprocess.Popen[bytes]) -> None:
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"server did not answer at {url}")
+
+
+def _settled(pid: int, timeout: float = 900) -> None:
+    """Wait until the server is idle: what it does once after starting (catching its index
+    up, computing the stored career matches of a new catalog) is no part of any answer."""
+    deadline = time.monotonic() + timeout
+    used = tree_cpu_s(pid)
+    while time.monotonic() < deadline:
+        time.sleep(IDLE_WINDOW_S)
+        now = tree_cpu_s(pid)
+        busy, used = now - used, now
+        if busy < IDLE_CPU_SHARE * IDLE_WINDOW_S:
+            return
+    raise SystemExit(f"the server (pid {pid}) was still busy after {timeout:.0f} s")
 
 
 def _free_port() -> int:

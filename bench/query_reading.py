@@ -84,12 +84,15 @@ def _ensure_index(data_dir: Path) -> None:
 
 def source_of(ref: str) -> Path:
     """The ``src`` folder of ``ref``, extracted once into bench/corpus/."""
+    root = BENCH_DIR.parent  # git archive names paths from where it runs
     commit = subprocess.run(
-        ["git", "rev-parse", ref], capture_output=True, text=True, check=True
+        ["git", "rev-parse", ref], capture_output=True, text=True, check=True, cwd=root
     ).stdout.strip()
     target = BENCH_DIR / "corpus" / f"src-{commit[:12]}"
     if not target.exists():
-        archive = subprocess.run(["git", "archive", commit, "src"], capture_output=True, check=True)
+        archive = subprocess.run(
+            ["git", "archive", commit, "src"], capture_output=True, check=True, cwd=root
+        )
         with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
             tar.extractall(target, filter="data")
     return target / "src"

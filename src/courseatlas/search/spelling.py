@@ -113,9 +113,7 @@ def _with_candidates(searcher: tantivy.Searcher, word: _Word) -> _Word:
     letters are right), each most frequent first."""
     assert word.token is not None
     ranked = sorted(
-        (edits, -n, candidate)
-        for candidate, edits in _candidates(searcher, word.token)
-        if (n := _held(searcher, candidate))
+        (edits, -n, candidate) for candidate, edits, n in _candidates(searcher, word.token)
     )
     best = [row for row in ranked if row[0] == 1][:CONTEXT_CANDIDATES]
     best += [row for row in ranked if row[0] == 2][:CONTEXT_CANDIDATES]
@@ -182,15 +180,22 @@ def _correctable(token: str) -> bool:
     return len(token) >= MIN_LENGTH and token.isalpha()
 
 
-def _candidates(searcher: tantivy.Searcher, token: str) -> Iterator[tuple[str, int]]:
+def _candidates(searcher: tantivy.Searcher, token: str) -> Iterator[tuple[str, int, int]]:
+    """(word, edits, documents holding it) for the catalog's words one or two edits away.
+    One scan of the words that share the token's first two letters finds both (with their
+    frequencies); only one-edit spellings that change those letters are looked up, unless
+    the scan was cut short."""
+    start, spellable = token[:2], frozenset(_LETTERS + token)  # what _one_edit could write
+    scanned = searcher.terms_with_prefix(VOCABULARY_FIELD, start, limit=PREFIX_SCAN_LIMIT)
+    every_one = len(scanned) < PREFIX_SCAN_LIMIT  # every word that starts the same way
+    for term, held in scanned:
+        edits = DamerauLevenshtein.distance(token, term, score_cutoff=2)
+        one = edits == 1 and every_one and spellable.issuperset(term)
+        if held and (edits == 2 or one):
+            yield term, edits, held
     for candidate in _one_edit(token):
-        yield candidate, 1
-    if len(token) >= MIN_LENGTH:
-        terms = searcher.terms_with_prefix(VOCABULARY_FIELD, token[:2], limit=PREFIX_SCAN_LIMIT)
-        for term, _count in terms:
-            edits = DamerauLevenshtein.distance(token, term, score_cutoff=2)
-            if edits == 2:
-                yield term, 2
+        if not (every_one and candidate.startswith(start)) and (held := _held(searcher, candidate)):
+            yield candidate, 1, held
 
 
 def _one_edit(word: str) -> set[str]:
