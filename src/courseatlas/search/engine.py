@@ -423,10 +423,7 @@ def _count(result: tantivy.SearchResult) -> int:
 def _aggregate(
     searcher: tantivy.Searcher, query: tantivy.Query, names: list[str], today: date
 ) -> dict[str, list[tuple[str, int]]]:
-    spec = {
-        name: _starts_spec(today) if name in RANGE_FACETS else _terms_spec(name) for name in names
-    }
-    result = searcher.aggregate(query, spec)
+    result = searcher.aggregate(query, facet_spec(names, today))
     counts = {
         name: [(str(b["key"]), int(b["doc_count"])) for b in result[name]["buckets"]]
         for name in names
@@ -435,6 +432,13 @@ def _aggregate(
     if "starts" in names:
         counts["starts"] = _starts_counts(result["starts"]["buckets"])
     return counts
+
+
+def facet_spec(names: Iterable[str], today: date) -> dict[str, Any]:
+    """The aggregation that counts the facets ``names``."""
+    return {
+        name: _starts_spec(today) if name in RANGE_FACETS else _terms_spec(name) for name in names
+    }
 
 
 def _terms_spec(name: str) -> dict[str, Any]:
