@@ -119,6 +119,15 @@ def _empty_postgres(url: str, data_dir: Path) -> Database:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def empty_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings of a database of each kind with no schema at all: for migration tests."""
+    if request.param == "sqlite":
+        return Settings(env="test", data_dir=tmp_path)
+    make: Callable[[str], str] = request.getfixturevalue("postgres_server")
+    return Settings(env="test", data_dir=tmp_path, database_url=make("migration"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings for a fresh, migrated database of each kind."""
     if request.param == "sqlite":

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
 from sqlalchemy import text
 
 from courseatlas.db.engine import make_engine
@@ -15,15 +12,6 @@ from courseatlas.db.migrate import upgrade
 from courseatlas.settings import Settings
 
 BEFORE = "4a7e2c9d1f03"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def empty_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
-    """Settings of a database with no schema at all."""
-    if request.param == "sqlite":
-        return Settings(env="test", data_dir=tmp_path)
-    make: Callable[[str], str] = request.getfixturevalue("postgres_server")
-    return Settings(env="test", data_dir=tmp_path, database_url=make("credits_migration"))
 
 
 def test_the_migration_credits_existing_resources(empty_settings: Settings) -> None:

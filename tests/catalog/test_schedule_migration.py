@@ -3,9 +3,7 @@ tables that refer to it, and refuses a pace it does not know, on SQLite and Post
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -16,14 +14,6 @@ from courseatlas.db.migrate import upgrade
 from courseatlas.settings import Settings
 
 BEFORE = "9d3f1c2a6e58"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def empty_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
-    if request.param == "sqlite":
-        return Settings(env="test", data_dir=tmp_path)
-    make: Callable[[str], str] = request.getfixturevalue("postgres_server")
-    return Settings(env="test", data_dir=tmp_path, database_url=make("schedule_migration"))
 
 
 def test_the_migration_keeps_resources_and_what_refers_to_them(empty_settings: Settings) -> None:
