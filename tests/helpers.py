@@ -6,15 +6,18 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
 from courseatlas.search.base import SearchRequest
 from courseatlas.search.runtime import SearchRuntime
+from courseatlas.settings import Settings
 
 
 def write_jsonl(path: Path, *rows: dict[str, Any] | str) -> Path:
@@ -89,3 +92,20 @@ def run_cli(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.Comp
         check=False,
         timeout=120,
     )
+
+
+def own_demo_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, purpose: str
+) -> Database:
+    """The demo catalog in a database of the kind ``request.param`` names ("sqlite" or
+    "postgres") and a data dir of its own: for a module whose tests change it."""
+    from courseatlas.demo import load_demo
+
+    folder = tmp_path_factory.mktemp(f"{purpose}-{request.param}")
+    settings = Settings(env="test", data_dir=folder, search_sync_seconds=0)
+    if request.param == "postgres":
+        make: Callable[[str], str] = request.getfixturevalue("postgres_server")
+        settings = settings.model_copy(update={"database_url": make(purpose)})
+    database = Database(settings)
+    load_demo(database)
+    return database

@@ -4,7 +4,7 @@ them, computed in the background after a change."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,12 +18,10 @@ from courseatlas.careers.models import Career, CareerMatches, CareerMatchTerm
 from courseatlas.careers.profiles import goal_profile
 from courseatlas.careers.recognise import recognise
 from courseatlas.db.database import Database
-from courseatlas.demo import load_demo
 from courseatlas.ingest.service import run_import
 from courseatlas.matching.service import find_matches, matched_resources
 from courseatlas.search.runtime import SearchRuntime
-from courseatlas.settings import Settings
-from tests.helpers import course, write_jsonl
+from tests.helpers import course, own_demo_database, write_jsonl
 
 BACKEND = "backend-engineer"
 NURSE = "registered-nurse"
@@ -37,13 +35,7 @@ def db(
 ) -> Iterator[Database]:
     """The demo catalog of this module's own, loaded once per database: its tests change it
     in ways that leave the others' assertions standing."""
-    folder = tmp_path_factory.mktemp(f"matches-{request.param}")
-    settings = Settings(env="test", data_dir=folder, search_sync_seconds=0)
-    if request.param == "postgres":
-        make: Callable[[str], str] = request.getfixturevalue("postgres_server")
-        settings = settings.model_copy(update={"database_url": make("matches")})
-    database = Database(settings)
-    load_demo(database)
+    database = own_demo_database(request, tmp_path_factory, "matches")
     yield database
     database.dispose()
 

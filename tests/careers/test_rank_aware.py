@@ -4,7 +4,7 @@ computing them anew gives); one that could enter, or that was among them, touche
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,9 @@ from courseatlas.careers.matches import compute, touch_changed
 from courseatlas.careers.models import Career, CareerMatches, CareerMatchTerm
 from courseatlas.careers.profiles import career_profile
 from courseatlas.db.database import Database
-from courseatlas.demo import load_demo
 from courseatlas.ingest.service import run_import
 from courseatlas.search.runtime import SearchRuntime
-from courseatlas.settings import Settings
-from tests.helpers import course, write_jsonl
+from tests.helpers import course, own_demo_database, write_jsonl
 
 NURSE = "registered-nurse"
 BACKEND = "backend-engineer"
@@ -57,13 +55,8 @@ def _nursing(n: int, kind: str = "course", **fields: Any) -> dict[str, Any]:
 def db(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Database]:
-    folder = tmp_path_factory.mktemp(f"rank-{request.param}")
-    settings = Settings(env="test", data_dir=folder, search_sync_seconds=0)
-    if request.param == "postgres":
-        make: Callable[[str], str] = request.getfixturevalue("postgres_server")
-        settings = settings.model_copy(update={"database_url": make("rank")})
-    database = Database(settings)
-    load_demo(database)
+    database = own_demo_database(request, tmp_path_factory, "rank")
+    folder = database.settings.data_dir
     rows = [_nursing(n) for n in range(COURSES)] + [_nursing(n, "book") for n in range(BOOKS)]
     run_import(database.sessions, [write_jsonl(folder / "nursing.jsonl", *rows)])
     yield database
