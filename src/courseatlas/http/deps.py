@@ -54,7 +54,10 @@ def get_meaning(request: Request) -> Meaning | None:
 
 
 AppSettings = Annotated[Settings, Depends(get_settings)]
-DbSession = Annotated[Session, Depends(get_session)]
+# "function": the session commits before the response is sent, not after (the default for a
+# yield dependency), so the client's next request sees what this one wrote (a sign-in's
+# session, a saved item) and a failed commit still answers as an error.
+DbSession = Annotated[Session, Depends(get_session, scope="function")]
 Runtime = Annotated[SearchRuntime, Depends(get_search)]
 Redis = Annotated[SharedRedis, Depends(get_redis)]
 Semantic = Annotated[Meaning | None, Depends(get_meaning)]
