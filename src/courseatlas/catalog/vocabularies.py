@@ -138,9 +138,14 @@ LANGUAGE_LOOKUP: dict[str, str] = {
     },
 }
 
-LEVEL_LOOKUP: dict[str, str] = {
-    spelling: level
-    for level, spellings in {
+
+def _by_spelling(spellings_of: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each spelling a feed may use, to the value it stands for."""
+    return {spelling: value for value, spellings in spellings_of.items() for spelling in spellings}
+
+
+LEVEL_LOOKUP: dict[str, str] = _by_spelling(
+    {
         "beginner": (
             "beginner",
             "beginners",
@@ -158,15 +163,13 @@ LEVEL_LOOKUP: dict[str, str] = {
         "intermediate": ("intermediate", "intermediate level", "medium"),
         "advanced": ("advanced", "advanced level", "expert", "expert level"),
         "all": ("all", "all levels", "mixed", "any", "everyone", "beginner to advanced"),
-    }.items()
-    for spelling in spellings
-}
+    }
+)
 
 # How feeds say whether a course runs on its own dates: edX's "Self-paced on your time" and
 # "Instructor-led on a course schedule" among them.
-PACE_LOOKUP: dict[str, str] = {
-    spelling: pace
-    for pace, spellings in {
+PACE_LOOKUP: dict[str, str] = _by_spelling(
+    {
         "self-paced": (
             "self-paced",
             "self paced",
@@ -187,9 +190,8 @@ PACE_LOOKUP: dict[str, str] = {
             "fixed dates",
             "session-based",
         ),
-    }.items()
-    for spelling in spellings
-}
+    }
+)
 
 CURRENCY_BY_SYMBOL = {"$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "¥": "JPY"}
 SYMBOL_BY_CURRENCY = {code: symbol for symbol, code in CURRENCY_BY_SYMBOL.items()}
