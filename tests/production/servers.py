@@ -212,6 +212,9 @@ def served(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subproc
         except (RuntimeError, TimeoutError) as error:
             raise RuntimeError(log.read_text()[-3000:]) from error
         yield url, server
+    except BaseException:  # the server's own account, beside the test's failure
+        print(log.read_text(errors="replace")[-6000:], file=sys.stderr)
+        raise
     finally:
         if server.poll() is None:
             server.terminate()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page
 from sqlalchemy import select
 
 from courseatlas.catalog.models import Resource
@@ -48,6 +49,17 @@ class LiveSite:
     url: str
     stub_url: str = ""  # where the stub resource's outbound link leads, when there is one
     stub_slug: str = ""
+
+
+def wait_for_script(page: Page, function: str, arg: Any = None, timeout: float = 15) -> None:
+    """Wait until ``function`` (JavaScript) returns true in ``page``. Playwright's own
+    wait_for_function evaluates its predicate with eval() inside the page, which the site's
+    CSP (script-src 'self') forbids; evaluate() calls through the DevTools protocol."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(function, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{function} stayed false for {timeout} s")
+        time.sleep(0.05)
 
 
 def require_chromium() -> None:

@@ -17,7 +17,14 @@ from courseatlas.catalog.bands import month_starts, utc_today
 from courseatlas.db.database import Database
 from courseatlas.settings import Settings
 from tests.helpers import course
-from tests.web.live import CHROMIUM, CHROMIUM_ARGS, LiveSite, live_site, require_chromium
+from tests.web.live import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LiveSite,
+    live_site,
+    require_chromium,
+    wait_for_script,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -172,9 +179,7 @@ def test_cards_show_pictures_from_this_host(page: Page, path: str) -> None:
     expect(picture).to_have_attribute("loading", "lazy")
     expect(picture).to_have_attribute("alt", "")
     picture.scroll_into_view_if_needed()
-    page.wait_for_function(
-        "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
-    )
+    wait_for_script(page, "img => img.complete && img.naturalWidth > 0", picture.element_handle())
     box = picture.bounding_box()
     assert box is not None and box["width"] > 0
     assert abs(box["width"] / box["height"] - 1.5) < 0.05  # the frame the width and height give

@@ -9,7 +9,14 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from tests.web.live import CHROMIUM, CHROMIUM_ARGS, LiveSite, live_site, require_chromium
+from tests.web.live import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LiveSite,
+    live_site,
+    require_chromium,
+    wait_for_script,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +96,7 @@ def test_career_guide_uses_the_desktop_width(browser: Browser, site: LiveSite) -
     assert aside["x"] >= body["x"] + body["width"]  # beside the text, not under it
     assert aside["x"] + aside["width"] > DESKTOP["width"] * 0.75
     page.mouse.wheel(0, 4000)
-    page.wait_for_function("window.scrollY > 3000")
+    wait_for_script(page, "() => window.scrollY > 3000")
     # Sticky: still in view after scrolling thousands of pixels.
     assert 0 <= _top(page, ".path-summary") < 100
     expect(page.locator(".path-summary")).to_be_in_viewport()
