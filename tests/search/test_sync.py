@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -183,3 +184,30 @@ def test_a_process_taking_over_the_writer_sees_what_the_last_one_committed(
     assert successor.sync() == 0  # nothing left to apply, but its reader must move on
     assert _titles(successor, "okapi") == ["Okapi Care"]
     successor.stop()
+
+
+def test_processes_starting_together_search_one_index(db: Database, tmp_path: Path) -> None:
+    """Workers starting at once on a new data dir each find no index: one of them makes it
+    and every one opens that one, so what the writer indexes reaches them all (each used to
+    make its own, and a follower could stay on an empty one for good)."""
+    run_import(db.sessions, [write_jsonl(tmp_path / "a.jsonl", *(course(n) for n in range(5)))])
+    runtimes = [SearchRuntime(db) for _ in range(4)]
+    together = threading.Barrier(len(runtimes))
+
+    def start(runtime: SearchRuntime) -> None:
+        together.wait()
+        runtime.sync()
+
+    starting = [threading.Thread(target=start, args=(r,)) for r in runtimes]
+    for thread in starting:
+        thread.start()
+    for thread in starting:
+        thread.join()
+    for runtime in runtimes:  # the writer has committed by now: followers reload
+        runtime.sync()
+    current = runtimes[0].location.current()
+    assert {runtime.engine.path for runtime in runtimes} == {current}
+    assert [runtime.document_count() for runtime in runtimes] == [5] * len(runtimes)
+    assert sorted(p.name for p in (tmp_path / "search").glob("index-*")) == [current.name]
+    for runtime in runtimes:
+        runtime.stop()

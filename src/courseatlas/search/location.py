@@ -13,6 +13,7 @@ import fcntl
 import json
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,10 +44,27 @@ class IndexLocation:
             return 0
 
     def new_directory(self) -> Path:
+        """An empty index directory that appears whole, its applied.json in it: another
+        process's ``remove_outdated`` must never take it for an outdated one."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(prefix=".new-", dir=self.root))
+        self.set_applied(staged, Applied(0))
         path = self.root / f"index-{time.time_ns()}"
-        path.mkdir(parents=True)
-        self.set_applied(path, Applied(0))
+        staged.rename(path)
         return path
+
+    def current_or_first(self) -> Path:
+        """The index CURRENT names, or a first one made now. Under a lock: workers starting
+        together on a new data dir must all open the same one, not one each."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with (self.root / "first.lock").open("ab") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            path = self.current()
+            if path is None:  # No index yet, or one of an older schema: start afresh.
+                path = self.new_directory()
+                self.switch_to(path)
+                self.remove_outdated()
+            return path
 
     def switch_to(self, path: Path) -> None:
         _atomic_write(self.root / "CURRENT", path.name)
@@ -143,6 +161,7 @@ class Applied:
 
 
 def _atomic_write(path: Path, content: str) -> None:
-    temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-    temporary.write_text(content)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    with os.fdopen(handle, "w") as file:
+        file.write(content)
     os.replace(temporary, path)

@@ -289,14 +289,10 @@ class SearchRuntime:
     def _open_current(self) -> None:
         """Open the index CURRENT names; the first time, create an empty one. A damaged one
         is not opened: the last good engine (or an empty one) serves while it is rebuilt."""
-        marker = self.location.current_marker()
-        path = self.location.current()
-        if path is None:  # No index yet, or one of an older schema: start afresh.
-            path = self.location.new_directory()
-            self.location.switch_to(path)
-            self.location.remove_outdated()
-            marker = self.location.current_marker()
-        problem = damage(path, expects_documents=self.location.applied(path).floor > 0)
+        marker = self.location.current_marker()  # First: a swap after this is noticed.
+        path = self.location.current_or_first()
+        applied = self.location.applied(path)  # Before opening: the engine sees at least this.
+        problem = damage(path, expects_documents=applied.floor > 0)
         self._marker = marker
         if problem is not None:
             log.error("search_index_damaged", path=str(path), problem=problem)
@@ -307,7 +303,8 @@ class SearchRuntime:
         if self._engine is not None:
             self._engine.close_writer()
         self._engine = TantivyEngine(path, load_synonyms(self.database))
-        self.position = _position(self.location.applied(path))
+        self.position = _position(applied)
+        self._followed = applied
         self.damage = None
         self._status = None
 
