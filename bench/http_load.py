@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/http_load.py [--size 150000 | --real] [--seconds 20]
         [--connections 8] [--threads 2] [--before COMMIT] [--gc-compare]
+        [--variant 'LABEL:NAME=VALUE,...']
 
 Everything is measured in one run, one worker (process) each, so that ratios hold on a busy
 box:
@@ -16,7 +17,8 @@ box:
 - **datasette** over an FTS5 table of the same rows (``?_search=``), the same two workloads;
 - with ``--before COMMIT``, new queries on a server running that commit's ``src`` (over the
   same index, so the same schema), and with ``--gc-compare`` on one with CPython's
-  garbage-collector defaults: each server asks its own share of the new queries.
+  garbage-collector defaults, with ``--variant`` on one with other settings: each server
+  asks its own share of the new queries.
 
 The catalog is the benchmark corpus of ``--size`` rows (bench/catalog.py) or, with
 ``--real``, the public datasets in ../shared/data. Queries are drawn from its titles. wrk
@@ -121,6 +123,14 @@ def main() -> None:
         metavar="COMMIT",
         help="also new queries on a server running that commit's src (the same index schema)",
     )
+    parser.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        metavar="LABEL:NAME=VALUE[,NAME=VALUE]",
+        help="also new queries on a server with these settings (repeatable), e.g. "
+        "'4 threads:COURSEATLAS_SQLITE_CONNECTIONS=4'",
+    )
     args = parser.parse_args()
     console = Console(width=160)
     catalog = _catalog(args)
@@ -181,6 +191,12 @@ def _other_servers(args: argparse.Namespace) -> list[tuple[str, dict[str, str]]]
             ["git", "rev-parse", "--short", args.before], capture_output=True, text=True, check=True
         ).stdout.strip()
         others.append((f"courseatlas at {commit}", {"PYTHONPATH": str(source_of(args.before))}))
+    for variant in args.variant:
+        label, _, settings = variant.partition(":")
+        pairs = [pair.partition("=") for pair in settings.split(",") if pair]
+        if not label or not pairs or any(not name or not sep for name, sep, _ in pairs):
+            raise SystemExit(f"--variant {variant!r}: expected LABEL:NAME=VALUE[,NAME=VALUE]")
+        others.append((f"courseatlas, {label}", {name: value for name, _, value in pairs}))
     return others
 
 
