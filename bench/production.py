@@ -6,10 +6,11 @@ PostgreSQL, with 1 and 2 workers, and then the same with PostgreSQL restarted in
 
 Each run serves the catalog with ``courseatlas serve --workers N`` and drives it with wrk;
 every query is asked once in the whole benchmark (no cache helps). It records requests per
-second, p50 and p99, the answers by status, and the resident memory of the server tree at
-start and end. PostgreSQL runs use a private cluster this script starts (initdb/pg_ctl of
-Debian's packages, as the ``postgres`` user) and stops on its own port; the outage run stops
-it for ``--outage`` seconds a third of the way in. Needs wrk; run as root (for runuser).
+second, p50 and p99, the answers by status, the server's CPU per answer, and the resident
+memory of the server tree at start, 10 s in (the caches warm) and at the end. PostgreSQL
+runs use a private cluster this script starts (initdb/pg_ctl of Debian's packages, as the
+``postgres`` user) and stops on its own port; the outage run stops it for ``--outage``
+seconds a third of the way in. Needs wrk; run as root (for runuser).
 Writes bench/results/production-*.json.
 """
 
@@ -39,6 +40,7 @@ from rich.console import Console
 from rich.table import Table
 from servers import cpu_seconds, rss_mb, serving
 
+WARM_SECONDS = 10
 # Counts every answer by status across wrk's threads.
 WRK_SCRIPT = """
 local paths = {}
@@ -76,22 +78,25 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     args = parser.parse_args()
     console = Console(width=170)
-    queries = iter(_workloads(ensure_corpus(args.size))["every query new"])
+    new = _workloads(ensure_corpus(args.size))["every query new"]
+    planned = 2 * ("sqlite" in args.databases) + 3 * ("postgresql" in args.databases)
+    share = len(new) // max(1, planned)  # each run its own queries: none repeats across runs
+    queries = iter(new)
     runs: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         if "sqlite" in args.databases:
             env = bench_env(ensure_catalog(args.size))
             for workers in (1, 2):
-                runs.append(_run("SQLite", workers, env, queries, folder, args))
+                runs.append(_run("SQLite", workers, env, queries, share, folder, args))
                 console.print(runs[-1])
         if "postgresql" in args.databases:
             with _private_postgres(folder) as cluster:
                 env = _postgres_catalog(cluster, folder, args.size)
                 for workers in (1, 2):
-                    runs.append(_run("PostgreSQL", workers, env, queries, folder, args))
+                    runs.append(_run("PostgreSQL", workers, env, queries, share, folder, args))
                     console.print(runs[-1])
-                runs.append(_run("PostgreSQL", 2, env, queries, folder, args, cluster))
+                runs.append(_run("PostgreSQL", 2, env, queries, share, folder, args, cluster))
                 console.print(runs[-1])
     ratios = _worker_ratios(runs)
     write_results(
@@ -128,12 +133,12 @@ def _run(
     workers: int,
     env: dict[str, str],
     queries: Iterator[str],
+    share: int,
     folder: Path,
     args: argparse.Namespace,
     outage: PrivateCluster | None = None,
 ) -> dict[str, Any]:
-    expected = args.seconds * 1000  # more than any run here answers: none repeats
-    paths = [f"/api/v1/search?q={quote(q)}" for q, _ in zip(queries, range(expected), strict=False)]
+    paths = [f"/api/v1/search?q={quote(q)}" for q, _ in zip(queries, range(share), strict=False)]
     (folder / "paths.txt").write_text("\n".join(paths) + "\n")
     script = folder / "statuses.lua"
     script.write_text(WRK_SCRIPT % (folder / "paths.txt"))
@@ -146,22 +151,50 @@ def _run(
                 target=_outage, args=(outage, args.seconds / 3, args.outage)
             )
             restarter.start()
-        output = run_wrk(script, base, args.connections, args.seconds)
+        with _RssAt(pid, WARM_SECONDS) as warm:
+            output = run_wrk(script, base, args.connections, args.seconds)
         if restarter is not None:
             restarter.join()
         statuses = {int(s): int(n) for s, n in re.findall(r"^status (\d+) (\d+)$", output, re.M)}
         result = _parse_wrk(output)
+        cpu = round(cpu_seconds(pid) - cpu_start, 1)
+        rss_end = rss_mb(pid)
         return {
             "database": database,
             "workers": workers,
             "outage_seconds": args.outage if outage is not None else 0,
             **result,
             "statuses": statuses,
-            "cpu_seconds": round(cpu_seconds(pid) - cpu_start, 1),
+            "repeated": max(0, sum(statuses.values()) - len(paths)),  # beyond its share
+            "cpu_seconds": cpu,
+            "cpu_ms_per_request": round(1000 * cpu / max(1, sum(statuses.values())), 2),
             "rss_start_mb": rss_start,
-            "rss_end_mb": rss_mb(pid),
+            f"rss_{WARM_SECONDS}s_mb": warm.mb,
+            "rss_end_mb": rss_end,
+            "rss_growth_after_warm_pct": round(100 * (rss_end / warm.mb - 1), 1)
+            if warm.mb
+            else None,
             "load_average": [round(load_start, 1), round(os.getloadavg()[0], 1)],
         }
+
+
+class _RssAt:
+    """The server tree's resident memory ``seconds`` into the run: the caches fill in the
+    first seconds, and growth after that is what an operator must not see."""
+
+    def __init__(self, pid: int, seconds: float) -> None:
+        self.mb = 0.0
+        self._thread = threading.Timer(seconds, self._take, args=(pid,))
+
+    def _take(self, pid: int) -> None:
+        self.mb = rss_mb(pid)
+
+    def __enter__(self) -> _RssAt:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._thread.cancel()
 
 
 def _outage(cluster: PrivateCluster, after: float, seconds: float) -> None:
@@ -256,7 +289,9 @@ def _table(runs: list[dict[str, Any]], args: argparse.Namespace) -> Table:
         "p99 ms",
         "answers by status",
         "timeouts",
+        "CPU ms/req",
         "RSS start MB",
+        f"RSS at {WARM_SECONDS} s MB",
         "RSS end MB",
         "load avg",
     ):
@@ -272,7 +307,9 @@ def _table(runs: list[dict[str, Any]], args: argparse.Namespace) -> Table:
             f"{run.get('p99_ms', 0):.0f}",
             statuses,
             str(run["timeouts"]),
+            f"{run['cpu_ms_per_request']:.1f}",
             str(run["rss_start_mb"]),
+            str(run[f"rss_{WARM_SECONDS}s_mb"]),
             str(run["rss_end_mb"]),
             " → ".join(str(load) for load in run["load_average"]),
         )
