@@ -38,7 +38,7 @@ from http_load import _free_port, _parse_wrk, _workloads, run_wrk
 from report import write_results
 from rich.console import Console
 from rich.table import Table
-from servers import cpu_seconds, rss_mb, serving
+from servers import anon_mb, cpu_seconds, rss_mb, serving
 
 WARM_SECONDS = 10
 # Counts every answer by status across wrk's threads.
@@ -158,7 +158,7 @@ def _run(
         statuses = {int(s): int(n) for s, n in re.findall(r"^status (\d+) (\d+)$", output, re.M)}
         result = _parse_wrk(output)
         cpu = round(cpu_seconds(pid) - cpu_start, 1)
-        rss_end = rss_mb(pid)
+        rss_end, anon_end = rss_mb(pid), anon_mb(pid)
         return {
             "database": database,
             "workers": workers,
@@ -171,11 +171,16 @@ def _run(
             "rss_start_mb": rss_start,
             f"rss_{WARM_SECONDS}s_mb": warm.mb,
             "rss_end_mb": rss_end,
-            "rss_growth_after_warm_pct": round(100 * (rss_end / warm.mb - 1), 1)
-            if warm.mb
-            else None,
+            "rss_growth_after_warm_pct": _growth(warm.mb, rss_end),
+            f"anon_{WARM_SECONDS}s_mb": warm.anon_mb,
+            "anon_end_mb": anon_end,
+            "anon_growth_after_warm_pct": _growth(warm.anon_mb, anon_end),
             "load_average": [round(load_start, 1), round(os.getloadavg()[0], 1)],
         }
+
+
+def _growth(warm: float, end: float) -> float | None:
+    return round(100 * (end / warm - 1), 1) if warm else None
 
 
 class _RssAt:
@@ -183,11 +188,11 @@ class _RssAt:
     first seconds, and growth after that is what an operator must not see."""
 
     def __init__(self, pid: int, seconds: float) -> None:
-        self.mb = 0.0
+        self.mb = self.anon_mb = 0.0
         self._thread = threading.Timer(seconds, self._take, args=(pid,))
 
     def _take(self, pid: int) -> None:
-        self.mb = rss_mb(pid)
+        self.mb, self.anon_mb = rss_mb(pid), anon_mb(pid)
 
     def __enter__(self) -> _RssAt:
         self._thread.start()
@@ -293,6 +298,7 @@ def _table(runs: list[dict[str, Any]], args: argparse.Namespace) -> Table:
         "RSS start MB",
         f"RSS at {WARM_SECONDS} s MB",
         "RSS end MB",
+        "anon at 10 s → end MB",
         "load avg",
     ):
         table.add_column(column, justify="right")
@@ -311,6 +317,7 @@ def _table(runs: list[dict[str, Any]], args: argparse.Namespace) -> Table:
             str(run["rss_start_mb"]),
             str(run[f"rss_{WARM_SECONDS}s_mb"]),
             str(run["rss_end_mb"]),
+            f"{run[f'anon_{WARM_SECONDS}s_mb']} → {run['anon_end_mb']}",
             " → ".join(str(load) for load in run["load_average"]),
         )
     return table

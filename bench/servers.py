@@ -127,6 +127,21 @@ def rss_mb(root: int) -> float:
     return round(pages * PAGE_SIZE / 2**20, 1)
 
 
+def anon_mb(root: int) -> float:
+    """The tree's anonymous resident memory: what its heaps hold, without the pages of the
+    index files it has mapped (which the kernel can drop, and which workers share)."""
+    kb = 0
+    for pid in process_tree(root):
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        kb += sum(
+            int(line.split()[1]) for line in status.splitlines() if line.startswith("RssAnon:")
+        )
+    return round(kb / 1024, 1)
+
+
 @contextmanager
 def serving(server: str, workers: int, env: dict[str, str]) -> Iterator[tuple[str, int]]:
     """The server on a free port, ready; yields its base URL and the pid of its supervisor.
