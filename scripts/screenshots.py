@@ -15,9 +15,9 @@ import tempfile
 from pathlib import Path
 
 from PIL import Image
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from tests.web.live import CHROMIUM, CHROMIUM_ARGS, live_site
+from tests.web.live import chromium, live_site
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 MAX_BYTES = 150_000
@@ -59,16 +59,14 @@ def main() -> None:
     with (
         tempfile.TemporaryDirectory() as data_dir,
         live_site(Path(data_dir), with_stub=False) as site,
-        sync_playwright() as driver,
+        chromium() as browser,
     ):
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path, width, height in SHOTS:
             picture = small_png(shoot(browser, site.url, path, width, height))
             if len(picture) > MAX_BYTES:
                 sys.exit(f"{name}.png is {len(picture):,} bytes, over {MAX_BYTES:,}")
             (OUT / f"{name}.png").write_bytes(picture)
             print(f"docs/screenshots/{name}.png  {width}x{height}  {len(picture) / 1000:.0f} KB")
-        browser.close()
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -17,6 +18,7 @@ from courseatlas.db.base import Base
 from courseatlas.db.database import Database
 from courseatlas.migrations.prepare import prepare_database
 from courseatlas.settings import Settings
+from tests.web.live import chromium, require_chromium
 
 REPO = Path(__file__).resolve().parent.parent
 POSTGRES_URL = os.environ.get(
@@ -182,3 +184,11 @@ def demo_api(demo_db: Database) -> Iterator[TestClient]:
     """The app serving the demo catalog; tests that use it must not change anything."""
     with TestClient(create_app(demo_db.settings, demo_db), raise_server_exceptions=False) as client:
         yield client
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Chromium for one module's browser tests (missing: they fail under CI, else skip)."""
+    require_chromium()
+    with chromium() as launched:
+        yield launched

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from courseatlas.accounts.mail import readable
-from tests.web.live import CHROMIUM, CHROMIUM_ARGS, LiveSite, live_site, require_chromium
+from tests.web.live import LiveSite, live_site
 from tests.web.test_browser import Problems
 
 pytestmark = pytest.mark.browser
@@ -22,15 +22,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveSite,
     folder = tmp_path_factory.mktemp("live-accounts")
     with live_site(folder, with_stub=False) as running:
         yield running, folder
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def _tab(browser: Browser, site: LiveSite, problems: Problems) -> Page:

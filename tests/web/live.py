@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page, sync_playwright
 from sqlalchemy import select
 
 from courseatlas.catalog.models import Resource
@@ -49,6 +49,17 @@ class LiveSite:
     url: str
     stub_url: str = ""  # where the stub resource's outbound link leads, when there is one
     stub_slug: str = ""
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's Chromium, headless, driven by Playwright."""
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def wait_for_script(page: Page, function: str, arg: Any = None, timeout: float = 15) -> None:

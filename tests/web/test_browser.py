@@ -8,15 +8,12 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from tests.web.live import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     STUB_TITLE,
     LiveSite,
     live_site,
-    require_chromium,
 )
 
 pytestmark = pytest.mark.browser
@@ -26,20 +23,6 @@ pytestmark = pytest.mark.browser
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     with live_site(tmp_path_factory.mktemp("live")) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def playwright() -> Iterator[Playwright]:
-    require_chromium()
-    with sync_playwright() as driver:
-        yield driver
-
-
-@pytest.fixture(scope="module")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
 
 
 class Problems:

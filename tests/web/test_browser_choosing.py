@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from courseatlas.accounts import service
 from courseatlas.catalog.bands import month_starts, utc_today
@@ -18,11 +18,8 @@ from courseatlas.db.database import Database
 from courseatlas.settings import Settings
 from tests.helpers import course
 from tests.web.live import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     LiveSite,
     live_site,
-    require_chromium,
     wait_for_script,
 )
 
@@ -57,15 +54,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
                 service.create_user(session, f"{width}@example.org", PASSWORD)
         database.dispose()
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser(site: LiveSite) -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(params=sorted(WIDTHS))

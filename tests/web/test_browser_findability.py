@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
-from tests.web.live import CHROMIUM, CHROMIUM_ARGS, LiveSite, live_site, require_chromium
+from tests.web.live import LiveSite, live_site
 
 pytestmark = pytest.mark.browser
 
@@ -21,19 +21,6 @@ WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "he
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     with live_site(tmp_path_factory.mktemp("live"), with_stub=False) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser(site: LiveSite) -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as driver:
-        launched = _launch(driver)
-        yield launched
-        launched.close()
-
-
-def _launch(driver: Playwright) -> Browser:
-    return driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(params=sorted(WIDTHS))

@@ -7,14 +7,11 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from tests.web.live import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     LiveSite,
     live_site,
-    require_chromium,
     wait_for_script,
 )
 
@@ -28,15 +25,6 @@ PHONE = {"width": 360, "height": 740}
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     with live_site(tmp_path_factory.mktemp("live"), with_stub=False) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    require_chromium()
-    with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _tab(browser: Browser, site: LiveSite, viewport: dict[str, int], script: bool = True) -> Page:
