@@ -84,15 +84,21 @@ class ImportResult:
 
 
 def parse_summary(output: str) -> tuple[int, str, dict[str, int]] | None:
-    """Run id, status and counts from the CLI's closing table; None if it is not there."""
+    """Run id, status and counts from the CLI's closing table; None if it is not there.
+    Columns are read by their headings: the table may gain columns (it did: warnings)."""
     title = RUN_TITLE.search(output)
     if title is None:
         return None
+    headings: list[str] = []
     for line in output[title.end() :].splitlines():
+        names = re.findall(r"[a-z]+", line)
+        if not headings and set(COUNT_NAMES) <= set(names):
+            headings = names
+            continue
         numbers = _NUMBER.findall(line)
-        if len(numbers) == len(COUNT_NAMES) and not re.search(r"[A-Za-z]", line):
-            counts = [int(n.replace(",", "")) for n in numbers]
-            return int(title.group(1)), title.group(2), dict(zip(COUNT_NAMES, counts, strict=True))
+        if headings and len(numbers) == len(headings) and not names:
+            counts = dict(zip(headings, (int(n.replace(",", "")) for n in numbers), strict=True))
+            return int(title.group(1)), title.group(2), {n: counts[n] for n in COUNT_NAMES}
     return None
 
 
