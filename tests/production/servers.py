@@ -186,42 +186,6 @@ def environment(**settings: str) -> dict[str, str]:
     return env
 
 
-@contextmanager
-def served(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """``courseatlas serve`` on a free port with ``env``; stopped with SIGTERM at the end."""
-    from tests.web.live import _wait_until_ready
-
-    port = free_port()
-    command = [
-        sys.executable,
-        "-m",
-        "courseatlas",
-        "serve",
-        "--port",
-        str(port),
-        "--workers",
-        str(workers),
-    ]
-    log = Path(tempfile.mkdtemp(prefix="courseatlas-serve-")) / "serve.log"
-    with log.open("wb") as output:
-        server = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            _wait_until_ready(url, server, timeout=180)  # workers start slowly on a busy box
-        except (RuntimeError, TimeoutError) as error:
-            raise RuntimeError(log.read_text()[-3000:]) from error
-        yield url, server
-    except BaseException:  # the server's own account, beside the test's failure
-        print(log.read_text(errors="replace")[-6000:], file=sys.stderr)
-        raise
-    finally:
-        if server.poll() is None:
-            server.terminate()
-            server.wait(timeout=30)
-        shutil.rmtree(log.parent, ignore_errors=True)
-
-
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "courseatlas", *args],

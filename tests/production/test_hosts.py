@@ -17,7 +17,8 @@ from courseatlas.ingest.service import run_import
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from tests.helpers import course, database_ids, indexed_ids, write_jsonl
-from tests.production.servers import cli, environment, get_json, served
+from tests.production.servers import cli, environment, get_json
+from tests.web.live import serving
 
 
 def _host(db: Database, folder: Path) -> SearchRuntime:
@@ -88,7 +89,7 @@ def test_two_hosts_on_one_postgres(postgres_server: object, tmp_path: Path) -> N
     env_a = environment(data_dir=str(tmp_path / "a"), **common)
     env_b = environment(data_dir=str(tmp_path / "b"), **common)
     assert cli(env_a, "db", "upgrade").returncode == 0
-    with served(env_a) as (base_a, _), served(env_b) as (base_b, _):
+    with serving(env_a) as (base_a, _), serving(env_b) as (base_b, _):
         feed = write_jsonl(tmp_path / "new.jsonl", course(1, title="Heliotrope Cartography"))
         imported = cli(env_a, "import", str(feed))
         assert imported.returncode == 0, imported.stderr

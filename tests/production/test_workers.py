@@ -22,7 +22,8 @@ from courseatlas.ingest.service import run_import
 from courseatlas.migrations.prepare import prepare_database
 from courseatlas.settings import Settings
 from tests.helpers import course, write_jsonl
-from tests.production.servers import cli, environment, get_json, served
+from tests.production.servers import cli, environment, get_json
+from tests.web.live import serving
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +71,7 @@ def catalog(tmp_path: Path) -> dict[str, str]:
 
 
 def test_a_killed_worker_is_replaced(catalog: dict[str, str]) -> None:
-    with served(catalog, workers=2) as (base, server):
+    with serving(catalog, workers=2) as (base, server):
         before = _workers(server.pid, 2)
         victim = min(before)
         os.kill(victim, signal.SIGKILL)
@@ -89,7 +90,7 @@ def test_a_killed_worker_is_replaced(catalog: dict[str, str]) -> None:
 def test_sigterm_lets_requests_in_flight_finish(catalog: dict[str, str], tmp_path: Path) -> None:
     answers: list[int] = []
     failures: list[str] = []
-    with served(catalog, workers=2) as (base, server):
+    with serving(catalog, workers=2) as (base, server):
         stop = threading.Event()
 
         def ask(worker: int) -> None:
@@ -151,7 +152,7 @@ def test_metrics_sum_every_worker(catalog: dict[str, str], tmp_path: Path) -> No
     folder = tmp_path / "metrics"
     folder.mkdir()
     (folder / "counter_999999.db").write_bytes(b"left by an earlier run")
-    with served({**catalog, "PROMETHEUS_MULTIPROC_DIR": str(folder)}, workers=2) as (base, server):
+    with serving({**catalog, "PROMETHEUS_MULTIPROC_DIR": str(folder)}, workers=2) as (base, server):
         workers = _workers(server.pid, 2)
         port = int(base.rsplit(":", 1)[1])
         by_worker = _connection_per_worker(port, workers)

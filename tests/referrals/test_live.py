@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from courseatlas.referrals import partners
 from courseatlas.referrals.models import Click, Conversion
 from tests.referrals.conftest import Shop
-from tests.referrals.live import served
+from tests.web.live import serving
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "referrals.md"
 
@@ -32,7 +32,7 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 def test_a_graceful_shutdown_writes_every_click(shop: Shop, cli_env: dict[str, str]) -> None:
     env = {**cli_env, "COURSEATLAS_CLICK_FLUSH_SECONDS": "3600", "COURSEATLAS_ENV": "test"}
     opener = urllib.request.build_opener(_NoRedirect)
-    with served(env) as url:
+    with serving(env) as (url, _):
         for _ in range(50):
             try:
                 opener.open(f"{url}/go/{shop.ids['c3']}?from=search", timeout=10)
@@ -49,7 +49,7 @@ def test_a_graceful_shutdown_writes_every_click(shop: Shop, cli_env: dict[str, s
 def test_the_documented_examples_are_accepted(shop: Shop, cli_env: dict[str, str]) -> None:
     with shop.db.session() as session:
         secret = partners.new_secret(session, "northbridge")
-    with served({**cli_env, "COURSEATLAS_ENV": "test"}) as url:
+    with serving({**cli_env, "COURSEATLAS_ENV": "test"}) as (url, _):
         env = {
             **cli_env,
             "COURSEATLAS": url,

@@ -7,9 +7,11 @@ somewhere real without leaving this machine.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -140,30 +142,52 @@ def live_site(
         run_import(database.sessions, [write_jsonl(data_dir / "extra.jsonl", *extra)])
     database.dispose()
     if not with_stub:
-        with _served(data_dir) as url:
+        with served_data_dir(data_dir) as url:
             yield LiveSite(url)
         return
     with stub_provider() as stub_origin:
         slug = add_stub_resource(data_dir, stub_origin)
-        with _served(data_dir) as url:
+        with served_data_dir(data_dir) as url:
             yield LiveSite(url, f"{stub_origin}/courses/42", slug)
 
 
 @contextmanager
-def _served(data_dir: Path) -> Iterator[str]:
-    port = free_port()
+def served_data_dir(data_dir: Path) -> Iterator[str]:
+    """The catalog of ``data_dir`` served on a free port; yields its URL."""
     env = {**os.environ, "COURSEATLAS_DATA_DIR": str(data_dir), "COURSEATLAS_ENV": "test"}
+    with serving(env) as (url, _):
+        yield url
+
+
+@contextmanager
+def serving(env: dict[str, str], workers: int = 1) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """``courseatlas serve`` on a free port with ``env``, once ready; stopped with SIGTERM at
+    the end. Its output goes to a log, whose tail is printed when it or the test fails."""
+    port = free_port()
     command = [sys.executable, "-m", "courseatlas", "serve", "--port", str(port)]
-    server = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    command += ["--workers", str(workers)]
+    log = Path(tempfile.mkdtemp(prefix="courseatlas-serve-")) / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_ready(url, server)
-        yield url
+        try:
+            _wait_until_ready(url, server, timeout=180)  # workers start slowly on a busy box
+        except (RuntimeError, TimeoutError) as error:
+            raise RuntimeError(f"{error}:\n{_tail(log)}") from error
+        yield url, server
+    except BaseException:  # the server's own account, beside the test's failure
+        print(_tail(log), file=sys.stderr)
+        raise
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(log.parent, ignore_errors=True)
+
+
+def _tail(log: Path) -> str:
+    return log.read_text(errors="replace")[-6000:]
 
 
 def _wait_until_ready(url: str, server: subprocess.Popen[bytes], timeout: float = 60) -> None:

@@ -10,14 +10,14 @@ from urllib.parse import urlsplit
 import pytest
 
 from courseatlas.http.limits import MAX_BODY_BYTES, MAX_HEAD_BYTES, MAX_HEADERS, MAX_REQUEST_LINE
-from tests.web.live import _served
+from tests.web.live import served_data_dir
 
 pytestmark = pytest.mark.slow  # a real server per module, and a slow client
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
-    with _served(tmp_path_factory.mktemp("limits")) as url:
+    with served_data_dir(tmp_path_factory.mktemp("limits")) as url:
         parts = urlsplit(url)
         yield parts.hostname or "", parts.port or 0
 
