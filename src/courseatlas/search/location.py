@@ -13,8 +13,8 @@ import fcntl
 import json
 import os
 import shutil
-import tempfile
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -46,8 +46,8 @@ class IndexLocation:
     def new_directory(self) -> Path:
         """An empty index directory that appears whole, its applied.json in it: another
         process's ``remove_outdated`` must never take it for an outdated one."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(prefix=".new-", dir=self.root))
+        staged = self.root / f".new-{uuid.uuid4().hex}"
+        staged.mkdir(parents=True)
         self.set_applied(staged, Applied(0))
         path = self.root / f"index-{time.time_ns()}"
         staged.rename(path)
@@ -161,7 +161,6 @@ class Applied:
 
 
 def _atomic_write(path: Path, content: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(handle, "w") as file:
-        file.write(content)
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}")  # one per writer, even a thread
+    temporary.write_text(content)
     os.replace(temporary, path)
