@@ -64,7 +64,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     configure_logging(settings)
     database = database or Database(settings)
 
-    redis = SharedRedis(settings.redis_url)
+    redis = SharedRedis(settings.redis_url, database)
     search = SearchRuntime(database, redis)
     semantic = MeaningOnFirstUse(database)
     precompute = Precompute(database, search, lambda: semantic.meaning)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from courseatlas.db.database import Database
+from courseatlas.db.instance import namespace_of
 from tests.helpers import course, write_jsonl
 from tests.production.servers import cli, environment
 
@@ -66,6 +67,16 @@ def test_a_backup_restored_into_an_empty_database_is_searchable(
     database = Database(settings)
     with TestClient(create_app(settings, database)) as client:
         page = client.get("/api/v1/search?q=theremin&per_page=50").json()
+    # The copy is another catalog to Redis: what it holds of the source is not the target's.
+    source_database = Database(
+        Settings(
+            env="test",
+            database_url=source.get("COURSEATLAS_DATABASE_URL", ""),
+            data_dir=Path(source["COURSEATLAS_DATA_DIR"]),
+        )
+    )
+    assert namespace_of(database) != namespace_of(source_database)
+    source_database.dispose()
     database.dispose()
     assert sorted(r["title"] for r in page["results"]) == sorted(
         f"Theremin Basics {n}" for n in range(15)

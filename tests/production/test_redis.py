@@ -13,6 +13,7 @@ from courseatlas.app import create_app
 from courseatlas.db.database import Database
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.ingest.service import run_import
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.settings import Settings
 from tests.helpers import course, write_jsonl
@@ -52,6 +53,26 @@ def test_workers_share_answers_and_rate_limit_counters(
         assert one.get("/readyz").json()["redis"] == "ok"
 
 
+def test_catalogs_sharing_a_redis_answer_each_from_its_own_index(
+    catalog: Database, redis_server: PrivateRedis, tmp_path: Path
+) -> None:
+    """Staging beside production: the same query at the same change-log position is another
+    answer in another catalog."""
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    other = Database(Settings(env="test", data_dir=other_dir, search_sync_seconds=0))
+    prepare_database(other)
+    feed = write_jsonl(other_dir / "b.jsonl", *(course(n, title=f"Kazoo {n}") for n in range(30)))
+    run_import(other.sessions, [feed])
+    with _app(catalog, redis_server.url) as one, _app(other, redis_server.url) as elsewhere:
+        mine = one.get("/api/v1/search?q=python").json()
+        theirs = elsewhere.get("/api/v1/search?q=python").json()
+        assert one.app.state.search.position == elsewhere.app.state.search.position  # type: ignore[attr-defined]
+    assert {r["title"].split()[0] for r in mine["results"]} == {"Marimba"}
+    assert {r["title"].split()[0] for r in theirs["results"]} == {"Kazoo"}
+    other.dispose()
+
+
 def test_redis_down_degrades_and_nothing_fails(
     catalog: Database, redis_server: PrivateRedis
 ) -> None:
@@ -82,10 +103,10 @@ def test_redis_down_degrades_and_nothing_fails(
 def test_a_notice_makes_followers_reload_at_once(
     catalog: Database, redis_server: PrivateRedis, tmp_path: Path
 ) -> None:
-    shared = SharedRedis(redis_server.url)
+    shared = SharedRedis(redis_server.url, catalog)
     writer = SearchRuntime(catalog, shared)
     writer.sync()  # takes the writer lock
-    follower = SearchRuntime(catalog, SharedRedis(redis_server.url))
+    follower = SearchRuntime(catalog, SharedRedis(redis_server.url, catalog))
     follower.start(interval=600)  # polling alone would take ten minutes
     try:
         time.sleep(0.5)  # the follower subscribes

@@ -15,7 +15,10 @@ from sqlalchemy import func, select
 
 from courseatlas.accounts.models import AccountSession
 from courseatlas.accounts.secrets import digest, new_secret
-from courseatlas.accounts.sessions import COOKIE, PREFIX
+from courseatlas.accounts.sessions import COOKIE
+from courseatlas.db.database import Database
+from courseatlas.db.instance import namespace_of, renew_namespace
+from courseatlas.migrations.prepare import prepare_database
 from courseatlas.settings import Settings
 from tests.accounts.conftest import PASSWORD, Site, csrf, make_site, sign_in
 from tests.production.servers import PrivateRedis
@@ -36,6 +39,11 @@ def _me(client: TestClient, key: str | None = None) -> int:
     return client.get("/api/v1/me").status_code
 
 
+def _stored_as(site: Site, key: str) -> str:
+    """The Redis key of a session: under its catalog's namespace, by its id's digest."""
+    return f"courseatlas:{namespace_of(site.db)}:session:{digest(key)}"
+
+
 def _rows(site: Site) -> int:
     with site.db.session() as session:
         return session.scalar(select(func.count()).select_from(AccountSession)) or 0
@@ -48,18 +56,49 @@ def test_a_session_lives_in_redis_and_every_worker_finds_it(
     with site.client() as one, site.client() as other:
         sign_in(one, EMAIL)
         key = one.cookies[COOKIE]
-        assert store.exists(PREFIX + digest(key)) and _rows(site) == 0
-        assert 0 < store.ttl(PREFIX + digest(key)) <= site.settings.session_idle_days * 86400
+        stored_as = _stored_as(site, key)
+        assert store.exists(stored_as) and _rows(site) == 0
+        assert 0 < store.ttl(stored_as) <= site.settings.session_idle_days * 86400
         assert _me(other, key) == 200  # another worker (or host) knows it
         # Forged ids: random, the digest itself (what Redis holds), a Redis key name.
-        for forged in (new_secret(), digest(key), PREFIX + digest(key)):
+        for forged in (new_secret(), digest(key), stored_as):
             with site.client() as thief:
                 assert _me(thief, forged) == 401
         one.post("/account/logout", data={"csrf_token": csrf(one.get("/account").text)})
-        assert not store.exists(PREFIX + digest(key))
+        assert not store.exists(stored_as)
         with site.client() as thief:  # the signed-out id, replayed on another worker
             assert _me(thief, key) == 401
     store.close()
+
+
+def test_a_session_of_one_catalog_gets_nobody_into_another_sharing_its_redis(
+    site: Site, tmp_path: Path
+) -> None:
+    """Staging beside production on one Redis: the same user id is another learner there."""
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    settings = Settings(env="test", data_dir=other_dir, redis_url=site.settings.redis_url)
+    prepare_database(Database(settings))
+    other = make_site(settings, other_dir)
+    other.user("someone-else@example.org")  # the same user id as EMAIL's
+    assert namespace_of(other.db) != namespace_of(site.db)
+    with site.client() as one, other.client() as elsewhere:
+        sign_in(one, EMAIL)
+        key = one.cookies[COOKIE]
+        assert _me(one) == 200
+        assert _me(elsewhere, key) == 401
+    other.db.dispose()
+
+
+def test_a_restore_signs_out_the_sessions_kept_in_redis(site: Site) -> None:
+    """After the database is replaced, the user ids the sessions name may be other people."""
+    with site.client() as laptop:
+        sign_in(laptop, EMAIL)
+        assert _me(laptop) == 200
+    renew_namespace(site.db)
+    with site.client() as laptop_again:  # a process started after the restore
+        laptop_again.cookies.update(laptop.cookies)
+        assert _me(laptop_again) == 401
 
 
 def test_sign_out_everywhere_and_a_reset_end_every_redis_session(site: Site) -> None:

@@ -33,8 +33,6 @@ from courseatlas.settings import Settings
 COOKIE = "courseatlas_session"
 # Recording every request would write on every page view; once in a while is enough for idle expiry.
 TOUCH_EVERY = timedelta(minutes=5)
-PREFIX = "courseatlas:session:"
-OF_USER = "courseatlas:sessions-of:"
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,7 @@ class Sessions:
     def resolve(self, session: Session, key: str) -> Learner | None:
         """The learner of a live session, or None (an expired one is deleted on the way)."""
         hashed = digest(key)
-        text = self.shared.call(lambda client: client.get(PREFIX + hashed), None)
+        text = self.shared.call(lambda client: client.get(self._session_key(hashed)), None)
         if not isinstance(text, bytes):
             return self._resolve_in_database(session, hashed)
         times = SessionTimes.from_json(text)
@@ -156,39 +154,43 @@ class Sessions:
         now = utcnow()
         left = min(times.last_seen_at + self.idle, times.created_at + self.max_age) - now
         pipe = client.pipeline()
-        pipe.set(PREFIX + hashed, times.to_json(), ex=max(1, int(left.total_seconds())))
+        pipe.set(self._session_key(hashed), times.to_json(), ex=max(1, int(left.total_seconds())))
         if new:
-            pipe.sadd(OF_USER + str(times.user_id), hashed)
-            pipe.expire(OF_USER + str(times.user_id), int(self.max_age.total_seconds()))
+            pipe.sadd(self._user_key(times.user_id), hashed)
+            pipe.expire(self._user_key(times.user_id), int(self.max_age.total_seconds()))
         pipe.execute()
         return True
 
     def _drop(self, client: redis.Redis, hashed: str, user_id: int | None) -> int:
-        removed = int(client.delete(PREFIX + hashed))
+        removed = int(client.delete(self._session_key(hashed)))
         if user_id is not None:
-            client.srem(OF_USER + str(user_id), hashed)
+            client.srem(self._user_key(user_id), hashed)
         return removed
 
     def _drop_all(self, client: redis.Redis, user_id: int) -> int:
-        hashes = _members(client, user_id)
-        removed = int(client.delete(*(PREFIX + h for h in hashes))) if hashes else 0
-        client.delete(OF_USER + str(user_id))
+        hashes = self._members(client, user_id)
+        removed = int(client.delete(*map(self._session_key, hashes))) if hashes else 0
+        client.delete(self._user_key(user_id))
         return removed
 
     def _of_user(self, client: redis.Redis, user_id: int) -> list[SessionTimes]:
-        hashes = _members(client, user_id)
-        texts = client.mget([PREFIX + h for h in hashes]) if hashes else []
+        hashes = self._members(client, user_id)
+        texts = client.mget(list(map(self._session_key, hashes))) if hashes else []
         gone = [h for h, text in zip(hashes, texts, strict=True) if text is None]
         if gone:  # expired: Redis dropped the session, not its place in the learner's set
-            client.srem(OF_USER + str(user_id), *gone)
+            client.srem(self._user_key(user_id), *gone)
         return [SessionTimes.from_json(text) for text in texts if text is not None]
 
+    def _members(self, client: redis.Redis, user_id: int) -> list[str]:
+        """The digests of a learner's sessions kept in Redis."""
+        members = client.smembers(self._user_key(user_id))
+        return [h.decode() if isinstance(h, bytes) else h for h in members]
 
-def _members(client: redis.Redis, user_id: int) -> list[str]:
-    """The digests of a learner's sessions kept in Redis."""
-    return [
-        h.decode() if isinstance(h, bytes) else h for h in client.smembers(OF_USER + str(user_id))
-    ]
+    def _session_key(self, hashed: str) -> str:
+        return self.shared.key("session", hashed)
+
+    def _user_key(self, user_id: int) -> str:
+        return self.shared.key("sessions-of", str(user_id))
 
 
 def cookie_max_age(settings: Settings) -> int:

@@ -41,14 +41,12 @@ class Throttle:
     def __init__(self, shared: SharedRedis) -> None:
         self.shared = shared
         self._local = MovingWindowRateLimiter(MemoryStorage())
-        client = shared.client()
+        pool = shared.connection_pool
         self._redis = (
             MovingWindowRateLimiter(
-                RedisStorage(
-                    shared.url, connection_pool=client.connection_pool, key_prefix=KEY_PREFIX
-                )
+                RedisStorage(shared.url, connection_pool=pool, key_prefix=KEY_PREFIX)
             )
-            if client is not None
+            if pool is not None
             else None
         )
 

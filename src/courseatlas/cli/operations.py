@@ -15,6 +15,7 @@ from courseatlas.catalog.models import Skill
 from courseatlas.catalog.repository import catalog_counts
 from courseatlas.cli.context import console, database, prepared_database, settings
 from courseatlas.db import backup as backups
+from courseatlas.db.instance import renew_namespace
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.errors import CourseatlasError
 from courseatlas.exports.service import write_export
@@ -50,7 +51,9 @@ def restore(
     db = database()
     _or_exit(lambda: backups.restore(db, file, replace=replace))
     prepare_database(db)  # a backup of an older version is brought up to this one
-    runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
+    # What Redis holds of the database before (answers, sessions) is not this one's.
+    renew_namespace(db)
+    runtime = SearchRuntime(db, SharedRedis(settings().redis_url, db))
     path = runtime.indexer.rebuild()
     runtime.location.remove_others(keep=path)
     runtime.announce()

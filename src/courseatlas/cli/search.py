@@ -18,7 +18,7 @@ from courseatlas.semantic.meaning import MeaningOnFirstUse
 def reindex() -> None:
     """Build a fresh search index from the database; the live one serves until the swap."""
     db = prepared_database()
-    runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
+    runtime = SearchRuntime(db, SharedRedis(settings().redis_url, db))
     follow_changes(runtime)
     with counting_progress("indexing") as progress:
         path = runtime.indexer.rebuild(progress)
@@ -42,7 +42,8 @@ def sync_index(runtime: SearchRuntime | None = None) -> None:
 
 def index_runtime() -> SearchRuntime:
     """This data dir's search index, touching stored career matches as it applies changes."""
-    runtime = SearchRuntime(database(), SharedRedis(settings().redis_url))
+    db = database()
+    runtime = SearchRuntime(db, SharedRedis(settings().redis_url, db))
     follow_changes(runtime)
     return runtime
 
@@ -54,7 +55,7 @@ def follow() -> None:
     import threading
 
     db = prepared_database()
-    runtime = SearchRuntime(db, SharedRedis(settings().redis_url))
+    runtime = SearchRuntime(db, SharedRedis(settings().redis_url, db))
     semantic = MeaningOnFirstUse(db)
     precompute = Precompute(db, runtime, lambda: semantic.meaning)
     precompute.follow()

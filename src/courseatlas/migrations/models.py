@@ -24,6 +24,7 @@ from courseatlas.catalog.models import (
 )
 from courseatlas.catalog.money import ExchangeRate
 from courseatlas.db.base import Base
+from courseatlas.db.instance import Instance
 from courseatlas.images.models import ImageFetch
 from courseatlas.ingest.changelog import SearchChange, SearchReplica
 from courseatlas.ingest.models import ImportRejection, ImportRun
@@ -48,6 +49,7 @@ __all__ = [
     "ImageFetch",
     "ImportRejection",
     "ImportRun",
+    "Instance",
     "LinkState",
     "ListItem",
     "Occupation",

@@ -60,7 +60,7 @@ class SearchRuntime:
 
     def __init__(self, database: Database, redis: SharedRedis | None = None) -> None:
         self.database = database
-        self.redis = redis or SharedRedis("")
+        self.redis = redis or SharedRedis("", database)
         self.location = IndexLocation(
             database.settings.data_dir, database.settings.display_currency
         )
@@ -122,14 +122,14 @@ class SearchRuntime:
     def answer(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The answer to ``key`` from the index as it is now: remembered, or computed once.
         Encoded answers (bytes) are shared with every worker and host through Redis."""
-        # Both keys taken before computing: a reload meanwhile makes the answer stale.
-        stamped, shared = self._stamped(key), self._shared_key(key)
-        value: V | None = self._recall(stamped, shared)
+        # The index taken before computing: a reload meanwhile makes the answer stale.
+        stamped, position = self._stamped(key), self.position
+        value: V | None = self._recall(stamped, position, key)
         if value is None:
             value = compute()
             self.answers.put(stamped, value)
-            if shared is not None and isinstance(value, bytes):
-                self.shared_answers.put(shared, value)
+            if isinstance(value, bytes):
+                self.shared_answers.put(position, key, value)
         return value
 
     def remembered(self, key: Hashable) -> Any | None:
@@ -140,17 +140,13 @@ class SearchRuntime:
             self.cache_lookups["local_hit"] += 1
         return value
 
-    def _shared_key(self, key: Hashable) -> str | None:
-        """Where other processes find the answer; None without Redis (no hashing then)."""
-        return SharedAnswers.key(self.position, key) if self.redis.configured else None
-
-    def _recall(self, stamped: Hashable, shared: str | None) -> Any | None:
+    def _recall(self, stamped: Hashable, position: str, key: Hashable) -> Any | None:
         """This process's answer, else the one every worker and host shares."""
         value = self.answers.get(stamped)
         if value is not None:
             self.cache_lookups["local_hit"] += 1
             return value
-        body = None if shared is None else self.shared_answers.get(shared)
+        body = self.shared_answers.get(position, key)
         self.cache_lookups["shared_hit" if body is not None else "miss"] += 1
         if body is not None:
             self.answers.put(stamped, body)
@@ -280,6 +276,7 @@ class SearchRuntime:
             if self._stop.is_set():
                 return
             try:
+                self.redis.refresh_namespace()
                 self.sync()
             except SQLAlchemyError as error:  # The database is away: retried next cycle.
                 log.warning("search_sync_failed", error=type(error).__name__)

@@ -21,24 +21,27 @@ from courseatlas.search.fields import SCHEMA_VERSION
 log = structlog.get_logger(__name__)
 
 ANSWER_SECONDS = 600  # a shared answer expires even if the index never moves again
-CHANNEL = "courseatlas:index-moved"
+CHANNEL = "index-moved"  # in the catalog's namespace: other catalogs' indexes are not ours
 
 
 class SharedAnswers:
+    """Encoded answers by the index position they came from and what they answer."""
+
     def __init__(self, shared: SharedRedis) -> None:
         self.shared = shared
 
-    @staticmethod
-    def key(position: str, key: Hashable) -> str:
-        digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-        return f"courseatlas:answer:{SCHEMA_VERSION}:{position}:{digest}"
-
-    def get(self, key: str) -> bytes | None:
-        value = self.shared.call(lambda client: client.get(key), None)
+    def get(self, position: str, key: Hashable) -> bytes | None:
+        value = self.shared.call(lambda client: client.get(self._key(position, key)), None)
         return value if isinstance(value, bytes) else None
 
-    def put(self, key: str, body: bytes) -> None:
-        self.shared.call(lambda client: client.set(key, body, ex=ANSWER_SECONDS), None)
+    def put(self, position: str, key: Hashable, body: bytes) -> None:
+        self.shared.call(
+            lambda client: client.set(self._key(position, key), body, ex=ANSWER_SECONDS), None
+        )
+
+    def _key(self, position: str, key: Hashable) -> str:
+        digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
+        return self.shared.key("answer", str(SCHEMA_VERSION), position, digest)
 
 
 class IndexNotices:
@@ -51,7 +54,7 @@ class IndexNotices:
         self._thread: threading.Thread | None = None
 
     def publish(self, position: str) -> None:
-        self.shared.call(lambda client: client.publish(CHANNEL, position), 0)
+        self.shared.call(lambda client: client.publish(self.shared.key(CHANNEL), position), 0)
 
     def start(self) -> None:
         if not self.shared.configured or self._thread is not None:
@@ -78,7 +81,7 @@ class IndexNotices:
 
     def _follow(self, client: redis.Redis) -> None:
         with client.pubsub(ignore_subscribe_messages=True) as subscription:  # type: ignore[no-untyped-call]
-            subscription.subscribe(CHANNEL)
+            subscription.subscribe(self.shared.key(CHANNEL))
             # A notice may have been missed while unsubscribed: look now.
             self.on_notice()
             while not self._stop.is_set():
