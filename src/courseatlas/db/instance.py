@@ -33,17 +33,16 @@ class Instance(Base):
 def namespace_of(database: Database) -> str:
     """This database's namespace, made now when it has none yet (one wins among racing
     processes; the others read it)."""
-    with database.session() as session:
-        found = session.scalar(select(Instance.namespace).where(Instance.id == ROW))
-    if found is not None:
-        return found
-    try:
-        with database.session() as session:
-            session.add(Instance(id=ROW, namespace=uuid.uuid4().hex))
-    except IntegrityError:
-        pass  # another process made it first
-    with database.session() as session:
-        return session.scalars(select(Instance.namespace).where(Instance.id == ROW)).one()
+    found = _stored(database)
+    if found is None:
+        try:
+            with database.session() as session:
+                session.add(Instance(id=ROW, namespace=uuid.uuid4().hex))
+        except IntegrityError:
+            pass  # another process made it first
+        found = _stored(database)
+    assert found is not None  # made just now, by this process or another
+    return found
 
 
 def renew_namespace(database: Database) -> str:
@@ -53,3 +52,8 @@ def renew_namespace(database: Database) -> str:
         session.execute(delete(Instance))
         session.add(Instance(id=ROW, namespace=namespace))
     return namespace
+
+
+def _stored(database: Database) -> str | None:
+    with database.session() as session:
+        return session.scalar(select(Instance.namespace).where(Instance.id == ROW))

@@ -69,7 +69,7 @@ class SharedRedis:
     def client(self) -> redis.Redis | None:
         """The client, or None when Redis is off or was just found unreachable, or the
         database's namespace cannot be read yet (a database outage at start)."""
-        if self._client is None or time.monotonic() < self._down_until:
+        if not self._reachable():
             return None
         return self._client if self._namespace is not None or self._read_namespace() else None
 
@@ -114,9 +114,11 @@ class SharedRedis:
         """The event loop's client, or None when Redis is off or was just found unreachable.
         For rate limits, which describe clients, not the catalog: no namespace is read (the
         loop never waits on the database)."""
-        if self._async_client is None or time.monotonic() < self._down_until:
-            return None
-        return self._async_client
+        return self._async_client if self._reachable() else None
+
+    def _reachable(self) -> bool:
+        """Configured, and not found unreachable in the last ``RETRY_SECONDS``."""
+        return self._client is not None and time.monotonic() >= self._down_until
 
     def either(self, shared: Callable[[], T], local: Callable[[], T]) -> T:
         """``shared()`` while Redis answers, else this process's ``local()``."""
@@ -150,7 +152,7 @@ class SharedRedis:
     def state(self) -> RedisState:
         if self._client is None:
             return "off"
-        if time.monotonic() < self._down_until:
+        if not self._reachable():
             return "unreachable"
         try:
             return "ok" if self._client.ping() else "unreachable"
