@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -88,3 +89,51 @@ def test_kill_9_mid_import_then_rerun_completes(db: Database, tmp_path: Path) ->
     assert finished.status == "succeeded"
     assert finished.unchanged == stored
     assert finished.created == ROWS - stored
+
+
+def _indexed_so_far(db: Database) -> int:
+    search = SearchRuntime(db)
+    try:
+        return search.document_count()
+    finally:
+        search.stop()
+
+
+@pytest.mark.slow
+def test_the_index_follower_lets_go_when_the_importer_is_killed(
+    db: Database, tmp_path: Path
+) -> None:
+    """A large import's index follows it in a process of its own: killed with the importer
+    alone, that process must not live on holding the index's writer lock."""
+    filler = "A practical course. " * 20
+    feed = write_jsonl(
+        tmp_path / "feed.jsonl", *(course(n, description=filler) for n in range(ROWS))
+    )
+    command = [sys.executable, "-m", "courseatlas", "import", str(feed), "--batch-size", "250"]
+    process = subprocess.Popen(
+        command,
+        env=_cli_env(db),
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while _indexed_so_far(db) == 0:  # the follower writes the index: it holds the lock
+            assert process.poll() is None, "the import finished before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)  # the importer only, not its helpers
+        process.wait()
+
+        search = SearchRuntime(db)
+        deadline = time.monotonic() + 30
+        while not search.location.try_lock_writer():
+            assert time.monotonic() < deadline, "the index follower still holds the writer lock"
+            time.sleep(0.2)
+        search.sync()  # the writer now: the index catches up with what the killed run stored
+        assert indexed_ids(search) == database_ids(db)
+        search.stop()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)

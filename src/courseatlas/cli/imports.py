@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Iterator
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Annotated
 
@@ -20,8 +24,10 @@ from courseatlas.cli.careers import import_onet_folder
 from courseatlas.cli.context import console, prepared_database, settings
 from courseatlas.cli.reports import report
 from courseatlas.cli.search import index_runtime, sync_index
+from courseatlas.ingest.producer import worth_a_process
 from courseatlas.ingest.profiles import PROFILES
 from courseatlas.ingest.service import run_import
+from courseatlas.search.runtime import SearchRuntime
 
 INDEX_WHILE_STORING_SECONDS = 1.0
 
@@ -46,10 +52,8 @@ def import_command(
         raise typer.Exit(1)
     db = prepared_database()
     runtime = index_runtime()
-    # The index follows the storing, batch by batch, rather than starting when it ends.
-    runtime.start(INDEX_WHILE_STORING_SECONDS)
     try:
-        with _progress() as bar:
+        with _index_following(runtime, files), _progress() as bar:
             tasks: dict[str, TaskID] = {}
 
             def advance(name: str, done: int, total: int) -> None:
@@ -73,6 +77,40 @@ def import_command(
     else:
         runtime.stop()
     raise typer.Exit(summary.exit_code)
+
+
+@contextmanager
+def _index_following(runtime: SearchRuntime, files: list[Path]) -> Iterator[None]:
+    """The index follows the storing, batch by batch, rather than starting when it ends.
+
+    For a large import it does so in a process of its own: building index documents holds
+    the GIL about as long as storing rows does, so in one process the two take turns
+    (measured: 150,000 rows stored then indexed took as long as both at once)."""
+    if not any(worth_a_process(path) for path in files):
+        runtime.start(INDEX_WHILE_STORING_SECONDS)
+        yield
+        return
+    context = multiprocessing.get_context("spawn")  # Never fork a process holding connections.
+    ours, theirs = context.Pipe()
+    follower = context.Process(target=_follow_until_told, args=(theirs,), daemon=True)
+    follower.start()
+    theirs.close()
+    try:
+        yield
+    finally:
+        ours.close()  # The follower's end sees it closed: its last cycle done, it stops.
+        follower.join()
+
+
+def _follow_until_told(told: Connection) -> None:
+    """In the follower process: keep the index following the change log until the importer
+    closes its end of the pipe, or dies (its end closes with it)."""
+    runtime = index_runtime()
+    runtime.start(INDEX_WHILE_STORING_SECONDS)
+    try:
+        told.poll(None)
+    finally:
+        runtime.stop()
 
 
 def _progress() -> Progress:

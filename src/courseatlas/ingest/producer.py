@@ -50,7 +50,7 @@ def prepared_batches(path: Path, profile_name: str, batch_size: int) -> Iterator
 
 def batches(path: Path, profile_name: str, batch_size: int) -> Iterator[Produced]:
     """Prepared batches from wherever they are best made for this file."""
-    if not _large(path):
+    if not worth_a_process(path):
         return prepared_batches(path, profile_name, batch_size)
     return _from_process(path, profile_name, batch_size)
 
@@ -72,7 +72,8 @@ def _until_unreadable(read: Callable[[], Iterator[ReadResult]]) -> Iterator[Read
         yield Problem(0, "file", unreadable(error))
 
 
-def _large(path: Path) -> bool:
+def worth_a_process(path: Path) -> bool:
+    """Whether the file is large enough for work beside its storing to pay for a process."""
     try:
         return path.stat().st_size >= PARALLEL_FROM_BYTES and (os.cpu_count() or 1) > 1
     except OSError:
