@@ -31,7 +31,9 @@ from courseatlas.search.location import Applied, IndexLocation
 
 log = structlog.get_logger(__name__)
 
-BATCH = 20_000  # changes applied per index commit
+# Changes applied per index commit (and resources per write of a rebuild): at 150,000
+# resources, 5,000 rebuild and follow an import as fast as 20,000, with 200 MB less at peak.
+BATCH = 5_000
 GAP_GRACE = 120.0  # seconds; by then the transaction holding a hole has its id
 
 Progress = Callable[[int, int], None]
