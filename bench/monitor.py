@@ -124,7 +124,7 @@ def _cmdline(pid: int) -> str | None:
 
 def _role(cmdline: str) -> str:
     if "spawn_main" in cmdline:
-        return "validator (spawned)"
+        return "spawned helper (validation or index follower)"
     if "resource_tracker" in cmdline:
         return "resource tracker"
     return cmdline[:60]
