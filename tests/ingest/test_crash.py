@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -40,25 +41,39 @@ def _count(db: Database, what: object) -> int:
         return session.scalar(select(func.count()).select_from(what)) or 0  # type: ignore[arg-type]
 
 
-@pytest.mark.slow
-def test_kill_9_mid_import_then_rerun_completes(db: Database, tmp_path: Path) -> None:
-    filler = "A practical course. " * 20  # big enough that validation runs in a second process
+def _large_import(tmp_path: Path) -> list[str]:
+    """The command importing a file big enough for validation and the index to run in
+    processes of their own."""
+    filler = "A practical course. " * 20
     feed = write_jsonl(
         tmp_path / "feed.jsonl", *(course(n, description=filler) for n in range(ROWS))
     )
-    command = [sys.executable, "-m", "courseatlas", "import", str(feed), "--batch-size", "250"]
-    process = subprocess.Popen(
+    return [sys.executable, "-m", "courseatlas", "import", str(feed), "--batch-size", "250"]
+
+
+def _started(command: list[str], db: Database) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
         command,
         env=_cli_env(db),
         start_new_session=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def _wait_until(process: subprocess.Popen[bytes], done: Callable[[], bool]) -> None:
     deadline = time.monotonic() + 120
-    while _created_so_far(db) < 2_000:
+    while not done():
         assert process.poll() is None, "the import finished before it could be killed"
         assert time.monotonic() < deadline
         time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_kill_9_mid_import_then_rerun_completes(db: Database, tmp_path: Path) -> None:
+    command = _large_import(tmp_path)
+    process = _started(command, db)
+    _wait_until(process, lambda: _created_so_far(db) >= 2_000)
     os.killpg(process.pid, signal.SIGKILL)  # the importer and its validation process
     process.wait()
 
@@ -105,24 +120,10 @@ def test_the_index_follower_lets_go_when_the_importer_is_killed(
 ) -> None:
     """A large import's index follows it in a process of its own: killed with the importer
     alone, that process must not live on holding the index's writer lock."""
-    filler = "A practical course. " * 20
-    feed = write_jsonl(
-        tmp_path / "feed.jsonl", *(course(n, description=filler) for n in range(ROWS))
-    )
-    command = [sys.executable, "-m", "courseatlas", "import", str(feed), "--batch-size", "250"]
-    process = subprocess.Popen(
-        command,
-        env=_cli_env(db),
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = _started(_large_import(tmp_path), db)
     try:
-        deadline = time.monotonic() + 120
-        while _indexed_so_far(db) == 0:  # the follower writes the index: it holds the lock
-            assert process.poll() is None, "the import finished before it could be killed"
-            assert time.monotonic() < deadline
-            time.sleep(0.05)
+        # Once the follower has written the index, it holds the writer lock.
+        _wait_until(process, lambda: _indexed_so_far(db) > 0)
         os.kill(process.pid, signal.SIGKILL)  # the importer only, not its helpers
         process.wait()
 
