@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -108,7 +109,9 @@ def _follow_until_told(told: Connection) -> None:
     runtime = index_runtime()
     runtime.start(INDEX_WHILE_STORING_SECONDS)
     try:
-        told.poll(None)
+        # Ctrl-C reaches the whole process group: the importer reports it, not a traceback here.
+        with contextlib.suppress(KeyboardInterrupt):
+            told.poll(None)
     finally:
         runtime.stop()
 
