@@ -36,8 +36,7 @@ class PreparedRow:
     def of(cls, identity_key: str, data: dict[str, Any]) -> PreparedRow:
         """The row of canonical ``data``: encoded, hashed and spread into columns once."""
         encoded = canonical_json(data)
-        row_hash = hash_json(encoded)
-        return cls(identity_key, data, row_hash, encoded, resource_columns(data, row_hash))
+        return _spread(identity_key, data, hash_json(encoded), encoded)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Batches cross from the validating process by pickle: as their JSON, a sixth of
@@ -47,7 +46,11 @@ class PreparedRow:
 
 def _decoded(identity_key: str, row_hash: str, encoded: str) -> PreparedRow:
     """A row from its canonical JSON (``json`` reads back exactly what it wrote)."""
-    data = json.loads(encoded)
+    return _spread(identity_key, json.loads(encoded), row_hash, encoded)
+
+
+def _spread(identity_key: str, data: dict[str, Any], row_hash: str, encoded: str) -> PreparedRow:
+    """The row with ``data`` spread into its resource columns."""
     return PreparedRow(identity_key, data, row_hash, encoded, resource_columns(data, row_hash))
 
 
