@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from courseatlas.catalog.models import Resource, ResourceContribution, ResourceSkill
 from courseatlas.db.database import Database
+from courseatlas.demo import load_demo
 from courseatlas.ingest.changelog import SearchChange
 from courseatlas.ingest.models import ImportRun
 from courseatlas.search.runtime import SearchRuntime
@@ -138,3 +139,28 @@ def test_the_index_follower_lets_go_when_the_importer_is_killed(
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.mark.slow
+def test_ctrl_c_mid_import_stops_at_once_and_records_the_run(db: Database, tmp_path: Path) -> None:
+    """Ctrl-C reaches the importer and its helper processes together: none may wait on
+    another's database lock, and the run is recorded as stopped, not left running. The
+    demo's careers give the index follower stored matches to mark stale as it goes."""
+    load_demo(db)
+    before = _count(db, Resource)
+    process = _started(_large_import(tmp_path), db)
+    try:
+        _wait_until(process, lambda: _indexed_so_far(db) > 0)
+        os.killpg(process.pid, signal.SIGINT)
+        returncode = process.wait(timeout=8)  # under the database's 10 s busy timeout
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert returncode == 130
+    with db.session() as session:
+        run = session.scalars(select(ImportRun).order_by(ImportRun.id.desc())).first()
+    assert run is not None
+    assert run.status == "failed"
+    assert run.error is not None and "KeyboardInterrupt" in run.error
+    assert run.finished_at is not None
+    assert run.created == _count(db, Resource) - before > 0  # its counters true to what is stored

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import socket
+import traceback
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,9 +63,32 @@ class RunLog:
         try:
             yield
         except BaseException as error:
-            self.session.rollback()
+            # Ctrl-C between a statement's execution and its cursor's closing leaves that
+            # cursor alive in the traceback's frames, and SQLite's write lock with it.
+            traceback.clear_frames(error.__traceback__)
+            if isinstance(error, Exception):
+                self.session.rollback()
+            else:  # Interrupted, perhaps mid-command (a COPY): the connection is dropped.
+                self.session.invalidate()
+            self._count_what_is_stored()
             self.finish(error=f"{type(error).__name__}: {error}")
             raise
+
+    def _count_what_is_stored(self) -> None:
+        """After a failure, the run's counters as its last commit left them: what was counted
+        since is rolled back (and Ctrl-C may land between a commit and its counting)."""
+        row = self.session.execute(
+            select(
+                ImportRun.created,
+                ImportRun.updated,
+                ImportRun.unchanged,
+                ImportRun.rejected,
+                ImportRun.warnings,
+            ).where(ImportRun.id == self.summary.run_id)
+        ).one()
+        outcomes = (CREATED, UPDATED, UNCHANGED, REJECTED, WARNINGS)
+        for outcome, stored in zip(outcomes, row, strict=True):
+            self.summary.counts[outcome] = stored
 
     def count(self, outcome: str, n: int = 1) -> None:
         """Counted now, written to the run when it finishes."""

@@ -113,11 +113,12 @@ class Indexer:
         self._cursors: dict[Path, ChangeCursor] = {}
         self.listeners: list[ChangeListener] = []
 
-    def catch_up(self, engine: TantivyEngine) -> int:
-        """Apply every committed change not yet in ``engine``'s index; returns how many."""
+    def catch_up(self, engine: TantivyEngine, stopping: Callable[[], bool] = lambda: False) -> int:
+        """Apply every committed change not yet in ``engine``'s index, batch by batch until
+        none is left or ``stopping``; returns how many. What is left waits in the change log."""
         cursor = self._cursor(engine.path)
         total = 0
-        while True:
+        while not stopping():
             horizon, changes = self._pending(cursor)
             if changes:
                 written, deleted = self._apply(engine, sorted({rid for _, rid in changes}))

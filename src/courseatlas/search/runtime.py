@@ -178,7 +178,7 @@ class SearchRuntime:
             self.upkeep()
             engine = self.engine
         with self._lock:
-            applied = self.indexer.catch_up(engine)
+            applied = self.indexer.catch_up(engine, self._stop.is_set)
             if applied:
                 engine.synonyms = load_synonyms(self.database)
                 engine.reload()
