@@ -39,8 +39,8 @@ def test_workers_share_answers_and_rate_limit_counters(
     catalog: Database, redis_server: PrivateRedis
 ) -> None:
     with (
-        _app(catalog, redis_server.url, rate_limit_api="5/minute") as one,
-        _app(catalog, redis_server.url, rate_limit_api="5/minute") as other,
+        _app(catalog, redis_server.url, rate_limit_api="5/hour") as one,
+        _app(catalog, redis_server.url, rate_limit_api="5/hour") as other,
     ):
         first = one.get("/api/v1/search?q=marimba")
         assert first.status_code == 200 and first.json()["total"] == 30
@@ -76,7 +76,7 @@ def test_catalogs_sharing_a_redis_answer_each_from_its_own_index(
 def test_redis_down_degrades_and_nothing_fails(
     catalog: Database, redis_server: PrivateRedis
 ) -> None:
-    with _app(catalog, redis_server.url, rate_limit_api="100/minute") as client:
+    with _app(catalog, redis_server.url, rate_limit_api="100/hour") as client:
         assert client.get("/readyz").json()["status"] == "ok"
         redis_server.stop()
         try:
