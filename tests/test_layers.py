@@ -29,7 +29,7 @@ class Layer:
 LAYERS = (
     Layer(
         "foundations",
-        ("settings", "errors", "logging", "text", "cache", "__init__"),
+        ("settings", "errors", "logging", "text", "cache", "collector", "__init__"),
         siblings_may_import=True,
     ),
     Layer("db", ("db",)),

@@ -57,7 +57,10 @@ class Settings(BaseSettings):
     )
     gc_tuning: bool = Field(
         default=True,
-        description="Freeze start-up objects out of the garbage collector and collect less often.",
+        description=(
+            "Web workers freeze start-up objects out of the garbage collector and collect less"
+            " often (import and reindex always do)."
+        ),
     )
     search_ready_max_lag: int = Field(
         default=50_000,

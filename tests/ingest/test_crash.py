@@ -42,30 +42,33 @@ def _count(db: Database, what: object) -> int:
         return session.scalar(select(func.count()).select_from(what)) or 0  # type: ignore[arg-type]
 
 
-def _large_import(tmp_path: Path) -> list[str]:
+def _large_import(tmp_path: Path, rows: int = ROWS) -> list[str]:
     """The command importing a file big enough for validation and the index to run in
     processes of their own."""
     filler = "A practical course. " * 20
     feed = write_jsonl(
-        tmp_path / "feed.jsonl", *(course(n, description=filler) for n in range(ROWS))
+        tmp_path / "feed.jsonl", *(course(n, description=filler) for n in range(rows))
     )
     return [sys.executable, "-m", "courseatlas", "import", str(feed), "--batch-size", "250"]
 
 
-def _started(command: list[str], db: Database) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        command,
-        env=_cli_env(db),
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+def _started(command: list[str], db: Database, output: Path) -> subprocess.Popen[bytes]:
+    """The command running in a session of its own, what it prints going to ``output``."""
+    with output.open("wb") as printed:
+        return subprocess.Popen(
+            command,
+            env=_cli_env(db),
+            start_new_session=True,
+            stdout=printed,
+            stderr=subprocess.STDOUT,
+        )
 
 
-def _wait_until(process: subprocess.Popen[bytes], done: Callable[[], bool]) -> None:
+def _wait_until(process: subprocess.Popen[bytes], done: Callable[[], bool], output: Path) -> None:
     deadline = time.monotonic() + 120
     while not done():
-        assert process.poll() is None, "the import finished before it could be killed"
+        ended = process.poll()
+        assert ended is None, f"the import ended ({ended}) first:\n{output.read_text()[-3000:]}"
         assert time.monotonic() < deadline
         time.sleep(0.05)
 
@@ -73,8 +76,9 @@ def _wait_until(process: subprocess.Popen[bytes], done: Callable[[], bool]) -> N
 @pytest.mark.slow
 def test_kill_9_mid_import_then_rerun_completes(db: Database, tmp_path: Path) -> None:
     command = _large_import(tmp_path)
-    process = _started(command, db)
-    _wait_until(process, lambda: _created_so_far(db) >= 2_000)
+    output = tmp_path / "import.out"
+    process = _started(command, db, output)
+    _wait_until(process, lambda: _created_so_far(db) >= 2_000, output)
     os.killpg(process.pid, signal.SIGKILL)  # the importer and its validation process
     process.wait()
 
@@ -121,10 +125,11 @@ def test_the_index_follower_lets_go_when_the_importer_is_killed(
 ) -> None:
     """A large import's index follows it in a process of its own: killed with the importer
     alone, that process must not live on holding the index's writer lock."""
-    process = _started(_large_import(tmp_path), db)
+    output = tmp_path / "import.out"
+    process = _started(_large_import(tmp_path), db, output)
     try:
         # Once the follower has written the index, it holds the writer lock.
-        _wait_until(process, lambda: _indexed_so_far(db) > 0)
+        _wait_until(process, lambda: _indexed_so_far(db) > 0, output)
         os.kill(process.pid, signal.SIGKILL)  # the importer only, not its helpers
         process.wait()
 
@@ -151,16 +156,19 @@ def test_ctrl_c_mid_import_stops_at_once_and_records_the_run(db: Database, tmp_p
         # (cause not yet found); on its own it passed 28 rounds in a row.
         pytest.skip("Ctrl-C mid-import on PostgreSQL: still exits 1 under load at times")
     load_demo(db)
-    before = _count(db, Resource)
-    process = _started(_large_import(tmp_path), db)
+    before, indexed_before = _count(db, Resource), _indexed_so_far(db)
+    # Twice the rows: the index first shows some of them about 4 s in, when 30,000 are
+    # nearly all stored, so under load the Ctrl-C could come after the storing.
+    output = tmp_path / "import.out"
+    process = _started(_large_import(tmp_path, rows=2 * ROWS), db, output)
     try:
-        _wait_until(process, lambda: _indexed_so_far(db) > 0)
+        _wait_until(process, lambda: _indexed_so_far(db) > indexed_before, output)
         os.killpg(process.pid, signal.SIGINT)
         returncode = process.wait(timeout=8)  # under the database's 10 s busy timeout
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-    assert returncode == 130
+    assert returncode == 130, output.read_text()[-3000:]
     with db.session() as session:
         run = session.scalars(select(ImportRun).order_by(ImportRun.id.desc())).first()
     assert run is not None

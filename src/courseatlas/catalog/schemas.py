@@ -54,17 +54,18 @@ class Price(BaseModel):
     currency: str | None
     listed: ListedPrice | None = None  # the provider's own price, when ``amount`` converts it
 
-    @classmethod
-    def of(
-        cls, free: bool | None, amount: Decimal | None, currency: str | None, rates: money.Rates
-    ) -> Price:
-        if amount is None or currency is None or currency == rates.display:
-            return cls(free=free, amount=amount, currency=currency)
+
+def price_fields(
+    free: bool | None, amount: Decimal | None, currency: str | None, rates: money.Rates
+) -> dict[str, Any]:
+    """A price as the plain values ``Price`` validates: in the display currency where a rate
+    converts it, with the provider's own price beside it; as listed where none does."""
+    if amount is not None and currency is not None and currency != rates.display:
         shown = rates.to_display(amount, currency)
-        if shown is None:  # no rate for it: shown as listed rather than not at all
-            return cls(free=free, amount=amount, currency=currency)
-        listed = ListedPrice(amount=amount, currency=currency)
-        return cls(free=free, amount=shown, currency=rates.display, listed=listed)
+        if shown is not None:
+            listed = {"amount": amount, "currency": currency}
+            return {"free": free, "amount": shown, "currency": rates.display, "listed": listed}
+    return {"free": free, "amount": amount, "currency": currency, "listed": None}
 
 
 class ResourceSummary(BaseModel):
@@ -212,7 +213,7 @@ def summary_fields(
         ),
         "level": resource.level,
         "language": resource.language,
-        "price": Price.of(resource.free, resource.price, resource.currency, rates).model_dump(),
+        "price": price_fields(resource.free, resource.price, resource.currency, rates),
         "rating": resource.rating,
         "rating_count": resource.rating_count,
         "popularity": resource.popularity,

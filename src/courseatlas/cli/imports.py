@@ -25,6 +25,7 @@ from courseatlas.cli.careers import import_onet_folder
 from courseatlas.cli.context import console, prepared_database, settings
 from courseatlas.cli.reports import report
 from courseatlas.cli.search import index_runtime, sync_index
+from courseatlas.collector import tune_collector
 from courseatlas.ingest.producer import worth_a_process
 from courseatlas.ingest.profiles import PROFILES
 from courseatlas.ingest.service import run_import
@@ -53,6 +54,7 @@ def import_command(
         raise typer.Exit(1)
     db = prepared_database()
     runtime = index_runtime()
+    tune_collector()
     try:
         with _index_following(runtime, files), _progress() as bar:
             tasks: dict[str, TaskID] = {}
@@ -107,6 +109,7 @@ def _follow_until_told(told: Connection) -> None:
     """In the follower process: keep the index following the change log until the importer
     closes its end of the pipe, or dies (its end closes with it)."""
     runtime = index_runtime()
+    tune_collector()
     runtime.start(INDEX_WHILE_STORING_SECONDS)
     try:
         # Ctrl-C reaches the whole process group: the importer reports it, not a traceback here.

@@ -10,6 +10,7 @@ from courseatlas.cli.context import (
     prepared_database,
     settings,
 )
+from courseatlas.collector import tune_collector
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.semantic.meaning import MeaningOnFirstUse
@@ -20,6 +21,7 @@ def reindex() -> None:
     db = prepared_database()
     runtime = SearchRuntime(db, SharedRedis(settings().redis_url, db))
     follow_changes(runtime)
+    tune_collector()
     with counting_progress("indexing") as progress:
         path = runtime.indexer.rebuild(progress)
     runtime.location.remove_others(keep=path)

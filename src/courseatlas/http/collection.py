@@ -1,11 +1,5 @@
-"""The garbage collector of a worker: start-up objects frozen, collections rarer, pauses timed.
-
-A worker's long-lived objects (modules, the app, the ORM's mappings, vocabularies) are made
-once at start-up; a full collection would scan them all again and again for nothing. After
-start-up they are frozen out of the collector's sight, and the youngest generation is
-collected after more allocations than CPython's 700: a request allocates thousands of
-short-lived objects, and most of them die before any collection sees them.
-"""
+"""The garbage collector of a web worker: tuned after start-up (``courseatlas.collector``),
+its pauses timed for /metrics."""
 
 from __future__ import annotations
 
@@ -18,8 +12,7 @@ from typing import Any
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-# (youngest, middle, oldest): CPython's are (700, 10, 10).
-THRESHOLDS = (20_000, 20, 20)
+from courseatlas.collector import tune_collector
 
 
 class Pauses:
@@ -50,9 +43,7 @@ def after_start_up(tune: bool) -> None:
     """Time every collection from now on; with ``tune``, freeze what start-up made and
     collect the young generation less often."""
     if tune:
-        gc.collect()
-        gc.freeze()
-        gc.set_threshold(*THRESHOLDS)
+        tune_collector()
     if PAUSES not in gc.callbacks:  # After the collection above: serving is what is timed.
         gc.callbacks.append(PAUSES)
 

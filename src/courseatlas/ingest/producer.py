@@ -18,6 +18,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from courseatlas.collector import tune_collector
 from courseatlas.ingest.problems import Problem
 from courseatlas.ingest.profiles import get_profile
 from courseatlas.ingest.readers import ReadResult, open_binary
@@ -84,6 +85,7 @@ _DONE = "done"
 
 
 def _produce_into(out: Any, path: Path, profile_name: str, batch_size: int) -> None:
+    tune_collector()
     try:
         for produced in prepared_batches(path, profile_name, batch_size):
             out.put(produced)

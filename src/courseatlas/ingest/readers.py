@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any, Literal, cast
 
 from courseatlas.ingest.problems import Problem
+from courseatlas.text import json_loads
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 csv.field_size_limit(MAX_LINE_BYTES)
@@ -78,7 +79,7 @@ def _parse_json_line(line_no: int, chunk: bytes) -> ReadResult:
     except UnicodeDecodeError as error:
         return Problem(line_no, "row", f"invalid UTF-8 at byte {error.start}")
     try:
-        data = json.loads(text)
+        data = json_loads(text)
     except json.JSONDecodeError as error:
         hint = "" if chunk.endswith(b"\n") else " (the last line looks truncated)"
         return Problem(

@@ -5,7 +5,6 @@ Pure and picklable, so large imports can run it in a second process while the fi
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -21,7 +20,7 @@ from courseatlas.ingest.record import (
     hash_json,
     validation_problems,
 )
-from courseatlas.text import canonical_json
+from courseatlas.text import canonical_json, json_loads
 
 
 @dataclass(frozen=True)
@@ -45,8 +44,8 @@ class PreparedRow:
 
 
 def _decoded(identity_key: str, row_hash: str, encoded: str) -> PreparedRow:
-    """A row from its canonical JSON (``json`` reads back exactly what it wrote)."""
-    return _spread(identity_key, json.loads(encoded), row_hash, encoded)
+    """A row from its canonical JSON (read back exactly as it was written)."""
+    return _spread(identity_key, json_loads(encoded), row_hash, encoded)
 
 
 def _spread(identity_key: str, data: dict[str, Any], row_hash: str, encoded: str) -> PreparedRow:

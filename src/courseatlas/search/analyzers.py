@@ -114,8 +114,13 @@ def looks_english(query_words: list[str]) -> bool:
 _SUBTITLE = re.compile(r"\s*(?::|\(|\s[-\u2013\u2014]\s).*$")
 
 
-def main_title_key(title: str) -> str | None:
-    """The title without its subtitle or series, when that is a name of its own:
-    "The Hunger Games (The Hunger Games, #1)" -> "the hunger games"; "Python: Basics" -> None."""
-    main = keyword(_SUBTITLE.sub("", title))
-    return main if " " in main and main != keyword(title) else None
+def title_keys(title: str) -> tuple[str, str | None]:
+    """The exact-title key, and that of the title without its subtitle or series when that is
+    a name of its own: "The Hunger Games (The Hunger Games, #1)" -> "the hunger games";
+    "Python: Basics" -> None."""
+    key = keyword(title)
+    main_title = _SUBTITLE.sub("", title)
+    if main_title == title:
+        return key, None
+    main = keyword(main_title)
+    return key, main if " " in main and main != key else None

@@ -51,10 +51,11 @@ def to_tantivy(document: IndexDocument) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("id", document.id)
     doc.add_bytes("card", document.card)
-    doc.add_text("title", analyzers.spell_out(document.title))
-    doc.add_text("title_words", analyzers.spell_out(document.title))
-    doc.add_text("title_key", analyzers.keyword(document.title))
-    main_title = analyzers.main_title_key(document.title)
+    title = analyzers.spell_out(document.title)
+    doc.add_text("title", title)
+    doc.add_text("title_words", title)
+    title_key, main_title = analyzers.title_keys(document.title)
+    doc.add_text("title_key", title_key)
     if main_title:
         doc.add_text("title_main", main_title)
     if document.description:
