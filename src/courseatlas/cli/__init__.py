@@ -1,14 +1,19 @@
-"""The ``courseatlas`` command: one Typer app, a module per feature, no business logic here."""
+"""The ``courseatlas`` command: one Typer app, a module per feature, no business logic here.
+
+Importing this package costs nothing: a process ``import`` spawns (validation, the index
+follower) runs the ``courseatlas`` script again, and would otherwise import every command
+(a second of CPU each) before the little it needs.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy.exc import OperationalError
-
-from courseatlas.cli.app import app
-from courseatlas.cli.context import console
-
 
 def main() -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from courseatlas.cli.app import app
+    from courseatlas.cli.context import console
+
     try:
         app()
     except OperationalError as error:
