@@ -27,6 +27,14 @@ REJECTED_FILES = "rejected_files"
 WARNINGS = "warnings"  # rows stored without a bad optional value
 log = structlog.get_logger(__name__)
 
+# Each outcome counted in a run, and the run's column that keeps it.
+COUNTERS = {
+    CREATED: ImportRun.created,
+    UPDATED: ImportRun.updated,
+    UNCHANGED: ImportRun.unchanged,
+    REJECTED: ImportRun.rejected,
+    WARNINGS: ImportRun.warnings,
+}
 STALE_AFTER = timedelta(minutes=10)
 KEPT_REJECTIONS = 1000
 
@@ -78,16 +86,9 @@ class RunLog:
         """After a failure, the run's counters as its last commit left them: what was counted
         since is rolled back (and Ctrl-C may land between a commit and its counting)."""
         row = self.session.execute(
-            select(
-                ImportRun.created,
-                ImportRun.updated,
-                ImportRun.unchanged,
-                ImportRun.rejected,
-                ImportRun.warnings,
-            ).where(ImportRun.id == self.summary.run_id)
+            select(*COUNTERS.values()).where(ImportRun.id == self.summary.run_id)
         ).one()
-        outcomes = (CREATED, UPDATED, UNCHANGED, REJECTED, WARNINGS)
-        for outcome, stored in zip(outcomes, row, strict=True):
+        for outcome, stored in zip(COUNTERS, row, strict=True):
             self.summary.counts[outcome] = stored
 
     def count(self, outcome: str, n: int = 1) -> None:
@@ -116,12 +117,8 @@ class RunLog:
             update(ImportRun)
             .where(ImportRun.id == self.summary.run_id)
             .values(
-                created=ImportRun.created + counts[CREATED],
-                updated=ImportRun.updated + counts[UPDATED],
-                unchanged=ImportRun.unchanged + counts[UNCHANGED],
-                rejected=ImportRun.rejected + counts[REJECTED],
-                warnings=ImportRun.warnings + counts[WARNINGS],
-                heartbeat_at=utcnow(),
+                {column: column + counts[outcome] for outcome, column in COUNTERS.items()}
+                | {ImportRun.heartbeat_at: utcnow()}
             )
         )
         self.session.commit()
@@ -135,15 +132,13 @@ class RunLog:
             update(ImportRun)
             .where(ImportRun.id == self.summary.run_id)
             .values(
-                status=self.summary.status,
-                error=error,
-                created=counts[CREATED],
-                updated=counts[UPDATED],
-                unchanged=counts[UNCHANGED],
-                rejected=counts[REJECTED],
-                warnings=counts[WARNINGS],
-                finished_at=utcnow(),
-                heartbeat_at=utcnow(),
+                {column: counts[outcome] for outcome, column in COUNTERS.items()}
+                | {
+                    ImportRun.status: self.summary.status,
+                    ImportRun.error: error,
+                    ImportRun.finished_at: utcnow(),
+                    ImportRun.heartbeat_at: utcnow(),
+                }
             )
         )
         self.session.commit()
