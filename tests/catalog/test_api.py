@@ -249,3 +249,21 @@ def test_metrics_count_requests_by_route(client: TestClient) -> None:
     assert "courseatlas_http_request_duration_seconds_bucket" in body
     assert "courseatlas_search_documents 0.0" in body
     assert "courseatlas_search_lag 0.0" in body
+
+
+def test_highest_rated_weighs_each_average_by_how_many_gave_it(
+    db: Database, tmp_path: Path, client: TestClient
+) -> None:
+    feed = write_jsonl(
+        tmp_path / "rated.jsonl",
+        course(1, title="Five Stars From Three", rating=5.0, rating_count=3),
+        course(2, title="Many Ratings", rating=4.7, rating_count=3000),
+        course(3, title="Unrated"),
+        course(4, title="Poorly Rated", rating=2.0, rating_count=500),
+    )
+    run_import(db.sessions, [feed])
+    # As search orders them: (3.8 x 25 + rating x count) / (25 + count).
+    assert _results(client, sort="rating") == (
+        4,
+        ["Many Ratings", "Five Stars From Three", "Unrated", "Poorly Rated"],
+    )

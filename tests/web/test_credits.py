@@ -20,8 +20,9 @@ def test_an_institution_page_lists_its_courses_best_rated_first(demo_api: TestCl
     assert text_of(soup, ".lead").startswith("12 courses and books from Brightwater")
     cards = soup.select(".results .card")
     assert len(cards) == 12
-    ratings = [float(text_of(c, ".rating").split()[1]) for c in cards if c.select_one(".rating")]
-    assert ratings == sorted(ratings, reverse=True)
+    # Ordered by the weighted rating, as search's "Highest rated", and each card shows it.
+    weighted = [float(text_of(c, ".weighted").split()[1]) for c in cards]
+    assert weighted == sorted(weighted, reverse=True) and len(set(weighted)) > 1
     assert text_of(soup, ".breadcrumbs") == "Home Brightwater State University"
     one = demo_api.get(str(cards[0].select_one(".card-title a")["href"]))
     assert 'href="/institutions/brightwater-state-university"' in one.text
