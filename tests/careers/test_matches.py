@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -163,3 +164,35 @@ def test_precompute_matches_every_career_and_a_deleted_match_touches_its_careers
     assert touch_changed(db, [], [page["courses"][0]["id"]], runtime.floor() + 1) >= 1
     assert not _fresh(_row(db, NURSE))
     assert precompute.run() == 0  # Left until this process's index reaches that change.
+
+
+def test_a_worker_showing_another_currency_does_not_serve_matches_priced_in_the_first(
+    demo: TestClient, db: Database, tmp_path: Path
+) -> None:
+    """Stored matches hold their cards' prices: after the display currency changes they are
+    computed again in it, though no resource changed."""
+
+    def currencies(page: dict[str, Any]) -> set[str]:
+        cards = page["courses"] + page["books"]
+        return {c["price"]["currency"] for c in cards if c["price"]["amount"] is not None}
+
+    in_dollars = demo.get(f"/api/v1/careers/{BACKEND}").json()
+    assert currencies(in_dollars) == {"USD"}
+    settings = db.settings.model_copy(
+        update={
+            "display_currency": "EUR",
+            "data_dir": tmp_path,  # an index of its own, in euros
+            "database_url": db.settings.sqlalchemy_url,
+        }
+    )
+    euros = Database(settings)
+    try:
+        with TestClient(create_app(settings, euros)) as other:
+            runtime: SearchRuntime = other.app.state.search  # type: ignore[attr-defined]
+            runtime.sync()
+            in_euros = other.get(f"/api/v1/careers/{BACKEND}").json()
+    finally:
+        euros.dispose()
+    assert currencies(in_euros) == {"EUR"}
+    assert [c["id"] for c in in_euros["courses"]] == [c["id"] for c in in_dollars["courses"]]
+    assert currencies(demo.get(f"/api/v1/careers/{BACKEND}").json()) == {"USD"}

@@ -37,6 +37,7 @@ from courseatlas.careers.models import Career
 from courseatlas.careers.profiles import career_profile
 from courseatlas.careers.repository import careers_version
 from courseatlas.careers.schemas import CareerMatchesOut
+from courseatlas.catalog.money import display_currency
 from courseatlas.db.database import Database
 from courseatlas.matching import candidates, reach
 from courseatlas.matching.scoring import Candidate
@@ -69,7 +70,7 @@ def career_matches(
     session: Session, runtime: SearchBackend, career: Career, meaning: Meaning | None = None
 ) -> CareerMatchesOut:
     """The stored matches if fresh, else computed now and stored for every worker."""
-    digest = career_hash(career, meaning)
+    digest = career_hash(career, meaning, display_currency(session))
     payload = stored.fresh_payload(session, career.id, digest)
     if payload is not None:
         return CareerMatchesOut.model_validate_json(payload)
@@ -114,7 +115,8 @@ def stored_ranking(session: Session, career: Career, needed: int) -> list[Candid
     """The career's best ``needed`` ranked candidates (or all, when fewer qualify) as stored
     with its fresh matches (computed without the semantic layer); None when they are not
     stored or too few are."""
-    found = stored.fresh_ranked(session, career.id, career_hash(career, None))
+    digest = career_hash(career, None, display_currency(session))
+    found = stored.fresh_ranked(session, career.id, digest)
     if found is None:
         return None
     ranking: StoredRanking = json.loads(found)
@@ -123,14 +125,16 @@ def stored_ranking(session: Session, career: Career, needed: int) -> list[Candid
     return [Candidate.from_dict(data) for data in ranking["candidates"]]
 
 
-def career_hash(career: Career, meaning: Meaning | None) -> str:
+def career_hash(career: Career, meaning: Meaning | None, currency: str) -> str:
     """What the matches were computed from: the career as last changed (a change to its
     words bumps ``updated_at``, to its skills or topics ``derived_hash``; a change to any
     career's skills discards every career's matches, see ``importers.reconcile``), the
-    semantic layer, and the code."""
+    semantic layer, the display currency of their prices (a change of exchange rates
+    reprices through the change log), and the code."""
     data = {
         "career": [career.id, career.updated_at.isoformat(), career.derived_hash],
         "meaning": meaning is not None,
+        "currency": currency,
         "code": _code_hash(),
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()

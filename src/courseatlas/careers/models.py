@@ -156,7 +156,8 @@ class CareerMatches(Base):
     # The last change that could alter them (``careers.matches.affected``): stored matches
     # older than it are stale.
     touched_at: Mapped[int] = mapped_column(ChangeId, default=0)
-    # ``careers.matches.career_hash``: the career, semantic layer and code they came from.
+    # ``careers.matches.career_hash``: the career, semantic layer, display currency and code
+    # they came from.
     profile_hash: Mapped[str | None] = mapped_column(String(64))
     payload: Mapped[str | None] = mapped_column(Text)  # ``CareerMatchesOut`` as JSON
     # The lowest score of the candidates they were chosen from: a changed resource that
