@@ -123,8 +123,9 @@ def _indexed_so_far(db: Database) -> int:
 def test_the_index_follower_lets_go_when_the_importer_is_killed(
     db: Database, tmp_path: Path
 ) -> None:
-    """A large import's index follows it in a process of its own: killed with the importer
-    alone, that process must not live on holding the index's writer lock."""
+    """A large import's index follows it in a process of its own, and its rows are validated
+    in another: killed with the importer alone, neither may live on (the follower holding
+    the index's writer lock, the validation process waiting to hand over its next batch)."""
     output = tmp_path / "import.out"
     process = _started(_large_import(tmp_path), db, output)
     try:
@@ -141,9 +142,24 @@ def test_the_index_follower_lets_go_when_the_importer_is_killed(
         search.sync()  # the writer now: the index catches up with what the killed run stored
         assert indexed_ids(search) == database_ids(db)
         search.stop()
+        deadline = time.monotonic() + 15
+        while left := _living_in_group(process.pid):
+            assert time.monotonic() < deadline, f"still running after the importer: {left}"
+            time.sleep(0.2)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
+
+
+def _living_in_group(group: int) -> list[str]:
+    """The command lines of the group's processes that still run (not zombies)."""
+    living = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            state, _, pgrp = stat.read_text().rsplit(")", 1)[1].split()[:3]
+            if int(pgrp) == group and state != "Z":
+                living.append(stat.with_name("cmdline").read_text().replace("\0", " ")[:120])
+    return living
 
 
 @pytest.mark.slow

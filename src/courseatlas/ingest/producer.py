@@ -84,14 +84,40 @@ def worth_a_process(path: Path) -> bool:
 _DONE = "done"
 
 
+class _WriterGone(Exception):
+    """The importing process died: nobody will take another batch."""
+
+
 def _produce_into(out: Any, path: Path, profile_name: str, batch_size: int) -> None:
     tune_collector()
     try:
+        _produce(out, path, profile_name, batch_size)
+    except _WriterGone:
+        out.cancel_join_thread()  # What is buffered for the pipe is for nobody: exit at once.
+
+
+def _produce(out: Any, path: Path, profile_name: str, batch_size: int) -> None:
+    try:
         for produced in prepared_batches(path, profile_name, batch_size):
-            out.put(produced)
-        out.put(_DONE)
+            _hand_over(out, produced)
+        _hand_over(out, _DONE)
+    except _WriterGone:
+        raise
     except BaseException as error:  # Reported to the writer, which fails the run with it.
-        out.put(RuntimeError(f"reading {path} failed: {type(error).__name__}: {error}"))
+        _hand_over(out, RuntimeError(f"reading {path} failed: {type(error).__name__}: {error}"))
+
+
+def _hand_over(out: Any, item: object) -> None:
+    """Put ``item`` on the queue once the writer has room for it, unless the writer died
+    (killed alone, it leaves this process waiting for ever otherwise)."""
+    writer = multiprocessing.parent_process()
+    while True:
+        try:
+            out.put(item, timeout=1.0)
+            return
+        except queue.Full:
+            if writer is not None and not writer.is_alive():
+                raise _WriterGone from None
 
 
 def _from_process(path: Path, profile_name: str, batch_size: int) -> Iterator[Produced]:
