@@ -169,7 +169,7 @@ def test_ctrl_c_mid_import_stops_at_once_and_records_the_run(db: Database, tmp_p
     demo's careers give the index follower stored matches to mark stale as it goes."""
     if db.engine.dialect.name == "postgresql":
         # Known gap: under a full suite's load a Ctrl-C on PostgreSQL still exits 1 at times
-        # (about 1 run in 2 of the suite; alone it passed 46 rounds in a row). A connection
+        # (in both full-suite runs tried; alone it passed 46 rounds in a row). A connection
         # the Ctrl-C interrupted mid-command went back to the pool still ACTIVE, and the pool's
         # pre-ping on the next checkout raised ProgrammingError ("can't change 'autocommit'
         # now") instead of replacing it.
