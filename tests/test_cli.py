@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -106,3 +107,32 @@ def test_an_unreachable_database_is_one_clear_line(tmp_path: Path, command: tupl
     assert result.returncode == 1
     assert "error: the database cannot be used: connection failed" in result.stderr
     assert "Connection refused" in result.stderr and "Traceback" not in result.stderr
+
+
+# Ctrl-C at the moment the commands are being imported: an import hook raises it there.
+_CTRL_C_WHILE_STARTING = """
+import sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "courseatlas.cli.app":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+from courseatlas.cli import main
+main()
+"""
+
+
+def test_ctrl_c_while_starting_up_exits_130_without_a_traceback(tmp_path: Path) -> None:
+    environment = _new_data_dir_environment(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", _CTRL_C_WHILE_STARTING],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 130
+    assert result.stderr == ""

@@ -7,13 +7,18 @@ follower) runs the ``courseatlas`` script again, and would otherwise import ever
 
 from __future__ import annotations
 
+# The shell's code for a command stopped by Ctrl-C (128 + SIGINT), as Typer exits once it runs.
+INTERRUPTED = 130
+
 
 def main() -> None:
-    from sqlalchemy.exc import OperationalError
+    try:
+        from sqlalchemy.exc import OperationalError
 
-    from courseatlas.cli.app import app
-    from courseatlas.cli.context import console
-
+        from courseatlas.cli.app import app
+        from courseatlas.cli.context import console
+    except KeyboardInterrupt:  # Ctrl-C while starting up: no traceback of the imports.
+        raise SystemExit(INTERRUPTED) from None
     try:
         app()
     except OperationalError as error:
