@@ -167,13 +167,6 @@ def test_ctrl_c_mid_import_stops_at_once_and_records_the_run(db: Database, tmp_p
     """Ctrl-C reaches the importer and its helper processes together: none may wait on
     another's database lock, and the run is recorded as stopped, not left running. The
     demo's careers give the index follower stored matches to mark stale as it goes."""
-    if db.engine.dialect.name == "postgresql":
-        # Known gap: under a full suite's load a Ctrl-C on PostgreSQL still exits 1 at times
-        # (in both full-suite runs tried; alone it passed 46 rounds in a row). A connection
-        # the Ctrl-C interrupted mid-command went back to the pool still ACTIVE, and the pool's
-        # pre-ping on the next checkout raised ProgrammingError ("can't change 'autocommit'
-        # now") instead of replacing it.
-        pytest.skip("Ctrl-C mid-import on PostgreSQL: an interrupted pooled connection")
     load_demo(db)
     before, indexed_before = _count(db, Resource), _indexed_so_far(db)
     # Twice the rows: the index first shows some of them about 4 s in, when 30,000 are

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import QueuePool
 
 from courseatlas.settings import Settings
@@ -49,7 +50,7 @@ def make_engine(settings: Settings) -> Engine:
         return engine
     # Pre-ping replaces connections a database restart broke; the timeouts turn an outage
     # into a quick 503 instead of requests piling up behind it.
-    return create_engine(
+    engine = create_engine(
         url,
         json_deserializer=json_loads,
         pool_size=settings.db_pool_size,
@@ -58,3 +59,18 @@ def make_engine(settings: Settings) -> Engine:
         pool_timeout=settings.db_pool_timeout,
         connect_args={"connect_timeout": max(1, round(settings.db_connect_timeout))},
     )
+    event.listen(engine, "handle_error", _interrupted_ping_stays_an_interrupt)
+    return engine
+
+
+def _interrupted_ping_stays_an_interrupt(context: ExceptionContext) -> BaseException | None:
+    """Ctrl-C during the pre-ping's query raises Ctrl-C, not ProgrammingError.
+
+    SQLAlchemy's psycopg ping restores autocommit in a ``finally``; with the query cut off the
+    connection is still busy, and the restore's error would replace the KeyboardInterrupt
+    (an import stopped by Ctrl-C exited 1, not 130). The pool drops the connection either way.
+    """
+    interrupted = context.original_exception.__context__
+    if context.is_pre_ping and isinstance(interrupted, KeyboardInterrupt | SystemExit):
+        return interrupted
+    return None
