@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Executable, bindparam, select
 from sqlalchemy.orm import Session
 
 from courseatlas.catalog.bands import day_number
@@ -27,6 +27,8 @@ from courseatlas.catalog.summaries import provider_of
 # The price sort key of a resource whose price is unknown (or in a currency without a rate):
 # above every real price, so "lowest price first" lists it last and "under" leaves it out.
 UNPRICED = 1e12
+
+_V = TypeVar("_V")
 
 
 @dataclass
@@ -135,16 +137,20 @@ def iter_all_ids(session: Session, batch_size: int = 5000) -> Iterator[list[int]
 
 def _skills(session: Session, ids: Sequence[int]) -> dict[int, list[tuple[str, str]]]:
     """Each resource's skills as (name, slug)."""
-    found: dict[int, list[tuple[str, str]]] = {}
-    for resource_id, name, slug in session.connection().execute(_SKILLS, {"ids": list(ids)}):
-        found.setdefault(resource_id, []).append((name, slug))
-    return found
+    return _grouped(session, _SKILLS, ids, lambda row: (row[1], row[2]))
 
 
 def _topic_paths(session: Session, ids: Sequence[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    for resource_id, path in session.connection().execute(_TOPIC_PATHS, {"ids": list(ids)}):
-        found.setdefault(resource_id, []).append(path)
+    return _grouped(session, _TOPIC_PATHS, ids, lambda row: row[1])
+
+
+def _grouped(
+    session: Session, statement: Executable, ids: Sequence[int], value: Callable[[Any], _V]
+) -> dict[int, list[_V]]:
+    """The rows of ``statement`` (resource id first) for ``ids``, by resource id."""
+    found: dict[int, list[_V]] = {}
+    for row in session.connection().execute(statement, {"ids": list(ids)}):
+        found.setdefault(row[0], []).append(value(row))
     return found
 
 
