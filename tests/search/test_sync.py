@@ -211,3 +211,66 @@ def test_processes_starting_together_search_one_index(db: Database, tmp_path: Pa
     assert sorted(p.name for p in (tmp_path / "search").glob("index-*")) == [current.name]
     for runtime in runtimes:
         runtime.stop()
+
+
+def _import(db: Database, tmp_path: Path, first: int, count: int) -> None:
+    rows = (course(n) for n in range(first, first + count))
+    run_import(db.sessions, [write_jsonl(tmp_path / f"{first}.jsonl", *rows)])
+
+
+def test_a_bulk_load_is_followed_in_few_index_segments(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Following a bulk load, the writer commits every BULK_COMMIT changes and when told the
+    load ended, not at each catch-up: each commit is a segment every search visits."""
+    monkeypatch.setattr(indexer_module, "BATCH", 10)
+    monkeypatch.setattr(indexer_module, "BULK_COMMIT", 40)
+    follower, reader = SearchRuntime(db), SearchRuntime(db)
+    follower.indexer.follow_bulk_load()
+    follower.sync()
+    for part in range(7):  # a load arriving 10 at a time, caught up after each part
+        _import(db, tmp_path, part * 10, 10)
+        follower.sync()
+    reader.sync()
+    # 70 caught up, 40 committed: what is held is neither searchable nor recorded applied.
+    assert reader.document_count() == 40
+    assert follower.indexer.floor(follower.engine) < max(_change_ids(db))
+    assert reader.lag() == 30
+    _import(db, tmp_path, 70, 5)
+    follower.sync()
+    follower.stop()  # the load ended: what is held is committed
+    reader.sync()
+    assert indexed_ids(reader) == database_ids(db)
+    assert reader.lag() == 0
+    assert reader.engine.index.searcher().num_segments <= 3
+    reader.stop()
+
+
+def test_a_failed_commit_leaves_held_changes_to_be_applied_again(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexer_module, "BATCH", 10)
+    runtime = SearchRuntime(db)
+    runtime.indexer.follow_bulk_load()
+    _import(db, tmp_path, 0, 30)
+    runtime.sync()
+    engine = runtime.engine
+    commit = engine.commit
+
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(engine, "commit", full_disk)
+    with pytest.raises(OSError):
+        runtime.indexer.flush(engine)
+    assert runtime.indexer.floor(engine) == 0  # nothing recorded applied
+    monkeypatch.setattr(engine, "commit", commit)
+    runtime.sync()  # the cursor went back: the 30 are written again
+    runtime.stop()
+    assert indexed_ids(runtime) == database_ids(db)
+    assert runtime.indexer.floor(engine) == max(_change_ids(db))
+
+
+def _change_ids(db: Database) -> list[int]:
+    with db.session() as session:
+        return list(session.scalars(select(SearchChange.id)))

@@ -109,6 +109,7 @@ def _follow_until_told(told: Connection) -> None:
     """In the follower process: keep the index following the change log until the importer
     closes its end of the pipe, or dies (its end closes with it)."""
     runtime = index_runtime()
+    runtime.indexer.follow_bulk_load()
     tune_collector()
     runtime.start(INDEX_WHILE_STORING_SECONDS)
     try:

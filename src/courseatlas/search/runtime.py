@@ -262,6 +262,7 @@ class SearchRuntime:
             self._thread = None
         with self._lock:
             if self._engine is not None:
+                self.indexer.flush(self._engine)
                 self._engine.close_writer()
         self.location.unlock_writer()
 
