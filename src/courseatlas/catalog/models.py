@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -69,6 +70,9 @@ class SkillAlias(Base):
     skill_id: Mapped[int] = mapped_column(ForeignKey("skills.id", ondelete="CASCADE"), index=True)
 
 
+LIVE_INDEX = "ix_resources_live"
+
+
 class Resource(Base):
     """A course or a book: one table keeps search, lists, referrals and matching uniform."""
 
@@ -83,6 +87,14 @@ class Resource(Base):
         CheckConstraint("price IS NULL OR price >= 0", name="price"),
         CheckConstraint("pace IS NULL OR pace IN ('self-paced', 'scheduled')", name="pace"),
         Index("ix_resources_kind_provider", "kind", "provider_id"),
+        # Which search results still exist, asked of every new search: this index answers it
+        # alone (a few hundred KB that stay cached), where the table's rows are kilobytes each.
+        Index(
+            LIVE_INDEX,
+            "id",
+            sqlite_where=text("hidden_at IS NULL"),
+            postgresql_where=text("hidden_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

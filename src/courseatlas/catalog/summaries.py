@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from courseatlas.catalog.models import Provider, Resource
+from courseatlas.catalog.models import LIVE_INDEX, Provider, Resource
 from courseatlas.catalog.money import rates
 from courseatlas.catalog.schemas import ResourceSummary
 
@@ -77,9 +77,13 @@ def live_ids(session: Session, ids: Sequence[int]) -> set[int]:
     # Asked on every new search: driver SQL skips the statement compilation an expanding
     # IN needs (measured: 0.5 ms of 0.7).
     connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
     marker = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    sql = (  # Only placeholders are joined in; the ids travel as parameters.
-        f"SELECT id FROM {Resource.__tablename__} WHERE hidden_at IS NULL "  # noqa: S608
+    # SQLite would look the ids up in the table, reading a page per row; PostgreSQL's
+    # planner picks the index by itself.
+    index = f" INDEXED BY {LIVE_INDEX}" if sqlite else ""
+    sql = (  # Only names and placeholders are joined in; the ids travel as parameters.
+        f"SELECT id FROM {Resource.__tablename__}{index} WHERE hidden_at IS NULL "  # noqa: S608
         f"AND id IN ({', '.join([marker] * len(ids))})"
     )
     # On the driver's own cursor: SQLAlchemy's result rows cost more than the query.
