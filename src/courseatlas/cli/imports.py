@@ -116,6 +116,7 @@ def _follow_until_told(told: Connection) -> None:
         # Ctrl-C reaches the whole process group: the importer reports it, not a traceback here.
         with contextlib.suppress(KeyboardInterrupt):
             told.poll(None)
+            runtime.sync()  # The last rows stored: into this index commit, not one of their own.
     finally:
         runtime.stop()
 
