@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from pathlib import Path
 from types import SimpleNamespace
@@ -221,23 +222,22 @@ def _import(db: Database, tmp_path: Path, first: int, count: int) -> None:
 def test_a_bulk_load_is_followed_in_few_index_segments(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Following a bulk load, the writer commits every BULK_COMMIT changes and when told the
-    load ended, not at each catch-up: each commit is a segment every search visits."""
+    """An import's index follower holds what it caught up (each commit is a segment every
+    search visits), committing every BULK_COMMIT changes and when the load ends."""
     monkeypatch.setattr(indexer_module, "BATCH", 10)
     monkeypatch.setattr(indexer_module, "BULK_COMMIT", 40)
     follower, reader = SearchRuntime(db), SearchRuntime(db)
-    follower.indexer.follow_bulk_load()
-    follower.sync()
+    follower.sync(hold_seconds=math.inf)
     for part in range(7):  # a load arriving 10 at a time, caught up after each part
         _import(db, tmp_path, part * 10, 10)
-        follower.sync()
+        follower.sync(hold_seconds=math.inf)
     reader.sync()
     # 70 caught up, 40 committed: what is held is neither searchable nor recorded applied.
     assert reader.document_count() == 40
     assert follower.indexer.floor(follower.engine) < max(_change_ids(db))
     assert reader.lag() == 30
     _import(db, tmp_path, 70, 5)
-    follower.sync()
+    follower.sync(hold_seconds=math.inf)
     follower.stop()  # the load ended: what is held is committed
     reader.sync()
     assert indexed_ids(reader) == database_ids(db)
@@ -246,14 +246,41 @@ def test_a_bulk_load_is_followed_in_few_index_segments(
     reader.stop()
 
 
+def test_a_stream_of_changes_is_committed_every_few_seconds(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server's background sync holds what it caught up until the index was committed
+    ``hold_seconds`` ago; an explicit sync commits at once."""
+    clock = SimpleNamespace(now=1000.0)
+    monkeypatch.setattr(indexer_module.time, "monotonic", lambda: clock.now)
+    writer, reader = SearchRuntime(db), SearchRuntime(db)
+    _import(db, tmp_path, 0, 3)
+    writer.sync(hold_seconds=3.0)  # within 3 s of its start: held
+    reader.sync()
+    assert reader.document_count() == 0
+    clock.now += 3.0
+    writer.sync(hold_seconds=3.0)  # nothing new, but the hold is over
+    reader.sync()
+    assert reader.document_count() == 3
+    clock.now += 1.0
+    _import(db, tmp_path, 3, 2)
+    writer.sync(hold_seconds=3.0)
+    reader.sync()
+    assert reader.document_count() == 3  # committed a second ago: held
+    writer.sync()  # as `courseatlas import` and the tests ask: committed now
+    reader.sync()
+    assert indexed_ids(reader) == database_ids(db)
+    writer.stop()
+    reader.stop()
+
+
 def test_a_failed_commit_leaves_held_changes_to_be_applied_again(
     db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(indexer_module, "BATCH", 10)
     runtime = SearchRuntime(db)
-    runtime.indexer.follow_bulk_load()
     _import(db, tmp_path, 0, 30)
-    runtime.sync()
+    runtime.sync(hold_seconds=math.inf)
     engine = runtime.engine
     commit = engine.commit
 
@@ -265,10 +292,10 @@ def test_a_failed_commit_leaves_held_changes_to_be_applied_again(
         runtime.indexer.flush(engine)
     assert runtime.indexer.floor(engine) == 0  # nothing recorded applied
     monkeypatch.setattr(engine, "commit", commit)
-    runtime.sync()  # the cursor went back: the 30 are written again
-    runtime.stop()
+    runtime.sync()  # the cursor went back: the 30 are written again, and committed
     assert indexed_ids(runtime) == database_ids(db)
     assert runtime.indexer.floor(engine) == max(_change_ids(db))
+    runtime.stop()
 
 
 def _change_ids(db: Database) -> list[int]:

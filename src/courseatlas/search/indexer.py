@@ -31,14 +31,14 @@ from courseatlas.search.location import Applied, IndexLocation
 
 log = structlog.get_logger(__name__)
 
-# Changes applied per index commit (and resources per write of a rebuild): at 150,000
+# Changes read and written a step (and resources per write of a rebuild): at 150,000
 # resources, 5,000 rebuild and follow an import as fast as 20,000, with 200 MB less at peak.
 BATCH = 5_000
-# Changes per index commit while a bulk load is followed. Each commit makes a segment, and
-# tantivy's merge policy leaves up to seven of a size unmerged, which every search visits
-# (an import of 150,000 followed 5,000 a commit left 7 to 10 segments, and a search page
-# cost 5.3 ms of engine CPU; followed this way, 4 segments and 4.3 ms).
-BULK_COMMIT = 50_000
+# Changes per index commit at most. Each commit makes a segment, and tantivy's merge policy
+# leaves up to seven of a size unmerged, which every search visits (an import of 150,000
+# followed 5,000 a commit left 7 to 10 segments, and a search page cost 5.0 ms of engine
+# CPU; in the 3 segments of 50,000, 4.2 ms).
+BULK_COMMIT = 40_000  # under the 50,000 of lag at which /readyz says the index stopped
 GAP_GRACE = 120.0  # seconds; by then the transaction holding a hole has its id
 
 Progress = Callable[[int, int], None]
@@ -117,20 +117,23 @@ class Indexer:
         self.location = location
         self._cursors: dict[Path, ChangeCursor] = {}
         self.listeners: list[ChangeListener] = []
-        self.commit_every = BATCH
-        # False while following a bulk load: what is caught up stays uncommitted until
-        # ``commit_every`` changes or ``flush()``, so that the load makes few large segments.
-        self.commit_when_caught_up = True
         self._held: dict[Path, int] = {}  # changes written to an index but not committed
+        # When each index was last committed; as far as this process knows, at its start.
+        self._committed_at: dict[Path, float] = {}
+        self._started = time.monotonic()
 
-    def follow_bulk_load(self) -> None:
-        """Commit rarely: this process follows a bulk load, whose changes searchers may
-        see a few seconds later (``flush()`` when it ends)."""
-        self.commit_every, self.commit_when_caught_up = BULK_COMMIT, False
-
-    def catch_up(self, engine: TantivyEngine, stopping: Callable[[], bool] = lambda: False) -> int:
+    def catch_up(
+        self,
+        engine: TantivyEngine,
+        stopping: Callable[[], bool] = lambda: False,
+        hold_seconds: float = 0.0,
+    ) -> int:
         """Apply every committed change not yet in ``engine``'s index, batch by batch until
         none is left or ``stopping``; returns how many. What is left waits in the change log.
+
+        The index is committed every BULK_COMMIT changes, and once caught up, unless it was
+        committed less than ``hold_seconds`` ago: then what was caught up is held for a
+        later call (or ``flush()``), so that a stream of changes makes few large segments.
         A change counts as applied (and is recorded so) only once the index commit holding
         it is made: on any failure the cursor goes back to what was recorded."""
         cursor = self._cursor(engine.path)
@@ -145,9 +148,10 @@ class Indexer:
                     break
                 total += len(changes)
                 held = self._held[engine.path] = self._held.get(engine.path, 0) + len(changes)
-                if held >= self.commit_every:
+                if held >= BULK_COMMIT:
                     self._commit(engine, cursor)
-            if self.commit_when_caught_up or not self._held.get(engine.path):
+            since = time.monotonic() - self._committed_at.get(engine.path, self._started)
+            if since >= hold_seconds or not self._held.get(engine.path):
                 self._commit(engine, cursor)  # also records the holes given up on
         except BaseException:
             self._forget(engine)
@@ -169,6 +173,7 @@ class Indexer:
     def _commit(self, engine: TantivyEngine, cursor: ChangeCursor) -> None:
         if self._held.pop(engine.path, 0):
             engine.commit()
+            self._committed_at[engine.path] = time.monotonic()
         if cursor.applied() != self.location.applied(engine.path):
             self.location.set_applied(engine.path, cursor.applied())
 

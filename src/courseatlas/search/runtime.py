@@ -41,6 +41,10 @@ log = structlog.get_logger(__name__)
 ANSWER_CACHE_SIZE = 4096
 UPKEEP_SECONDS = 30.0  # how often a writer registers its position and prunes the change log
 STATUS_SECONDS = 2.0  # how long a readiness status is reused: /readyz adds no load
+# While changes stream in (an import, another host's), the background sync commits the index
+# at most this often, in fewer, larger segments; the first change after a quiet spell is
+# committed at once.
+HOLD_SECONDS = 3.0
 V = TypeVar("V")
 
 
@@ -87,6 +91,7 @@ class SearchRuntime:
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self.damage: str | None = None  # what is wrong with CURRENT's index, until rebuilt
+        self.hold_seconds = HOLD_SECONDS  # of the background sync
         self._rebuilder: threading.Thread | None = None
         self._status: tuple[float, IndexStatus] | None = None
 
@@ -156,8 +161,9 @@ class SearchRuntime:
         engine = self.engine
         return (engine.identity, engine.generation, key)
 
-    def sync(self) -> int:
-        """Catch the index up if this process is the writer; returns the changes applied."""
+    def sync(self, hold_seconds: float = 0.0) -> int:
+        """Catch the index up if this process is the writer; returns the changes applied
+        (``hold_seconds``: see ``Indexer.catch_up``)."""
         engine = self.engine
         if engine.failure is not None:
             self._check_after_failure(engine)
@@ -178,7 +184,7 @@ class SearchRuntime:
             self.upkeep()
             engine = self.engine
         with self._lock:
-            applied = self.indexer.catch_up(engine, self._stop.is_set)
+            applied = self.indexer.catch_up(engine, self._stop.is_set, hold_seconds)
             if applied:
                 engine.synonyms = load_synonyms(self.database)
                 engine.reload()
@@ -278,7 +284,7 @@ class SearchRuntime:
                 return
             try:
                 self.redis.refresh_namespace()
-                self.sync()
+                self.sync(self.hold_seconds)
             except SQLAlchemyError as error:  # The database is away: retried next cycle.
                 log.warning("search_sync_failed", error=type(error).__name__)
             except Exception:  # A failed cycle is logged and retried; serving goes on.
