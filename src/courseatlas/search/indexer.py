@@ -13,6 +13,7 @@ before an earlier one.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ BATCH = 5_000
 # Changes per index commit at most. Each commit makes a segment, and tantivy's merge policy
 # leaves up to seven of a size unmerged, which every search visits (an import of 150,000
 # followed 5,000 a commit left 7 to 10 segments, and a search page cost 5.0 ms of engine
-# CPU; in the 3 segments of 50,000, 4.2 ms).
+# CPU; in the 4 segments of 40,000, 4.4 ms).
 BULK_COMMIT = 40_000  # under the 50,000 of lag at which /readyz says the index stopped
 GAP_GRACE = 120.0  # seconds; by then the transaction holding a hole has its id
 
@@ -118,9 +119,7 @@ class Indexer:
         self._cursors: dict[Path, ChangeCursor] = {}
         self.listeners: list[ChangeListener] = []
         self._held: dict[Path, int] = {}  # changes written to an index but not committed
-        # When each index was last committed; as far as this process knows, at its start.
-        self._committed_at: dict[Path, float] = {}
-        self._started = time.monotonic()
+        self._committed_at: dict[Path, float] = {}  # by this process
 
     def catch_up(
         self,
@@ -131,9 +130,10 @@ class Indexer:
         """Apply every committed change not yet in ``engine``'s index, batch by batch until
         none is left or ``stopping``; returns how many. What is left waits in the change log.
 
-        The index is committed every BULK_COMMIT changes, and once caught up, unless it was
-        committed less than ``hold_seconds`` ago: then what was caught up is held for a
-        later call (or ``flush()``), so that a stream of changes makes few large segments.
+        The index is committed every BULK_COMMIT changes, and once caught up, unless this
+        process committed it ``hold_seconds`` ago or less: then what was caught up is held
+        for a later call (or ``flush()``), so that a stream of changes makes few large
+        segments (``math.inf``: held until BULK_COMMIT changes or ``flush()``).
         A change counts as applied (and is recorded so) only once the index commit holding
         it is made: on any failure the cursor goes back to what was recorded."""
         cursor = self._cursor(engine.path)
@@ -150,8 +150,8 @@ class Indexer:
                 held = self._held[engine.path] = self._held.get(engine.path, 0) + len(changes)
                 if held >= BULK_COMMIT:
                     self._commit(engine, cursor)
-            since = time.monotonic() - self._committed_at.get(engine.path, self._started)
-            if since >= hold_seconds or not self._held.get(engine.path):
+            since = time.monotonic() - self._committed_at.get(engine.path, -math.inf)
+            if hold_seconds <= 0 or since > hold_seconds or not self._held.get(engine.path):
                 self._commit(engine, cursor)  # also records the holes given up on
         except BaseException:
             self._forget(engine)
