@@ -211,7 +211,6 @@ class Indexer:
         engine.commit()
         self.location.set_applied(path, Applied(start))
         self.catch_up(engine)
-        self.flush(engine)
         engine.close_writer()
         self.location.switch_to(path)
         log.info("index_rebuilt", path=str(path), documents=engine.document_count())
