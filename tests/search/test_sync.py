@@ -253,7 +253,7 @@ def test_a_stream_of_changes_is_committed_every_few_seconds(
     then holds what it catches up until it committed ``hold_seconds`` ago; an explicit
     sync commits at once."""
     clock = SimpleNamespace(now=1000.0)
-    monkeypatch.setattr(indexer_module.time, "monotonic", lambda: clock.now)
+    monkeypatch.setattr(indexer_module, "time", SimpleNamespace(monotonic=lambda: clock.now))
     writer, reader = SearchRuntime(db), SearchRuntime(db)
     _import(db, tmp_path, 0, 3)
     writer.sync(hold_seconds=3.0)

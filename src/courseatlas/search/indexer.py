@@ -120,6 +120,7 @@ class Indexer:
         self.listeners: list[ChangeListener] = []
         self._held: dict[Path, int] = {}  # changes written to an index but not committed
         self._committed_at: dict[Path, float] = {}  # by this process
+        self._recorded: dict[Path, Applied] = {}  # what applied.json says, as last read or written
 
     def catch_up(
         self,
@@ -174,13 +175,16 @@ class Indexer:
         if self._held.pop(engine.path, 0):
             engine.commit()
             self._committed_at[engine.path] = time.monotonic()
-        if cursor.applied() != self.location.applied(engine.path):
-            self.location.set_applied(engine.path, cursor.applied())
+        applied = cursor.applied()
+        if applied != self._recorded[engine.path]:
+            self.location.set_applied(engine.path, applied)
+            self._recorded[engine.path] = applied
 
     def _forget(self, engine: TantivyEngine) -> None:
         """Back to the recorded position: what was written but not committed is applied
         again (each write replaces a document by its id, so twice does no harm)."""
         self._cursors.pop(engine.path, None)
+        self._recorded.pop(engine.path, None)
         self._held.pop(engine.path, None)
 
     def floor(self, engine: TantivyEngine) -> int:
@@ -218,7 +222,8 @@ class Indexer:
 
     def _cursor(self, path: Path) -> ChangeCursor:
         if path not in self._cursors:
-            self._cursors[path] = ChangeCursor.of(self.location.applied(path))
+            self._recorded[path] = self.location.applied(path)
+            self._cursors[path] = ChangeCursor.of(self._recorded[path])
         return self._cursors[path]
 
     def _pending(self, cursor: ChangeCursor) -> tuple[Horizon | None, list[tuple[int, int]]]:
