@@ -8,9 +8,13 @@ Everything is measured in one run, one worker (process) each, so that ratios hol
 box:
 
 - **engine floor**: what tantivy itself does for each never-seen query, in this process
-  (search with an exact count, every facet, the 20 snippets), in CPU ms per query;
+  (search with an exact count, every facet, the 20 snippets), in CPU ms per query, on the
+  first of the new queries courseatlas answered (once it is idle): back to back, and paced
+  (the process sleeping ``PACE_MS`` before each, as a server's CPU idles between the
+  requests of few clients: the same work then runs on cold caches and costs more);
 - **bare endpoint**: the same application stack (every middleware, gzip) answering a body of
-  the size of a search answer with no work of its own (bench/bare_app.py);
+  the size of a search answer with no work of its own (bench/bare_app.py), and the same
+  at one connection pausing ``PACE_MS`` before each request;
 - **courseatlas**: head queries that repeat (each asked once before, as a running site has
   been asked them), then queries never asked before: each wrk thread walks its own
   slice of them, and the requests each thread sent beyond its slice (repeats) are counted;
@@ -23,8 +27,9 @@ box:
 The catalog is the benchmark corpus of ``--size`` rows (bench/catalog.py) or, with
 ``--real``, the public datasets in ../shared/data. Queries are drawn from its titles. wrk
 asks for gzip as browsers do. Server CPU per request is read from /proc for the server's
-process tree; the load average at start and end is reported beside them. Needs ``wrk`` (Debian package) and the ``bench`` extra (datasette). Prints a
-table; writes bench/results/http-<timestamp>.json and http-latest.json.
+process tree; the load average at start and end is reported beside them. Needs ``wrk``
+(Debian package) and the ``bench`` extra (datasette). Prints a table; writes
+bench/results/http-<timestamp>.json and http-latest.json.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ import json
 import os
 import random
 import re
+import shutil
 import socket
 import sqlite3
 import statistics
@@ -62,12 +68,16 @@ DATASETTE = BIN / "datasette"
 QUERIES = 500
 UNIQUE = 200_000
 TITLES = 20_000
-FLOOR_QUERIES = 400
+FLOOR_QUERIES = 2000  # of those the server answered, the engine floor's queries
+# The pause between the paced runs' queries: the CPU idles, as a server's does between the
+# requests of few clients, so the work runs with cold caches.
+PACE_MS = 6
 IDLE_WINDOW_S = 2.0
 IDLE_CPU_SHARE = 0.05  # a server using less of a core than this is idle
 REPEATING = f"{QUERIES} queries, repeating"
 NEW = "every query new"
 BARE = "bare endpoint"
+BARE_PACED = f"bare endpoint, 1 connection, {PACE_MS} ms apart"
 # Each thread asks its own slice of the paths (``own_slices``) or all of them in turn, and
 # reports how many it sent: with own slices, any beyond the slice were repeats.
 WRK_SCRIPT = """
@@ -89,6 +99,7 @@ function request()
   sent = sent + 1
   return wrk.format("GET", path)
 end
+%(delay)s
 function done(summary, latency, requests)
   for _, thread in ipairs(threads) do
     io.write(string.format("thread %%d sent %%d of %%d\\n",
@@ -140,25 +151,34 @@ def main() -> None:
     others = _other_servers(args)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        new = [f"/api/v1/search?q={quote(q)}" for q in asked[NEW][:-FLOOR_QUERIES]]
         # No two servers share a query: each asks its own part.
-        parts = [new[i :: len(others) + 1] for i in range(len(others) + 1)]
+        parts = [asked[NEW][i :: len(others) + 1] for i in range(len(others) + 1)]
         body = folder / "answer.json"
         with _bare_app(catalog, body) as (base, pid):
-            # Once the server has caught its index up; none of these queries is sent to it.
-            floor = engine_floor(catalog.index_dir, asked[NEW][-FLOOR_QUERIES:])
-            console.print(f"engine floor: {floor['cpu_ms_per_query']:.2f} CPU ms per query")
-            body.write_bytes(_get(base + parts[0].pop()))
+            body.write_bytes(_get(base + _search_path(parts[0].pop())))
             answer_bytes = body.stat().st_size
             courseatlas = "courseatlas"
             runs.append(_measure(courseatlas, BARE, base, pid, ["/bench/bare"], folder, args))
-            repeating = [f"/api/v1/search?q={quote(q)}" for q in asked[REPEATING]]
+            paced = argparse.Namespace(**{**vars(args), "connections": 1, "threads": 1})
+            runs.append(
+                _measure(
+                    courseatlas, BARE_PACED, base, pid, ["/bench/bare"], folder, paced, PACE_MS
+                )
+            )
+            repeating = [_search_path(q) for q in asked[REPEATING]]
             runs.append(_measure(courseatlas, REPEATING, base, pid, repeating, folder, args))
-            runs.append(_measure(courseatlas, NEW, base, pid, parts[0], folder, args))
+            new = [_search_path(q) for q in parts[0]]
+            runs.append(_measure(courseatlas, NEW, base, pid, new, folder, args))
             runs[-1]["gc"] = _collections(base)
+            # The server is idle again: the engine does the same queries in this process.
+            answered = _answered(parts[0], runs[-1]["sent_per_thread"])
+            floor = engine_floor(catalog.index_dir, answered)
+            floor["paced"] = engine_floor(catalog.index_dir, answered, PACE_MS / 1000)
+            console.print(f"engine floor: {floor['cpu_ms_per_query']:.2f} CPU ms per query")
         for (label, env), part in zip(others, parts[1:], strict=True):
             with _bare_app(catalog, body, env) as (base, pid):
-                runs.append(_measure(label, NEW, base, pid, part, folder, args))
+                paths = [_search_path(q) for q in part]
+                runs.append(_measure(label, NEW, base, pid, paths, folder, args))
                 runs[-1]["gc"] = _collections(base)
         fts = _fts_database(catalog.database, folder / "resources.db")
         with _datasette(fts) as (base, pid):
@@ -215,6 +235,21 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     )
 
 
+def _search_path(query: str) -> str:
+    return f"/api/v1/search?q={quote(query)}"
+
+
+def _answered(queries: list[str], sent_per_thread: list[int]) -> list[str]:
+    """The queries wrk's threads sent, each thread from its own slice (as WRK_SCRIPT
+    shares them), at most FLOOR_QUERIES."""
+    share = len(queries) // len(sent_per_thread)
+    sent = [
+        queries[thread * share : thread * share + min(n, share)]
+        for thread, n in enumerate(sent_per_thread)
+    ]
+    return [query for slice_ in sent for query in slice_][:FLOOR_QUERIES]
+
+
 def _titles(database: Path) -> list[str]:
     with closing(sqlite3.connect(database)) as db:
         rows = db.execute("SELECT title FROM resources ORDER BY id LIMIT ?", (TITLES,))
@@ -238,11 +273,11 @@ def _workloads(corpus: Path) -> dict[str, list[str]]:
     return workloads(titles)
 
 
-def engine_floor(data_dir: Path, queries: list[str]) -> dict[str, Any]:
+def engine_floor(data_dir: Path, queries: list[str], pause_s: float = 0.0) -> dict[str, Any]:
     """CPU ms per query of tantivy's own work for a result page: the search (top 20 by
     relevance, exact count), every facet counted in one aggregation (the engine's), and the
     snippets of the 20 hits; the queries as the product builds them, whole words, no
-    filters."""
+    filters. With ``pause_s``, the process sleeps that long before each query."""
     import tantivy
 
     from courseatlas.catalog.bands import utc_today
@@ -264,6 +299,7 @@ def engine_floor(data_dir: Path, queries: list[str]) -> dict[str, Any]:
     spec = facet_spec(FACETS, utc_today())
     cpu, wall = [], []
     for q in queries:
+        time.sleep(pause_s)
         started, started_cpu = time.perf_counter(), time.process_time()
         words = text_query(parse_query(q + " "), NO_SYNONYMS)
         query = combine(words, filter_queries(SearchFilters()))
@@ -315,15 +351,17 @@ def _measure(
     paths: list[str],
     folder: Path,
     args: argparse.Namespace,
+    pause_ms: int = 0,
 ) -> dict[str, Any]:
     """One wrk run (after a warm-up pass when the workload repeats), with the server's CPU
-    per request; new queries are sliced between the threads and any repeat is counted."""
+    per request; new queries are sliced between the threads and any repeat is counted. Each
+    connection waits ``pause_ms`` before each request."""
     own_slices = workload == NEW
     if workload == REPEATING:  # A running site has been asked its head queries before.
         for path in paths:
             _get(base + path)
     cpu = tree_cpu_s(pid)
-    result = _wrk(label, workload, base, paths, folder, args, args.seconds, own_slices)
+    result = _wrk(label, workload, base, paths, folder, args, args.seconds, own_slices, pause_ms)
     cpu = tree_cpu_s(pid) - cpu
     result["server_cpu_ms_per_request"] = (
         round(1000 * cpu / result["requests"], 3) if result["requests"] else None
@@ -341,6 +379,7 @@ def _wrk(
     args: argparse.Namespace,
     seconds: int,
     own_slices: bool = True,
+    pause_ms: int = 0,
 ) -> dict[str, Any]:
     """wrk over ``paths``: each thread its own slice (``own_slices``), or every thread all."""
     threads = getattr(args, "threads", 2)
@@ -348,7 +387,13 @@ def _wrk(
     path_file.write_text("\n".join(paths) + "\n")
     script = folder / "rotate.lua"
     script.write_text(
-        WRK_SCRIPT % {"paths": path_file, "own_slices": str(own_slices).lower(), "threads": threads}
+        WRK_SCRIPT
+        % {
+            "paths": path_file,
+            "own_slices": str(own_slices).lower(),
+            "threads": threads,
+            "delay": f"function delay() return {pause_ms} end" if pause_ms else "",
+        }
     )
     output = run_wrk(script, base, args.connections, seconds, threads)
     sent = [
@@ -366,6 +411,8 @@ def _wrk(
 
 def run_wrk(script: Path, base: str, connections: int, seconds: float, threads: int = 2) -> str:
     """wrk's report of ``connections`` over ``threads`` for ``seconds``, driven by ``script``."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed (Debian: apt install wrk)")
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
     command += ["--latency", "-s", str(script), base]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -497,8 +544,9 @@ def _table(report: dict[str, Any]) -> Table:
     load = report["load_average"]
     table = Table(
         title=f"search over HTTP, {report['catalog']}, one worker each, "
-        f"{report['connections']} connections, gzip; engine floor "
-        f"{floor['cpu_ms_per_query']:.2f} CPU ms per query; load average "
+        f"{report['connections']} connections, gzip; engine floor on the same new queries "
+        f"{floor['cpu_ms_per_query']:.2f} CPU ms per query back to back, "
+        f"{floor['paced']['cpu_ms_per_query']:.2f} {PACE_MS} ms apart; load average "
         f"{load['start'][0]:.1f} at start, {load['end'][0]:.1f} at end"
     )
     columns = (
@@ -512,6 +560,7 @@ def _table(report: dict[str, Any]) -> Table:
         "repeats",
         "CPU ms/req",
         "x floor",
+        "x paced floor",
         "vs datasette",
     )
     for column in columns:
@@ -528,7 +577,10 @@ def _table(report: dict[str, Any]) -> Table:
             str(run["non_2xx"] + run["timeouts"]),
             "" if run["repeated"] is None else str(run["repeated"]),
             "" if cpu is None else f"{cpu:.2f}",
-            f"{cpu / floor['cpu_ms_per_query']:.1f}x" if cpu and run["workload"] == NEW else "",
+            *(
+                f"{cpu / each['cpu_ms_per_query']:.1f}x" if cpu and run["workload"] == NEW else ""
+                for each in (floor, floor["paced"])
+            ),
             f"{run['requests_per_second'] / ratio:.1f}x" if ratio else "",
         )
     return table
