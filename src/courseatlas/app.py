@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import structlog
-from anyio import to_thread
+from anyio import CapacityLimiter, to_thread
 from fastapi import Depends, FastAPI
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.gzip import GZipMiddleware
@@ -78,6 +78,9 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # Blocking requests run in threads; no more at once than there are pooled database
         # connections, so none waits for one, and fewer threads contend for the GIL.
         to_thread.current_default_thread_limiter().total_tokens = settings.connections
+        # Computing a search answer holds the GIL almost throughout: more at once would only
+        # take turns, each finishing later (search/routes.py).
+        _app.state.search_threads = CapacityLimiter(settings.search_threads)
         try:
             search.sync()  # Catch up before serving: results never start out stale.
         except SQLAlchemyError as error:  # A database outage: serve 503s, catch up later.

@@ -62,6 +62,13 @@ class Settings(BaseSettings):
             " often (import and reindex always do)."
         ),
     )
+    search_threads: int = Field(
+        default=2,
+        ge=1,
+        le=64,
+        description="New search answers a process computes at once, each in a thread; more "
+        "wait their turn.",
+    )
     search_ready_max_lag: int = Field(
         default=50_000,
         ge=0,
