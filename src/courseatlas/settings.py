@@ -63,7 +63,7 @@ class Settings(BaseSettings):
         ),
     )
     search_threads: int = Field(
-        default=2,
+        default=3,
         ge=1,
         le=64,
         description="New search answers a process computes at once, each in a thread; more "

@@ -27,8 +27,8 @@ async def search(http: Request, runtime: Runtime, request: SearchParams) -> Resp
     # before; only a new one takes a worker thread and a database session, once one of the
     # few search threads is free (COURSEATLAS_SEARCH_THREADS). Waiting here, in the order
     # they came, new searches finish sooner than when each has a thread and they take
-    # turns with the GIL: measured, two threads served 9 to 22% more than eight, with a
-    # p99 35 to 45% lower.
+    # turns with the GIL: measured, two to four threads served 9 to 22% more than eight,
+    # with a p99 35 to 45% lower (bench/README.md).
     body: bytes | None = runtime.remembered(service.answer_key(request))
     if body is None:
         threads: CapacityLimiter = http.app.state.search_threads
