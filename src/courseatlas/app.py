@@ -78,9 +78,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         # Blocking requests run in threads; no more at once than there are pooled database
         # connections, so none waits for one, and fewer threads contend for the GIL.
         to_thread.current_default_thread_limiter().total_tokens = settings.connections
-        # Computing a search answer holds the GIL almost throughout: more at once would only
-        # take turns, each finishing later (search/routes.py).
-        _app.state.search_threads = CapacityLimiter(settings.search_threads)
+        _app.state.search_threads = CapacityLimiter(settings.search_threads)  # http/deps.py
         try:
             search.sync()  # Catch up before serving: results never start out stale.
         except SQLAlchemyError as error:  # A database outage: serve 503s, catch up later.

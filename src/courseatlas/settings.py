@@ -66,8 +66,8 @@ class Settings(BaseSettings):
         default=3,
         ge=1,
         le=64,
-        description="New search answers a process computes at once, each in a thread; more "
-        "wait their turn.",
+        description="Searches (new API answers, search pages) a process computes at once, "
+        "each in a thread; more wait their turn.",
     )
     search_ready_max_lag: int = Field(
         default=50_000,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
+from anyio import CapacityLimiter
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
 
@@ -46,6 +47,14 @@ async def get_search(request: Request) -> SearchRuntime:
     return runtime
 
 
+async def get_search_threads(request: Request) -> CapacityLimiter:
+    """The threads searches are computed in (COURSEATLAS_SEARCH_THREADS), made at start-up:
+    computing one holds the GIL almost throughout, so more at once would only take turns,
+    each finishing later; those beyond wait in the order they came."""
+    threads: CapacityLimiter = request.app.state.search_threads
+    return threads
+
+
 def get_meaning(request: Request) -> Meaning | None:
     """Closeness in meaning, None unless the semantic layer is on. Not async: the first
     call loads the model, which must not stall the event loop."""
@@ -59,5 +68,6 @@ AppSettings = Annotated[Settings, Depends(get_settings)]
 # session, a saved item) and a failed commit still answers as an error.
 DbSession = Annotated[Session, Depends(get_session, scope="function")]
 Runtime = Annotated[SearchRuntime, Depends(get_search)]
+SearchThreads = Annotated[CapacityLimiter, Depends(get_search_threads)]
 Redis = Annotated[SharedRedis, Depends(get_redis)]
 Semantic = Annotated[Meaning | None, Depends(get_meaning)]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from anyio import CapacityLimiter, to_thread
+from anyio import to_thread
 from fastapi import APIRouter, Query, Request, Response
 
-from courseatlas.http.deps import DbSession, Runtime
+from courseatlas.http.deps import DbSession, Runtime, SearchThreads
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
 from courseatlas.search.params import SearchParams
@@ -18,20 +18,17 @@ router = APIRouter(prefix="/api/v1", tags=["search"])
 
 
 @router.get("/search", response_model=SearchPage)
-async def search(http: Request, runtime: Runtime, request: SearchParams) -> Response:
+async def search(runtime: Runtime, threads: SearchThreads, request: SearchParams) -> Response:
     """Full-text search with filters, exact disjunctive facets and spelling correction.
 
     Without `q` it browses the filtered catalog, most popular first.
     """
     # A repeated query is answered on the event loop from the encoded answer it got
-    # before; only a new one takes a worker thread and a database session, once one of the
-    # few search threads is free (COURSEATLAS_SEARCH_THREADS). Waiting here, in the order
-    # they came, new searches finish sooner than when each has a thread and they take
-    # turns with the GIL: measured, two to four threads served 9 to 22% more than eight,
-    # with a p99 35 to 45% lower (bench/README.md).
+    # before; only a new one waits for one of the few search threads and a database
+    # session. Measured: two to four threads served 9 to 22% more new searches than eight
+    # each with its own, with a p99 35 to 45% lower (bench/README.md).
     body: bytes | None = runtime.remembered(service.answer_key(request))
     if body is None:
-        threads: CapacityLimiter = http.app.state.search_threads
         body = await to_thread.run_sync(_encoded, runtime, request, limiter=threads)
     return Response(body, media_type="application/json")
 
