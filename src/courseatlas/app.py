@@ -17,6 +17,7 @@ from courseatlas.accounts import web as accounts
 from courseatlas.accounts.admin import router as admin_router
 from courseatlas.accounts.pages import router as account_pages_router
 from courseatlas.accounts.passwords import decoy_hash
+from courseatlas.cache import GZIP_LEVEL
 from courseatlas.careers.matches import Precompute
 from courseatlas.careers.routes import router as careers_router
 from courseatlas.careers.service import career_suggestions
@@ -122,8 +123,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     # Sessions, throttling and CSRF: inside the request id and the access log, and the CSRF
     # dependency before any router is included.
     accounts.install(app, database, redis)
-    # Level 5: nearly the size of level 9 at a third of the CPU, which answers cost here.
-    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=5)
+    # Answers kept gzipped (search) declare their encoding, and pass through unchanged.
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
     app.add_middleware(HeadAsGetMiddleware)  # outside gzip: HEAD has the GET's headers
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.public_url.startswith("https:"))
     app.state.metrics = Metrics(search)

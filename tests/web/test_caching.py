@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from courseatlas.http.caching import matches
@@ -37,6 +38,25 @@ def test_pages_are_compressed(demo_api: TestClient) -> None:
     response = demo_api.get("/search?q=data", headers={"Accept-Encoding": "gzip"})
     assert response.headers["content-encoding"] == "gzip"
     assert "Accept-Encoding" in response.headers["vary"]
+
+
+@pytest.mark.parametrize("first", ["gzip", "identity"])
+def test_search_answers_are_the_same_gzipped_or_not(demo_api: TestClient, first: str) -> None:
+    """Kept gzipped: sent as they are to a client taking gzip, inflated for one that does not,
+    whichever asked first."""
+    path = f"/api/v1/search?q=python&level=beginner&per_page={7 if first == 'gzip' else 8}"
+    second = "identity" if first == "gzip" else "gzip"
+    answers = {
+        encoding: demo_api.get(path, headers={"Accept-Encoding": encoding})
+        for encoding in (first, second)
+    }
+    zipped, plain = answers["gzip"], answers["identity"]
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped.headers["vary"]
+    assert int(zipped.headers["content-length"]) < len(zipped.content) // 2
+    assert "content-encoding" not in plain.headers
+    assert int(plain.headers["content-length"]) == len(plain.content)
+    assert zipped.content == plain.content and plain.json()["results"][0]["title"]
 
 
 def test_versioned_static_files_are_cached_for_good(demo_api: TestClient) -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 from anyio import to_thread
 from fastapi import APIRouter, Query, Request, Response
 
+from courseatlas.http.compression import gzipped_response
 from courseatlas.http.deps import DbSession, Runtime, SearchThreads
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
@@ -18,7 +19,9 @@ router = APIRouter(prefix="/api/v1", tags=["search"])
 
 
 @router.get("/search", response_model=SearchPage)
-async def search(runtime: Runtime, threads: SearchThreads, request: SearchParams) -> Response:
+async def search(
+    http: Request, runtime: Runtime, threads: SearchThreads, request: SearchParams
+) -> Response:
     """Full-text search with filters, exact disjunctive facets and spelling correction.
 
     Without `q` it browses the filtered catalog, most popular first.
@@ -30,12 +33,12 @@ async def search(runtime: Runtime, threads: SearchThreads, request: SearchParams
     body: bytes | None = runtime.remembered(service.answer_key(request))
     if body is None:
         body = await to_thread.run_sync(_encoded, runtime, request, limiter=threads)
-    return Response(body, media_type="application/json")
+    return gzipped_response(http, body, "application/json")
 
 
 def _encoded(runtime: SearchRuntime, request: SearchRequest) -> bytes:
     with runtime.database.session() as session:
-        return service.search_json(session, runtime, request)
+        return service.search_gzip(session, runtime, request)
 
 
 @router.get("/suggest", response_model=SuggestPage)
