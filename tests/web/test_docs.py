@@ -37,3 +37,19 @@ def test_openapi_documents_the_problems_of_every_operation(client: TestClient) -
     required = schema["components"]["schemas"]["Problem"]["required"]
     answer = client.get("/api/v1/resources/999999")
     assert answer.status_code == 404 and set(required) <= set(answer.json())
+
+
+def test_openapi_documents_each_search_parameter_once(client: TestClient) -> None:
+    """The search reads its parameters as one model: each is documented all the same, with
+    its constraints, and each one documented is taken."""
+    operation = client.get("/openapi.json").json()["paths"]["/api/v1/search"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+    assert len(parameters) == len(operation["parameters"]) == 19
+    assert all(p["in"] == "query" and p["required"] is False for p in parameters.values())
+    assert parameters["q"]["schema"]["maxLength"] == 500
+    assert parameters["min_rating"]["description"].startswith("At least this rating")
+    level = parameters["level"]["schema"]["anyOf"][0]["enum"]
+    assert level == ["beginner", "intermediate", "advanced", "all"]
+    taken = {"q": "sql", "level": "beginner", "page": "1", "per_page": "5", "dead_links": "true"}
+    response = client.get("/api/v1/search", params=taken)
+    assert response.status_code == 200 and response.json()["per_page"] == 5

@@ -36,10 +36,14 @@ async def known_query_parameters(request: Request) -> None:
 
 
 def accepted(route: APIRoute) -> frozenset[str]:
-    """The query parameters ``route`` declares, its dependencies' included."""
+    """The query parameters ``route`` declares, its dependencies' included, and those it
+    documents in ``openapi_extra`` (read by a dependency itself)."""
     names = _accepted.get(id(route))
     if names is None:
-        names = frozenset(_query_names(route.dependant))
+        documented = (route.openapi_extra or {}).get("parameters", [])
+        names = frozenset(_query_names(route.dependant)) | {
+            parameter["name"] for parameter in documented if parameter["in"] == "query"
+        }
         _accepted[id(route)] = names
     return names
 

@@ -11,14 +11,14 @@ from courseatlas.http.compression import gzipped_response
 from courseatlas.http.deps import DbSession, Runtime, SearchThreads
 from courseatlas.search import service
 from courseatlas.search.base import SearchRequest
-from courseatlas.search.params import SearchParams
+from courseatlas.search.params import SEARCH_OPENAPI, SearchParams
 from courseatlas.search.runtime import SearchRuntime
 from courseatlas.search.schemas import SearchPage, SuggestPage
 
 router = APIRouter(prefix="/api/v1", tags=["search"])
 
 
-@router.get("/search", response_model=SearchPage)
+@router.get("/search", response_model=SearchPage, openapi_extra=SEARCH_OPENAPI)
 async def search(
     http: Request, runtime: Runtime, threads: SearchThreads, request: SearchParams
 ) -> Response:
