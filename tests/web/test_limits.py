@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -83,6 +84,23 @@ def test_pipelined_requests_are_answered_in_order(server: tuple[str, int]) -> No
     status, _, body = _exchange(server, keep + _get("/api/v1/search?q=zzzz"))
     assert status == 200
     assert body.count(b"HTTP/1.1 200") == 1 and b'"total":0' in body
+
+
+def test_many_pipelined_requests_are_not_taken_for_one_head(server: tuple[str, int]) -> None:
+    """The bytes of requests already whole are not counted into the head that follows: here
+    the first read ends inside a head, after 60 KiB of whole requests."""
+    keep = _get("/healthz").replace(b"Connection: close", b"X-Filler: " + b"a" * 200)
+    requests = keep * (4 * MAX_HEAD_BYTES // len(keep)) + _get("/healthz")
+    cut = len(keep) * (4 * MAX_HEAD_BYTES // len(keep) - 1) + 30  # inside the last kept head
+    with socket.create_connection(server, timeout=30) as sock:
+        sock.sendall(requests[:cut])
+        time.sleep(0.5)  # read by the server on its own
+        sock.sendall(requests[cut:])
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    assert b"HTTP/1.1 431" not in data
+    assert data.count(b"HTTP/1.1 200") == requests.count(b"GET ")
 
 
 def test_too_many_headers_are_refused(server: tuple[str, int]) -> None:

@@ -49,23 +49,39 @@ class HeadLimitsProtocol(HttpToolsProtocol):
     _head_deadline: asyncio.TimerHandle | None = None
     _in_head = False  # between the first byte of a request and the end of its headers
     _head_bytes = 0
+    _parsed_parts = False  # the read being parsed began or ended a part of a head
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         super().connection_made(transport)  # type: ignore[arg-type]
         self._arm_head_deadline()
 
     def data_received(self, data: bytes) -> None:
+        # The head's bytes are counted as its parts come out of the parser, and so are whole
+        # reads that fall inside one part (a line too long to end in them): a read holding
+        # whole requests and the start of another counts only that start, and an incomplete
+        # head is refused at most one read past the limit.
+        self._parsed_parts = False
         super().data_received(data)
         if not self._in_head:
             return
-        # Counted after parsing, so that a read ending a head and carrying a body is not.
-        self._head_bytes += len(data)
+        if not self._parsed_parts:
+            self._head_bytes += len(data)
         if self._head_bytes > MAX_HEAD_BYTES and not self.transport.is_closing():
             self._refuse_head()
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self._in_head, self._head_bytes = True, 0
+        self._in_head, self._head_bytes, self._parsed_parts = True, 0, True
+
+    def on_url(self, url: bytes) -> None:
+        super().on_url(url)
+        self._head_bytes += len(url)
+        self._parsed_parts = True
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        super().on_header(name, value)
+        self._head_bytes += len(name) + len(value)
+        self._parsed_parts = True
 
     def on_headers_complete(self) -> None:
         self._in_head = False
