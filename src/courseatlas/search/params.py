@@ -6,7 +6,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from courseatlas.catalog.bands import Duration, Pace, Starts
 from courseatlas.catalog.schemas import Kind, Level, PriceFilter
@@ -24,7 +24,8 @@ class SearchQueryParameters(BaseModel):
     # (http/strictquery.py reads these names from the operation's documented parameters).
     model_config = ConfigDict(extra="ignore")
 
-    q: str = ""
+    # The search page searches a query too long for the API by its first characters.
+    q: Annotated[str, AfterValidator(lambda text: text[:MAX_QUERY_LENGTH])] = ""
     kind: Kind | None = None
     topic: Slug = None
     provider: Slug = None
@@ -66,7 +67,7 @@ class SearchQueryParameters(BaseModel):
         bool, Field(description="true: include resources whose links were found dead")
     ] = False
 
-    def search_request(self, q: str) -> SearchRequest:
+    def search_request(self) -> SearchRequest:
         filters = SearchFilters(
             self.kind,
             self.topic,
@@ -84,7 +85,7 @@ class SearchQueryParameters(BaseModel):
             starts=self.starts,
         )
         return SearchRequest(
-            query=parse_query(q),
+            query=parse_query(self.q),
             filters=filters,
             sort=self.sort,
             offset=(self.page - 1) * self.per_page,
@@ -131,14 +132,11 @@ SEARCH_OPENAPI = {"parameters": query_parameters(ApiSearchParameters)}
 # Each search reads its query parameters as one model, not through FastAPI one parameter at
 # a time: measured, that took a third of the event loop's CPU for a remembered search.
 async def search_request(request: Request) -> SearchRequest:
-    parameters = query_model(ApiSearchParameters, request)
-    return parameters.search_request(parameters.q)
+    return query_model(ApiSearchParameters, request).search_request()
 
 
 async def page_search_request(request: Request) -> SearchRequest:
-    """The search page searches a query too long for the API by its first characters."""
-    parameters = query_model(SearchQueryParameters, request)
-    return parameters.search_request(parameters.q[:MAX_QUERY_LENGTH])
+    return query_model(SearchQueryParameters, request).search_request()
 
 
 SearchParams = Annotated[SearchRequest, Depends(search_request)]
