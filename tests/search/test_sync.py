@@ -45,6 +45,7 @@ def test_imports_reach_the_index(db: Database, tmp_path: Path) -> None:
     run_import(db.sessions, [renamed])
     runtime.sync()
     assert _titles(runtime, "origami") == ["Quantum Origami Basics"]
+    assert runtime.engine.document_count() == 50  # replaced, not added beside the old one
     runtime.stop()
 
 

@@ -172,15 +172,16 @@ class TantivyEngine:
     # --- writing
 
     def write(
-        self, documents: Iterable[IndexDocument], deleted: Sequence[int], fresh: bool = False
+        self, documents: Sequence[IndexDocument], deleted: Sequence[int], fresh: bool = False
     ) -> None:
         """Replace (or, into a ``fresh`` index that holds none of them, add) the documents."""
         writer = self._writer_or_open()
-        for resource_id in deleted:
-            writer.delete_documents_by_term("id", resource_id)
+        replaced = [*deleted, *(() if fresh else (document.id for document in documents))]
+        if replaced:
+            # One delete for the batch (a delete per document cost 7 us of Python each);
+            # documents added after it are not touched by it.
+            writer.delete_documents_by_query(tantivy.Query.term_set_query(schema(), "id", replaced))
         for document in documents:
-            if not fresh:
-                writer.delete_documents_by_term("id", document.id)
             writer.add_document(to_tantivy(document))
 
     def commit(self) -> None:
