@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from courseatlas.text import alias_key, canonical_json, json_loads, slugify, words
+from courseatlas.text import alias_key, canonical_json, json_dumps, json_loads, slugify, words
 
 
 def test_skill_alias_keys_ignore_punctuation_and_case() -> None:
@@ -46,6 +46,13 @@ def test_canonical_json_writes_the_bytes_json_wrote_so_stored_hashes_still_match
         assert canonical_json(row) == json.dumps(
             row, sort_keys=True, ensure_ascii=False, separators=(",", ":")
         )
+
+
+def test_json_dumps_writes_what_json_loads_and_json_read_back_alike() -> None:
+    for value in (["Ada Lovelace", "Søren Kierkegaard"], {"a": [1, 2.5, None]}, [], {"big": 2**64}):
+        written = json_dumps(value)
+        assert json_loads(written) == json.loads(written) == value
+    assert json_dumps(["é"]) == '["é"]'  # as written, not escaped
 
 
 def test_json_loads_reads_what_json_wrote_and_explains_what_is_not_json() -> None:
