@@ -4,7 +4,7 @@ tests run, as the filter's are."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,21 +17,26 @@ from courseatlas.ingest.service import run_import
 from tests.helpers import cli_environment, course, run_cli, write_jsonl
 from tests.web.html import page, text_of
 
-TODAY = utc_today()
-NEXT_MONTH, MONTH_AFTER = month_starts(TODAY)
-STARTS = {
-    "Origami today": TODAY,
-    "Origami next month": NEXT_MONTH,
-    "Origami later": MONTH_AFTER + timedelta(days=10),
-    "Origami started": TODAY - timedelta(days=1),
-}
+
+@pytest.fixture
+def start_dates() -> dict[str, date]:
+    """Start dates from the day the test runs (not the day the tests were collected, which
+    may be the day before)."""
+    today = utc_today()
+    next_month, month_after = month_starts(today)
+    return {
+        "Origami today": today,
+        "Origami next month": next_month,
+        "Origami later": month_after + timedelta(days=10),
+        "Origami started": today - timedelta(days=1),
+    }
 
 
 @pytest.fixture
-def origami(db: Database, tmp_path: Path) -> Database:
+def origami(db: Database, tmp_path: Path, start_dates: dict[str, date]) -> Database:
     rows = [
         course(n, title=title, pace="Instructor-led", starts_on=day.isoformat())
-        for n, (title, day) in enumerate(STARTS.items(), 1)
+        for n, (title, day) in enumerate(start_dates.items(), 1)
     ]
     rows.append(course(5, title="Origami any time", pace="Self-paced on your time"))
     rows.append(course(6, title="Origami unknown pace"))
@@ -68,17 +73,20 @@ def test_start_filters_keep_the_courses_that_start_then(client: TestClient) -> N
 
 
 @pytest.mark.usefixtures("origami")
-def test_the_pace_filter_and_its_facet(client: TestClient) -> None:
+def test_the_pace_filter_and_its_facet(client: TestClient, start_dates: dict[str, date]) -> None:
     assert _titles(_search(client, pace="self-paced")) == {"Origami any time"}
     scheduled = _search(client, pace="scheduled")
-    assert _titles(scheduled) == set(STARTS)
+    assert _titles(scheduled) == set(start_dates)
     # Disjunctive: the pace facet still counts both values while one is selected.
     assert {v["value"]: v["count"] for v in scheduled["facets"]["pace"]} == {
         "self-paced": 1,
         "scheduled": 4,
     }
     one = next(r for r in scheduled["results"] if r["title"] == "Origami today")
-    assert (one["pace"], one["starts_on"]) == ("scheduled", TODAY.isoformat())
+    assert (one["pace"], one["starts_on"]) == (
+        "scheduled",
+        start_dates["Origami today"].isoformat(),
+    )
 
 
 def test_facets_appear_only_when_results_carry_them(client: TestClient, db: Database) -> None:
@@ -100,20 +108,22 @@ def test_bad_pace_or_start_values_are_422(client: TestClient, params: dict[str, 
 
 
 @pytest.mark.usefixtures("origami")
-def test_cards_and_resource_pages_show_pace_and_start(client: TestClient) -> None:
+def test_cards_and_resource_pages_show_pace_and_start(
+    client: TestClient, start_dates: dict[str, date]
+) -> None:
     soup = page(client, "/search?q=origami&pace=scheduled")
     assert text_of(soup, "#facet-pace-title") == "Pace"
     assert text_of(soup, ".selected-filters").startswith("Pace: Scheduled")
     card = next(
         c for c in soup.select(".results .card") if text_of(c, ".card-title") == "Origami later"
     )
-    later = STARTS["Origami later"]
+    later = start_dates["Origami later"]
     assert text_of(card, ".pace") == "Scheduled"
     assert text_of(card, ".starts") == f"Starts {later.strftime('%-d %b %Y')}"
     assert card.select_one(".starts time")["datetime"] == later.isoformat()
     started = page(client, "/courses/origami-started")
     facts = text_of(started, "dl")
-    yesterday = STARTS["Origami started"].strftime("%-d %B %Y")
+    yesterday = start_dates["Origami started"].strftime("%-d %B %Y")
     assert "Pace Scheduled" in facts and f"Start date Started {yesterday}" in facts
     starts = page(client, "/search?q=origami&starts=upcoming")
     assert text_of(starts, ".selected-filters").startswith("Start date: Any upcoming start")
@@ -125,7 +135,7 @@ def test_bad_values_are_warnings_with_file_line_and_field(db: Database, tmp_path
         tmp_path / "bad.jsonl",
         course(1, pace="whenever"),
         course(2, starts_on="next tuesday"),
-        course(3, starts_on=f"{TODAY.year + 9}-01-01"),
+        course(3, starts_on=f"{utc_today().year + 9}-01-01"),
     )
     result = run_cli(cli_environment(db), "import", str(feed))
     assert result.returncode == 3, result.stderr

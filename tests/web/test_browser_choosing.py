@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -27,27 +28,39 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 PASSWORD = "a long and unusual passphrase"
-TODAY = utc_today()
-# Rows of our own beside the demo, dated from the day the tests run, as the filter counts.
-STARTS = {
-    "Origami Folding Today": TODAY,
-    "Origami Folding Next Month": month_starts(TODAY)[0],
-    "Origami Folding Later": month_starts(TODAY)[1] + timedelta(days=10),
-    "Origami Folding Begun": TODAY - timedelta(days=3),
-}
-ORIGAMI = [
-    *(
-        course(n, title=title, pace="scheduled", starts_on=day.isoformat(), provider="Paper Folk")
-        for n, (title, day) in enumerate(STARTS.items(), 1)
-    ),
-    course(5, title="Origami Folding Any Time", pace="self-paced", provider="Paper Folk"),
-]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
+def start_dates() -> dict[str, date]:
+    """Rows of our own beside the demo, dated from the day the site starts (not the day the
+    tests were collected, which may be the day before), as the filter counts."""
+    today = utc_today()
+    return {
+        "Origami Folding Today": today,
+        "Origami Folding Next Month": month_starts(today)[0],
+        "Origami Folding Later": month_starts(today)[1] + timedelta(days=10),
+        "Origami Folding Begun": today - timedelta(days=3),
+    }
+
+
+def _origami(start_dates: dict[str, date]) -> list[dict[str, Any]]:
+    return [
+        *(
+            course(
+                n, title=title, pace="scheduled", starts_on=day.isoformat(), provider="Paper Folk"
+            )
+            for n, (title, day) in enumerate(start_dates.items(), 1)
+        ),
+        course(5, title="Origami Folding Any Time", pace="self-paced", provider="Paper Folk"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def site(
+    tmp_path_factory: pytest.TempPathFactory, start_dates: dict[str, date]
+) -> Iterator[LiveSite]:
     folder: Path = tmp_path_factory.mktemp("live-choosing")
-    with live_site(folder, with_stub=False, extra=ORIGAMI) as running:
+    with live_site(folder, with_stub=False, extra=_origami(start_dates)) as running:
         database = Database(Settings(env="test", data_dir=folder))
         with database.session() as session:
             for width in WIDTHS:
@@ -101,7 +114,7 @@ def test_budget_and_price_filters(page: Page) -> None:
     assert ordered == sorted(ordered)
 
 
-def test_pace_and_start_filters(page: Page) -> None:
+def test_pace_and_start_filters(page: Page, start_dates: dict[str, date]) -> None:
     page.goto("/search?q=origami")
     starts = page.locator("#facet-starts-title")
     expect(starts).to_have_text("Start date")
@@ -117,7 +130,7 @@ def test_pace_and_start_filters(page: Page) -> None:
         "Origami Folding Later",
     }
     later = cards.filter(has_text="Origami Folding Later")
-    day = STARTS["Origami Folding Later"]
+    day = start_dates["Origami Folding Later"]
     expect(later.locator(".starts")).to_have_text(f"Starts {day.strftime('%-d %b %Y')}")
     expect(later.locator(".starts time")).to_have_attribute("datetime", day.isoformat())
     page.locator("#facet-starts-this-month").click()
