@@ -70,8 +70,12 @@ def test_one_process_writes_the_others_follow(db: Database, tmp_path: Path) -> N
     assert follower.sync() == 0  # the leader holds the writer lock
     assert _titles(follower, "zebra") == []
     leader.sync()
+    assert leader.lag() == 0
+    assert follower.lag() == 1  # committed by the leader, not yet searched here
+    assert _titles(follower, "zebra") == []
     follower.sync()  # reloads what the leader committed
     assert _titles(follower, "zebra") == ["Zebra Finance"]
+    assert follower.lag() == 0
     leader.stop()
     assert follower.sync() == 0  # nothing left to apply once it takes over
     follower.stop()

@@ -191,10 +191,8 @@ class Indexer:
         """Every change up to this id is in ``engine``'s index, committed."""
         return self.location.applied(engine.path).floor
 
-    def lag(self, engine: TantivyEngine) -> int:
-        """Committed changes that the index does not reflect yet, as the writing process
-        last recorded them (this process may only follow it)."""
-        applied = self.location.applied(engine.path)
+    def lag(self, applied: Applied) -> int:
+        """Committed changes that an index having ``applied`` does not reflect."""
         with self.database.session() as session:
             newer = session.scalar(select(func.count()).where(SearchChange.id > applied.floor))
         return max(0, (newer or 0) - applied.count_above)

@@ -85,7 +85,7 @@ class SearchRuntime:
         # The change-log position the open index reflects, as replicas everywhere name it.
         self.position = "0"
         self._marker = -1.0
-        self._followed: Applied | None = None
+        self._followed: Applied | None = None  # what this process's searcher reflects
         self._lock = threading.RLock()
         self._stop = threading.Event()
         self._wake = threading.Event()
@@ -188,7 +188,8 @@ class SearchRuntime:
             if applied:
                 engine.synonyms = load_synonyms(self.database)
                 engine.reload()
-                self.position = _position(self.location.applied(engine.path))
+                self._followed = self.location.applied(engine.path)
+                self.position = _position(self._followed)
         if applied:
             self.notices.publish(self.position)
         return applied
@@ -220,7 +221,10 @@ class SearchRuntime:
         self.notices.publish(self.position)
 
     def lag(self) -> int:
-        return self.indexer.lag(self.engine)
+        """Committed changes this process does not search yet: a process that follows the
+        writer lags it until it reloads."""
+        engine = self.engine
+        return self.indexer.lag(self._followed or self.location.applied(engine.path))
 
     def status(self, max_lag: int) -> IndexStatus:
         """Whether this process can serve search, reused for ``STATUS_SECONDS``."""
