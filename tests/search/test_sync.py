@@ -100,6 +100,21 @@ def test_reindex_swaps_in_a_fresh_index(db: Database, tmp_path: Path) -> None:
     fresh.stop()
 
 
+def test_a_rebuild_writes_what_was_followed_commit_by_commit_in_one_segment(
+    db: Database, tmp_path: Path
+) -> None:
+    """Every segment is visited by every search: a rebuild (reindex, repair) compacts."""
+    live = SearchRuntime(db)
+    for part in range(3):
+        _import(db, tmp_path, part * 10, 10)
+        live.sync()
+    assert live.engine.index.searcher().num_segments == 3
+    live.indexer.rebuild()
+    assert live.engine.index.searcher().num_segments == 1
+    assert indexed_ids(live) == database_ids(db)
+    live.stop()
+
+
 def test_cursor_waits_for_holes_then_gives_up() -> None:
     cursor = ChangeCursor(floor=10)
     cursor.advance([11, 12, 14], now=0.0)

@@ -27,7 +27,7 @@ from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
 from courseatlas.ingest.changelog import SearchChange
 from courseatlas.search.documents import IndexDocument, iter_all_ids, load_documents
-from courseatlas.search.engine import TantivyEngine
+from courseatlas.search.engine import REBUILD_HEAP, TantivyEngine
 from courseatlas.search.location import Applied, IndexLocation
 
 log = structlog.get_logger(__name__)
@@ -198,9 +198,10 @@ class Indexer:
         return max(0, (newer or 0) - applied.count_above)
 
     def rebuild(self, progress: Progress | None = None) -> Path:
-        """A complete new index beside the live one, caught up, then made current."""
+        """A complete new index beside the live one, caught up, then made current: in as
+        few segments as its writer's memory allows, which searches fastest."""
         path = self.location.new_directory()
-        engine = TantivyEngine(path)
+        engine = TantivyEngine(path, writer_heap=REBUILD_HEAP)
         with self.database.session() as session:
             start = session.scalar(select(func.coalesce(func.max(SearchChange.id), 0))) or 0
             total = session.scalar(select(func.count()).select_from(Resource)) or 0
