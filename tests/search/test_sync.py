@@ -246,23 +246,47 @@ def test_a_bulk_load_is_followed_in_few_index_segments(
     search visits), committing every BULK_COMMIT changes and when the load ends."""
     monkeypatch.setattr(indexer_module, "BATCH", 10)
     monkeypatch.setattr(indexer_module, "BULK_COMMIT", 40)
+    _import(db, tmp_path, 100, 1)  # a catalog already searched
     follower, reader = SearchRuntime(db), SearchRuntime(db)
-    follower.sync(hold_seconds=math.inf)
+    follower.follow_bulk_load()
+    follower.sync()
     for part in range(7):  # a load arriving 10 at a time, caught up after each part
         _import(db, tmp_path, part * 10, 10)
-        follower.sync(hold_seconds=math.inf)
+        follower.sync(follower.hold_seconds)
     reader.sync()
     # 70 caught up, 40 committed: what is held is neither searchable nor recorded applied.
-    assert reader.document_count() == 40
+    assert reader.document_count() == 41
     assert follower.indexer.floor(follower.engine) < max(_change_ids(db))
     assert reader.lag() == 30
     _import(db, tmp_path, 70, 5)
-    follower.sync(hold_seconds=math.inf)
+    follower.sync(follower.hold_seconds)
     follower.stop()  # the load ended: what is held is committed
     reader.sync()
     assert indexed_ids(reader) == database_ids(db)
     assert reader.lag() == 0
-    assert reader.engine.index.searcher().num_segments <= 3
+    assert reader.engine.index.searcher().num_segments <= 4
+    reader.stop()
+
+
+def test_a_first_bulk_load_is_committed_once_when_it_ends(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into an index nobody can search yet, a bulk load's follower commits only at the end:
+    the index appears whole, in one segment, as a rebuild writes it."""
+    monkeypatch.setattr(indexer_module, "BATCH", 10)
+    monkeypatch.setattr(indexer_module, "BULK_COMMIT", 40)
+    follower, reader = SearchRuntime(db), SearchRuntime(db)
+    follower.follow_bulk_load()
+    for part in range(7):
+        _import(db, tmp_path, part * 10, 10)
+        follower.sync(follower.hold_seconds)
+    reader.sync()
+    assert reader.document_count() == 0
+    assert reader.lag() == 70
+    follower.stop()
+    reader.sync()
+    assert indexed_ids(reader) == database_ids(db)
+    assert reader.engine.index.searcher().num_segments == 1
     reader.stop()
 
 

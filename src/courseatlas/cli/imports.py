@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import math
 import multiprocessing
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -110,7 +109,7 @@ def _follow_until_told(told: Connection) -> None:
     """In the follower process: keep the index following the change log until the importer
     closes its end of the pipe, or dies (its end closes with it)."""
     runtime = index_runtime()
-    runtime.hold_seconds = math.inf  # Committed every BULK_COMMIT changes and at the end.
+    runtime.follow_bulk_load()
     tune_collector()
     runtime.start(INDEX_WHILE_STORING_SECONDS)
     try:

@@ -54,11 +54,11 @@ CORRECTION_BELOW = 20  # with fewer hits, misspelt words are looked for
 # two-word query also shows what is about its first word.
 FEW = 10
 WRITER_HEAP = 64_000_000  # following the change log: a segment per commit anyway
-# A rebuild writes every document before its one commit: a segment each time this much
-# indexing memory fills (about 230,000 documents; 64 MB wrote three for 150,000). Measured
-# at 150,000, one segment cost 12% less CPU a search than three or four, for 65 MB more
-# resident memory while rebuilding.
-REBUILD_HEAP = 256_000_000
+# Many documents to one commit (a rebuild, a first bulk load) make a segment each time this
+# much indexing memory fills: about 230,000 documents (64 MB made three of 150,000). At
+# 150,000 one segment cost 12% less CPU a search than three or four, for 65 MB more resident
+# memory while writing.
+BULK_HEAP = 256_000_000
 WRITER_THREADS = (
     1  # measured: a second thread does not help; building documents in Python dominates
 )

@@ -27,7 +27,7 @@ from courseatlas.catalog.models import Resource
 from courseatlas.db.database import Database
 from courseatlas.ingest.changelog import SearchChange
 from courseatlas.search.documents import IndexDocument, iter_all_ids, load_documents
-from courseatlas.search.engine import REBUILD_HEAP, TantivyEngine
+from courseatlas.search.engine import BULK_HEAP, TantivyEngine
 from courseatlas.search.location import Applied, IndexLocation
 
 log = structlog.get_logger(__name__)
@@ -134,11 +134,14 @@ class Indexer:
         The index is committed every BULK_COMMIT changes, and once caught up, unless this
         process committed it ``hold_seconds`` ago or less: then what was caught up is held
         for a later call (or ``flush()``), so that a stream of changes makes few large
-        segments (``math.inf``: held until BULK_COMMIT changes or ``flush()``).
+        segments (``math.inf``: held until BULK_COMMIT changes or ``flush()``; into an index
+        with no document committed yet, which nobody can search, until ``flush()`` only: a
+        first load is then one segment per BULK_HEAP of indexing memory).
         A change counts as applied (and is recorded so) only once the index commit holding
         it is made: on any failure the cursor goes back to what was recorded."""
         cursor = self._cursor(engine.path)
         total = 0
+        first_load = math.isinf(hold_seconds) and engine.document_count() == 0
         try:
             while not stopping():
                 horizon, changes = self._pending(cursor)
@@ -149,7 +152,7 @@ class Indexer:
                     break
                 total += len(changes)
                 held = self._held[engine.path] = self._held.get(engine.path, 0) + len(changes)
-                if held >= BULK_COMMIT:
+                if held >= BULK_COMMIT and not first_load:
                     self._commit(engine, cursor)
             since = time.monotonic() - self._committed_at.get(engine.path, -math.inf)
             if hold_seconds <= 0 or since > hold_seconds or not self._held.get(engine.path):
@@ -201,7 +204,7 @@ class Indexer:
         """A complete new index beside the live one, caught up, then made current: in as
         few segments as its writer's memory allows, which searches fastest."""
         path = self.location.new_directory()
-        engine = TantivyEngine(path, writer_heap=REBUILD_HEAP)
+        engine = TantivyEngine(path, writer_heap=BULK_HEAP)
         with self.database.session() as session:
             start = session.scalar(select(func.coalesce(func.max(SearchChange.id), 0))) or 0
             total = session.scalar(select(func.count()).select_from(Resource)) or 0

@@ -12,6 +12,7 @@ or an empty one, and ``status()`` says why it is not ready.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from collections import Counter
@@ -28,7 +29,7 @@ from courseatlas.catalog.models import Resource, Skill, SkillAlias
 from courseatlas.db.database import Database
 from courseatlas.db.redis_client import SharedRedis
 from courseatlas.search.base import SearchFilters, SearchRequest, SearchResult
-from courseatlas.search.engine import TantivyEngine
+from courseatlas.search.engine import BULK_HEAP, WRITER_HEAP, TantivyEngine
 from courseatlas.search.indexer import Indexer
 from courseatlas.search.integrity import damage
 from courseatlas.search.location import Applied, IndexLocation
@@ -92,6 +93,7 @@ class SearchRuntime:
         self._thread: threading.Thread | None = None
         self.damage: str | None = None  # what is wrong with CURRENT's index, until rebuilt
         self.hold_seconds = HOLD_SECONDS  # of the background sync
+        self.writer_heap = WRITER_HEAP  # of the engines it opens
         self._rebuilder: threading.Thread | None = None
         self._status: tuple[float, IndexStatus] | None = None
 
@@ -220,6 +222,12 @@ class SearchRuntime:
         """Tell every process that the catalog or this index moved: they sync at once."""
         self.notices.publish(self.position)
 
+    def follow_bulk_load(self) -> None:
+        """Follow a bulk load (before ``start``): commits only every BULK_COMMIT changes and
+        when ``flush``ed (a first load only then), with a rebuild's indexing memory."""
+        self.hold_seconds = math.inf
+        self.writer_heap = BULK_HEAP
+
     def lag(self) -> int:
         """Committed changes this process does not search yet: a process that follows the
         writer lags it until it reloads."""
@@ -310,7 +318,9 @@ class SearchRuntime:
             return
         if self._engine is not None:
             self._engine.close_writer()
-        self._engine = TantivyEngine(path, load_synonyms(self.database))
+        self._engine = TantivyEngine(
+            path, load_synonyms(self.database), writer_heap=self.writer_heap
+        )
         self.position = _position(applied)
         self._followed = applied
         self.damage = None
